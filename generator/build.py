@@ -1,0 +1,42 @@
+"""The library's front door: what the CLI does, callable from any Python code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .output import write_atomically
+from .resolve import Options, resolve
+
+OUTPUT_DIR = Path("out")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    output: Path
+    pages: int
+
+
+def default_output(worksheet: Path) -> Path:
+    return OUTPUT_DIR / f"{worksheet.stem}.pdf"
+
+
+def render_worksheet(worksheet: Path, options: Options = Options()):
+    """The PDF for one worksheet, in memory, with its page count."""
+    from .render.document import render  # ReportLab loads only when something is drawn
+
+    return render(resolve(Path(worksheet), options))
+
+
+def build_bytes(worksheet: Path | str, **options) -> bytes:
+    """The PDF bytes for one worksheet; keyword arguments as for ``Options``."""
+    return render_worksheet(Path(worksheet), Options(**options)).data
+
+
+def build(worksheet: Path | str, output: Path | str | None = None, **options) -> BuildResult:
+    """Build one worksheet into a PDF file (``out/<stem>.pdf`` by default), written atomically."""
+    worksheet = Path(worksheet)
+    target = Path(output) if output is not None else default_output(worksheet)
+    rendered = render_worksheet(worksheet, Options(**options))
+    write_atomically(target, rendered.data)
+    return BuildResult(target, rendered.pages)

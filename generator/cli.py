@@ -1,0 +1,128 @@
+"""The `worksheet` command: parse arguments, call the library, print results and errors."""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import WorksheetError
+
+PAPERS = click.Choice(["letter", "a4"], case_sensitive=False)
+
+
+class WorksheetGroup(click.Group):
+    """Turns any unexpected failure into one line, unless --debug asks for the traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except WorksheetError:
+            if ctx.meta.get("debug"):
+                traceback.print_exc()
+            raise
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            if ctx.meta.get("debug"):
+                raise
+            raise WorksheetError(f"internal error: {exc!r} (run with --debug to see the traceback)") from None
+
+
+def _set_debug(ctx: click.Context, _param, value: bool) -> None:
+    if value:
+        ctx.meta["debug"] = True
+
+
+def debug_option(command):
+    return click.option(
+        "--debug", is_flag=True, expose_value=False, is_eager=True, callback=_set_debug,
+        help="Show the full traceback when something goes wrong.",
+    )(command)
+
+
+@click.group(cls=WorksheetGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="worksheet")
+@debug_option
+def main() -> None:
+    """Turn plain-text exercise worksheets (YAML) into printable PDF handouts."""
+
+
+@main.command()
+@click.argument("worksheets", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="A .pdf file (one worksheet only) or a folder. Default: out/<worksheet name>.pdf")
+@click.option("--layout", help="A layout name (from layouts/) or a layout file, instead of the worksheet's own.")
+@click.option("--paper", type=PAPERS, help="Print on this paper size whatever the layout says.")
+@click.option("--library", type=click.Path(file_okay=False, path_type=Path),
+              help="The exercise library folder. Default: the nearest worksheets/exercises/.")
+@debug_option
+@click.pass_context
+def build(ctx, worksheets: tuple[Path, ...], output: Path | None, layout, paper, library) -> None:
+    """Build each WORKSHEET into a PDF handout."""
+    from .build import build as build_one, default_output
+
+    if output is not None and output.suffix.lower() == ".pdf" and len(worksheets) > 1:
+        raise click.UsageError("-o names one PDF file, but several worksheets were given; name a folder instead")
+    failed = 0
+    for worksheet in worksheets:
+        target = default_output(worksheet)
+        if output is not None:
+            target = output if output.suffix.lower() == ".pdf" else output / f"{worksheet.stem}.pdf"
+        try:
+            result = build_one(worksheet, target, layout=layout, paper=paper and paper.lower(), library=library)
+        except WorksheetError as exc:
+            failed += 1
+            if ctx.meta.get("debug"):
+                traceback.print_exc()
+            exc.show()
+            continue
+        click.echo(f"{result.output}  ({result.pages} page{'' if result.pages == 1 else 's'})")
+    if failed:
+        raise WorksheetError(f"{failed} of {len(worksheets)} worksheet{'s' if len(worksheets) > 1 else ''} failed")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@debug_option
+def validate(paths: tuple[Path, ...]) -> None:
+    """Check worksheets, exercises and layouts (default: worksheets/ and layouts/)."""
+    from .catalog import DEFAULT_PATHS, validate_files
+
+    report = validate_files(list(paths) or [p for p in DEFAULT_PATHS if p.exists()])
+    if report.problems:
+        for problem in report.problems:
+            click.echo(str(problem), err=True)
+        count = len(report.problems)
+        raise WorksheetError(f"{report.summary()}: {count} problem{'' if count == 1 else 's'}")
+    click.echo(f"{report.summary()}: no problems")
+
+
+@main.command(name="list")
+@click.argument("what", type=click.Choice(["exercises", "layouts", "worksheets"]))
+@click.option("--tag", help="Only those carrying this tag.")
+@debug_option
+def list_(what: str, tag: str | None) -> None:
+    """List the exercises, layouts or worksheets of this project."""
+    from . import catalog
+
+    if what == "exercises":
+        headings, rows = ("id", "name", "position", "tags"), catalog.exercise_rows(tag)
+    elif what == "layouts":
+        headings, rows = ("id", "name", "paper", "description"), catalog.layout_rows()
+    else:
+        headings, rows = ("id", "title", "layout", "pages"), catalog.worksheet_rows(tag)
+    click.echo(format_table(headings, rows))
+
+
+def format_table(headings: tuple[str, ...], rows: list[tuple[str, ...]], widest: int = 48) -> str:
+    """Columns padded to their longest value, long values clipped with an ellipsis."""
+    clipped = [tuple(v if len(v) <= widest else v[: widest - 1] + "…" for v in row) for row in rows]
+    widths = [max([len(h)] + [len(row[i]) for row in clipped]) for i, h in enumerate(headings)]
+    lines = ["  ".join(h.upper().ljust(w) for h, w in zip(headings, widths)).rstrip()]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in clipped]
+    if not rows:
+        lines.append("(none)")
+    return "\n".join(lines)

@@ -1,0 +1,52 @@
+"""Where the exercise library and layouts are found for a given worksheet.
+
+A worksheet copied anywhere inside a project still finds the project's library
+and layouts: each folder from the worksheet's own up to the filesystem root is
+tried, then the working directory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+LIBRARY_DIR = "exercises"
+WORKSHEETS_DIR = "worksheets"
+LAYOUTS_DIR = "layouts"
+DEFAULT_LAYOUT = "standard"
+
+
+def _search_roots(worksheet: Path | None) -> list[Path]:
+    roots: list[Path] = []
+    if worksheet is not None:
+        here = worksheet.resolve().parent
+        roots = [here, *here.parents]
+    roots.append(Path.cwd().resolve())
+    return list(dict.fromkeys(roots))
+
+
+def library_dir(worksheet: Path | None) -> Path | None:
+    """The nearest ``exercises/`` beside the worksheet or ``worksheets/exercises/`` above it."""
+    for root in _search_roots(worksheet):
+        for candidate in (root / LIBRARY_DIR, root / WORKSHEETS_DIR / LIBRARY_DIR):
+            if candidate.is_dir():
+                return candidate
+    return None
+
+
+def layout_dirs(worksheet: Path | None) -> list[Path]:
+    """Every ``layouts/`` folder that may hold a named layout, nearest first."""
+    return [root / LAYOUTS_DIR for root in _search_roots(worksheet) if (root / LAYOUTS_DIR).is_dir()]
+
+
+def is_path(reference: str) -> bool:
+    """A layout given as a file path rather than a name."""
+    return reference.endswith((".yaml", ".yml")) or "/" in reference or "\\" in reference
+
+
+def layout_names(worksheet: Path | None) -> dict[str, Path]:
+    """Every layout name visible from the worksheet, the nearest file winning."""
+    names: dict[str, Path] = {}
+    for directory in layout_dirs(worksheet):
+        for path in sorted(directory.glob("*.yaml")):
+            names.setdefault(path.stem, path)
+    return names

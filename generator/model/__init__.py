@@ -1,0 +1,7 @@
+"""Plain typed data validated from YAML. Nothing here knows about ReportLab."""
+
+from .exercise import POSITIONS, Dosage, Exercise
+from .layout import Layout
+from .worksheet import Entry, Section, Worksheet
+
+__all__ = ["POSITIONS", "Dosage", "Entry", "Exercise", "Layout", "Section", "Worksheet"]

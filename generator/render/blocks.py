@@ -1,0 +1,187 @@
+"""Composition: a resolved handout into flowables, one small function per block."""
+
+from __future__ import annotations
+
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from .. import wording
+from ..errors import BuildError
+from ..resolve import Handout, HandoutExercise, HandoutSection
+from .flowables import IllustrationBox, WriteInLine
+from .styles import Styles
+from .text import labelled, paragraph, paragraphs, plain
+
+
+def compose(handout: Handout, styles: Styles, width: float) -> list[Flowable]:
+    """Every flowable of the handout, in reading order."""
+    story = title_block(handout, styles, width)
+    for section in handout.sections:
+        story.extend(section_block(section, handout, styles, width))
+    if handout.worksheet.closing:
+        story.extend(paragraphs(handout.worksheet.closing, styles.body))
+    return story
+
+
+def title_block(handout: Handout, styles: Styles, width: float) -> list[Flowable]:
+    worksheet = handout.worksheet
+    story: list[Flowable] = [paragraph(worksheet.title, styles.title)]
+    if worksheet.subtitle:
+        story.append(paragraph(worksheet.subtitle, styles.subtitle))
+    story.append(client_lines(styles, width))
+    if worksheet.intro:
+        story.extend(paragraphs(worksheet.intro, styles.body))
+    story.append(Spacer(0, styles.layout.spacing.exercise_gap / 2))
+    return story
+
+
+def client_lines(styles: Styles, width: float) -> Flowable:
+    """Two lines to write on: the client's name (wide) and the date."""
+    gap = styles.layout.spacing.column_gap
+    name_width, date_width = (width - gap) * 0.65, (width - gap) * 0.35
+    name = WriteInLine(Paragraph(f"{wording.CLIENT_LABEL}:", styles.label), name_width, styles.colours.muted)
+    date = WriteInLine(Paragraph(f"{wording.DATE_LABEL}:", styles.label), date_width, styles.colours.muted)
+    table = Table([[name, date]], colWidths=[name_width + gap, date_width])
+    table.setStyle(TableStyle([
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (0, 0), gap),
+        ("RIGHTPADDING", (1, 0), (1, 0), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), styles.layout.spacing.paragraph * 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), styles.layout.spacing.paragraph * 3),
+    ]))
+    return table
+
+
+def section_block(section: HandoutSection, handout: Handout, styles: Styles, width: float) -> list[Flowable]:
+    story: list[Flowable] = []
+    if section.heading:
+        story.append(paragraph(section.heading, styles.section))
+    if section.intro:
+        story.extend(paragraphs(section.intro, styles.body))
+    for exercise in section.exercises:
+        story.append(exercise_block(exercise, handout, styles, width))
+    return story
+
+
+def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, width: float) -> Flowable:
+    """One exercise, kept on one page unless it is taller than a page."""
+    exercise = item.exercise
+    parts: list[Flowable] = [heading(item, styles), meta_line(item, styles)]
+    if exercise.summary:
+        parts.append(paragraph(exercise.summary, styles.body))
+    parts.append(instructions(item, handout, styles, width))
+    if item.note:
+        parts.append(boxed([labelled(wording.NOTE_LABEL, item.note, styles.note)], styles, styles.colours.note_background))
+    if exercise.cautions:
+        parts.append(cautions_box(exercise.cautions, styles))
+    for tip in exercise.tips:
+        parts.append(labelled(wording.TIP_LABEL, tip, styles.meta))
+    if exercise.video:
+        parts.append(labelled(wording.VIDEO_LABEL, str(exercise.video), styles.meta))
+    parts.append(Spacer(0, styles.layout.spacing.exercise_gap))
+    block = KeepTogether(parts)
+    block.exercise_label = f"exercise {item.number} '{exercise.name}'"
+    return block
+
+
+def heading(item: HandoutExercise, styles: Styles) -> Paragraph:
+    accent = styles.colours.accent.hexval()[2:]
+    return Paragraph(f'<font color="#{accent}">{item.number}.</font>&nbsp;&nbsp;{plain(item.exercise.name)}', styles.heading)
+
+
+def meta_line(item: HandoutExercise, styles: Styles) -> Paragraph:
+    exercise = item.exercise
+    facts = [(wording.POSITION_LABEL, wording.position_words(exercise.position))]
+    if exercise.equipment:
+        facts.append((wording.EQUIPMENT_LABEL, ", ".join(exercise.equipment)))
+    if exercise.targets:
+        facts.append((wording.TARGETS_LABEL, ", ".join(exercise.targets)))
+    text = "&nbsp;&nbsp;·&nbsp;&nbsp;".join(f"<b>{label}:</b> {plain(value)}" for label, value in facts)
+    return Paragraph(text, styles.meta)
+
+
+def instructions(item: HandoutExercise, handout: Handout, styles: Styles, width: float) -> Flowable:
+    """The numbered steps and the dosage table in one column, the illustration in the other."""
+    box = styles.layout.illustration
+    gap = styles.layout.spacing.column_gap
+    text_width = width - box.width - gap
+    steps: list[Flowable] = [
+        paragraph(step, styles.step, bulletText=f"{number}.")
+        for number, step in enumerate(item.exercise.steps, start=1)
+    ]
+    columns = wording.dosage_columns(item.dosage)
+    if columns:
+        steps.append(dosage_table(columns, styles, text_width))
+    picture = illustration(item, handout, styles)
+    if box.side == "left":
+        row, widths = [picture, steps], [box.width + gap, text_width]
+    else:
+        row, widths = [steps, picture], [text_width + gap, box.width]
+    table = Table([row], colWidths=widths, splitInRow=1)
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (0, 0), gap),  # the first column's width includes the gap
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), styles.layout.spacing.paragraph),
+    ]))
+    return table
+
+
+def illustration(item: HandoutExercise, handout: Handout, styles: Styles) -> IllustrationBox:
+    box = styles.layout.illustration
+    image = None
+    if item.illustration is not None:
+        try:
+            image = ImageReader(str(item.illustration))
+            image.getSize()
+        except Exception as exc:  # Pillow raises many types for a bad image
+            raise BuildError(
+                f"{handout.display}: exercise {item.number} '{item.exercise.name}': "
+                f"cannot read illustration '{item.exercise.illustration}': {exc}"
+            ) from exc
+    label = paragraph(item.exercise.name, styles.placeholder)
+    return IllustrationBox(box.width, box.height, image, label, styles.colours.placeholder_border,
+                           styles.colours.placeholder_background)
+
+
+def dosage_table(columns: list[tuple[str, str]], styles: Styles, width: float) -> Table:
+    """Sets | Reps | Hold | ... with only the fields given."""
+    headings = [paragraph(h, styles.table_heading) for h, _ in columns]
+    values = [paragraph(v, styles.table_value) for _, v in columns]
+    colours = styles.colours
+    table = Table([headings, values], colWidths=[width / len(columns)] * len(columns))
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, 0), colours.table_header_background),
+        ("BOX", (0, 0), (-1, -1), 0.75, colours.table_border),
+        ("INNERGRID", (0, 0), (-1, -1), 0.5, colours.table_border),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), styles.layout.spacing.cell_padding),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), styles.layout.spacing.cell_padding),
+    ]))
+    table.spaceBefore = styles.layout.spacing.paragraph
+    return table
+
+
+def cautions_box(cautions: list[str], styles: Styles) -> Table:
+    lines: list[Flowable] = [Paragraph(f"<b>{wording.CAUTION_LABEL}</b>", styles.caution_label)]
+    lines += [paragraph(caution, styles.caution, bulletText="•") for caution in cautions]
+    box = boxed(lines, styles, styles.colours.caution_background)
+    box.setStyle(TableStyle([("LINEBEFORE", (0, 0), (0, -1), 3, styles.colours.caution_border)]))
+    return box
+
+
+def boxed(content: list[Flowable], styles: Styles, background) -> Table:
+    """Content set apart on a tinted background, full width."""
+    padding = styles.layout.spacing.cell_padding
+    table = Table([[content]], colWidths=["100%"])
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), background),
+        ("LEFTPADDING", (0, 0), (-1, -1), padding * 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), padding * 2),
+        ("TOPPADDING", (0, 0), (-1, -1), padding),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), padding * 1.5),
+    ]))
+    table.spaceAfter = styles.layout.spacing.paragraph * 2
+    return table

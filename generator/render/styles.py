@@ -1,0 +1,85 @@
+"""Paragraph styles and colours built from a layout, once per build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+
+from ..model import Layout
+
+
+@dataclass(frozen=True)
+class Palette:
+    text: Color
+    muted: Color
+    accent: Color
+    rule: Color
+    table_header_background: Color
+    table_border: Color
+    caution_text: Color
+    caution_background: Color
+    caution_border: Color
+    note_background: Color
+    placeholder_background: Color
+    placeholder_border: Color
+
+
+@dataclass(frozen=True)
+class Styles:
+    layout: Layout
+    colours: Palette
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    section: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    meta: ParagraphStyle
+    step: ParagraphStyle
+    table_heading: ParagraphStyle
+    table_value: ParagraphStyle
+    caution: ParagraphStyle
+    caution_label: ParagraphStyle
+    note: ParagraphStyle
+    placeholder: ParagraphStyle
+    footer: ParagraphStyle
+    page_number: ParagraphStyle
+    label: ParagraphStyle
+
+
+def build_styles(layout: Layout) -> Styles:
+    palette = Palette(**{name: HexColor(value) for name, value in layout.colours.model_dump().items()})
+    sizes, fonts, spacing = layout.sizes, layout.fonts, layout.spacing
+
+    def style(name: str, size: float, font: str = fonts.regular, colour: Color = palette.text, **extra) -> ParagraphStyle:
+        extra.setdefault("leading", size * sizes.line_height)
+        return ParagraphStyle(name, fontName=font, fontSize=size, textColor=colour, **extra)
+
+    return Styles(
+        layout=layout,
+        colours=palette,
+        title=style("title", sizes.title, fonts.bold, palette.accent, leading=sizes.title * 1.15, spaceAfter=2),
+        subtitle=style("subtitle", sizes.subtitle, colour=palette.muted, spaceAfter=spacing.paragraph),
+        section=style(
+            "section", sizes.section, fonts.bold, palette.accent,
+            spaceBefore=spacing.section_gap, spaceAfter=spacing.paragraph, keepWithNext=1,
+        ),
+        heading=style("heading", sizes.heading, fonts.bold, spaceAfter=1),
+        body=style("body", sizes.body, spaceAfter=spacing.paragraph),
+        meta=style("meta", sizes.small, colour=palette.muted, spaceAfter=spacing.paragraph),
+        step=style(
+            "step", sizes.body, leftIndent=spacing.step_indent, bulletIndent=0,
+            bulletFontName=fonts.bold, bulletColor=palette.accent, spaceAfter=spacing.paragraph * 0.75,
+        ),
+        table_heading=style("table_heading", sizes.small, fonts.bold, palette.muted, alignment=TA_CENTER),
+        table_value=style("table_value", sizes.body, fonts.bold, alignment=TA_CENTER),
+        caution=style("caution", sizes.body * 0.95, colour=palette.caution_text, leftIndent=10, bulletIndent=0),
+        caution_label=style("caution_label", sizes.body * 0.95, fonts.bold, palette.caution_text, spaceAfter=1),
+        note=style("note", sizes.body, fonts.italic),
+        placeholder=style("placeholder", sizes.small, colour=palette.muted, alignment=TA_CENTER),
+        footer=style("footer", sizes.footer, colour=palette.muted),
+        page_number=style("page_number", sizes.footer, fonts.bold, palette.muted, alignment=TA_RIGHT),
+        label=style("label", sizes.body, fonts.bold, palette.muted),
+    )

@@ -1,0 +1,144 @@
+"""From a validated worksheet to a handout: every exercise looked up, every dose settled."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import wording
+from .errors import Problem, raise_if_any
+from .layouts import Paper, find_layout, load_layout
+from .library import Library, load_library
+from .locate import library_dir
+from .model import Dosage, Entry, Exercise, Layout, Worksheet
+from .source import Document, Loc, display_path
+from .validate import did_you_mean, load_and_check
+
+
+@dataclass(frozen=True)
+class HandoutExercise:
+    number: int
+    id: str
+    exercise: Exercise
+    dosage: Dosage
+    note: str | None
+    illustration: Path | None
+
+
+@dataclass(frozen=True)
+class HandoutSection:
+    heading: str | None
+    intro: str | None
+    exercises: tuple[HandoutExercise, ...]
+
+
+@dataclass(frozen=True)
+class Handout:
+    """Everything needed to print one worksheet; nothing left to look up."""
+
+    path: Path
+    display: str
+    worksheet: Worksheet
+    layout: Layout
+    sections: tuple[HandoutSection, ...]
+    disclaimer: str
+
+    @property
+    def exercises(self) -> list[HandoutExercise]:
+        return [exercise for section in self.sections for exercise in section.exercises]
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the person building may change without editing the worksheet."""
+
+    layout: str | None = None
+    paper: Paper | None = None
+    library: Path | None = None
+
+
+def resolve(path: Path, options: Options = Options(), library: Library | None = None) -> Handout:
+    """The handout for the worksheet at ``path``; raises InputError with every problem found."""
+    worksheet, doc, problems = load_and_check(path, Worksheet)
+    raise_if_any(problems)
+    assert worksheet is not None and doc is not None
+    if library is None:
+        library = load_library(options.library or library_dir(path))
+    layout, problems = _layout(worksheet, doc, options)
+    sections, entry_problems = _sections(worksheet, doc, library)
+    raise_if_any(problems + entry_problems)
+    assert layout is not None
+    disclaimer = worksheet.disclaimer or layout.footer.disclaimer or wording.DEFAULT_DISCLAIMER
+    return Handout(path, doc.display, worksheet, layout, sections, disclaimer)
+
+
+def _layout(worksheet: Worksheet, doc: Document, options: Options) -> tuple[Layout | None, list[Problem]]:
+    if options.layout is not None:
+        found, why = find_layout(options.layout, doc.path, Path.cwd())
+        if found is None:
+            return None, [Problem("--layout", message=why)]
+    else:
+        found, why = find_layout(worksheet.layout, doc.path, doc.path.parent)
+        if found is None:
+            return None, [doc.problem(("layout",), why)]
+    return load_layout(found, options.paper)
+
+
+def _sections(worksheet: Worksheet, doc: Document, library: Library) -> tuple[tuple[HandoutSection, ...], list[Problem]]:
+    if worksheet.sections is None:
+        groups = [(None, None, worksheet.exercises or [], ("exercises",))]
+    else:
+        groups = [
+            (section.heading, section.intro, section.exercises, ("sections", i, "exercises"))
+            for i, section in enumerate(worksheet.sections)
+        ]
+    problems: list[Problem] = []
+    sections = []
+    number = 0
+    for heading, intro, entries, loc in groups:
+        resolved = []
+        for i, entry in enumerate(entries):
+            number += 1
+            exercise, entry_problems = _entry(entry, loc + (i,), number, doc, library)
+            problems.extend(entry_problems)
+            if exercise is not None:
+                resolved.append(exercise)
+        sections.append(HandoutSection(heading, intro, tuple(resolved)))
+    return tuple(sections), problems
+
+
+def _entry(entry: Entry, loc: Loc, number: int, doc: Document, library: Library) -> tuple[HandoutExercise | None, list[Problem]]:
+    if isinstance(entry.exercise, Exercise):
+        exercise, exercise_id = entry.exercise, f"inline-{number}"
+        owner, illustration_loc = doc, loc + ("exercise", "illustration")
+    else:
+        exercise_id = entry.exercise
+        id_loc = loc if isinstance(doc.get(loc), str) else loc + ("exercise",)
+        if exercise_id in library.broken:
+            return None, library.broken[exercise_id]
+        if exercise_id not in library.exercises:
+            return None, [doc.problem(id_loc, _unknown_exercise(exercise_id, library))]
+        found = library.exercises[exercise_id]
+        exercise, owner, illustration_loc = found.exercise, found.doc, ("illustration",)
+    illustration, problems = _illustration(exercise, owner, illustration_loc)
+    dosage = exercise.dosage.overridden_by(entry.dosage)
+    return HandoutExercise(number, exercise_id, exercise, dosage, entry.note, illustration), problems
+
+
+def _unknown_exercise(exercise_id: str, library: Library) -> str:
+    if library.directory is None:
+        return f"unknown exercise '{exercise_id}': no exercise library found (expected worksheets/exercises/)"
+    hint = did_you_mean(exercise_id, library.ids())
+    if not hint:
+        hint = f" (not in {library.describe()}; run 'worksheet list exercises')"
+    return f"unknown exercise '{exercise_id}'{hint}"
+
+
+def _illustration(exercise: Exercise, owner: Document, loc: Loc) -> tuple[Path | None, list[Problem]]:
+    if exercise.illustration is None:
+        return None, []
+    path = owner.path.parent / exercise.illustration
+    if not path.is_file():
+        where = display_path(owner.path.parent)
+        return None, [owner.problem(loc, f"illustration not found: '{exercise.illustration}' (looked in {where})")]
+    return path, []

@@ -1,0 +1,166 @@
+"""Safe YAML loading that remembers where every key and value came from.
+
+Later stages report problems by field path (``exercises[1].dosage.sets``); the
+marks kept here turn such a path back into ``file:line:column``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError, Problem
+
+Loc = tuple  # a field path: ("exercises", 1, "dosage", "sets")
+
+MAX_VALUES = 100_000  # guards against alias bombs ("billion laughs")
+MAX_DEPTH = 64
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass
+class Document:
+    """A YAML file's plain data plus the position of everything in it."""
+
+    path: Path
+    display: str
+    data: Any
+    value_marks: dict[Loc, Mark] = field(default_factory=dict)
+    key_marks: dict[Loc, Mark] = field(default_factory=dict)
+
+    def get(self, loc: Loc) -> Any:
+        """The raw value at ``loc``, or None where there is none."""
+        value = self.data
+        for part in loc:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
+
+    def mark(self, loc: Loc, at_key: bool = False) -> Mark:
+        """The position of ``loc``, or of its nearest ancestor that exists in the file."""
+        loc = tuple(loc)
+        if at_key and loc in self.key_marks:
+            return self.key_marks[loc]
+        while loc not in self.value_marks and loc:
+            loc = loc[:-1]
+        return self.value_marks.get(loc, Mark(1, 1))
+
+    def problem(self, loc: Loc, message: str, key: Loc | None = None) -> Problem:
+        """A problem with the value at ``loc``; pointed at the key ``key`` when given."""
+        mark = self.mark(key, at_key=True) if key is not None else self.mark(loc)
+        return Problem(self.display, mark.line, mark.column, format_loc(loc), message)
+
+
+def format_loc(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def load(path: Path) -> Document:
+    display = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError([Problem(display, message=f"cannot read file: {exc.strerror or exc}")]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError([Problem(display, line, 1, message="file is not UTF-8 text; save it with UTF-8 encoding")]) from None
+    return parse(text, path, display)
+
+
+def parse(text: str, path: Path, display: str) -> Document:
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise InputError([Problem(display, 1, 1, message="file is empty; expected a mapping of fields")])
+        doc = Document(path, display, None)
+        doc.data = _Converter(loader, doc).convert(node, (), 0)
+        return doc
+    except yaml.MarkedYAMLError as exc:
+        raise InputError([_syntax_problem(display, exc)]) from None
+    except yaml.YAMLError as exc:
+        raise InputError([Problem(display, message=f"YAML error: {exc}")]) from None
+    finally:
+        loader.dispose()
+
+
+def _syntax_problem(display: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or "invalid YAML"
+    if "'\\t'" in problem or "\t" in problem:
+        problem = "tab character in indentation; indent with spaces"
+    elif exc.context and exc.context not in problem:
+        problem = f"{exc.context}, {problem}"
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    return Problem(display, line, col, message=f"YAML syntax error: {problem}")
+
+
+class _Converter:
+    """Turns composed YAML nodes into plain data, recording marks and refusing duplicate keys."""
+
+    def __init__(self, loader: yaml.SafeLoader, doc: Document):
+        self.loader = loader
+        self.doc = doc
+        self.count = 0
+        self.problems: list[Problem] = []
+
+    def convert(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
+        value = self._convert(node, loc, depth)
+        if self.problems and depth == 0:
+            raise InputError(self.problems)
+        return value
+
+    def _convert(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES or depth > MAX_DEPTH:
+            raise InputError([self._problem(node, loc, "document is too large or too deeply nested (aliases?)")])
+        self.doc.value_marks.setdefault(loc, Mark(node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self._convert(item, loc + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self.loader.construct_object(node, deep=True)
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict:
+        self.loader.flatten_mapping(node)
+        result: dict = {}
+        for key_node, value_node in node.value:
+            key = self.loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                self.problems.append(self._problem(key_node, loc, f"field names must be text, got {key!r}"))
+                continue
+            if key in result:
+                first = self.doc.key_marks[loc + (key,)].line
+                self.problems.append(self._problem(key_node, loc, f"duplicate key '{key}' (first set on line {first})"))
+                continue
+            self.doc.key_marks[loc + (key,)] = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self._convert(value_node, loc + (key,), depth + 1)
+        return result
+
+    def _problem(self, node: yaml.Node, loc: Loc, message: str) -> Problem:
+        mark = node.start_mark
+        return Problem(self.doc.display, mark.line + 1, mark.column + 1, format_loc(loc), message)
