@@ -80,8 +80,10 @@ def build(ctx, worksheets: tuple[Path, ...], output: Path | None, layout, paper,
             exc.show()
             continue
         click.echo(f"{result.output}  ({result.pages} page{'' if result.pages == 1 else 's'})")
+    if failed > 1 or (failed and len(worksheets) > 1):
+        raise WorksheetError(f"{failed} of {len(worksheets)} worksheets failed")
     if failed:
-        raise WorksheetError(f"{failed} of {len(worksheets)} worksheet{'s' if len(worksheets) > 1 else ''} failed")
+        ctx.exit(1)
 
 
 @main.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from . import wording
 from .errors import Problem, raise_if_any
@@ -60,10 +61,14 @@ class Options:
 def resolve(path: Path, options: Options = Options(), library: Library | None = None) -> Handout:
     """The handout for the worksheet at ``path``; raises InputError with every problem found."""
     worksheet, doc, problems = load_and_check(path, Worksheet)
-    raise_if_any(problems)
-    assert worksheet is not None and doc is not None
+    if doc is None:
+        raise_if_any(problems)
+    assert doc is not None
     if library is None:
         library = load_library(options.library or library_dir(path))
+    if worksheet is None:
+        raise_if_any(problems + _raw_reference_problems(doc, library, options))
+    assert worksheet is not None
     layout, problems = _layout(worksheet, doc, options)
     sections, entry_problems = _sections(worksheet, doc, library)
     raise_if_any(problems + entry_problems)
@@ -82,6 +87,36 @@ def _layout(worksheet: Worksheet, doc: Document, options: Options) -> tuple[Layo
         if found is None:
             return None, [doc.problem(("layout",), why)]
     return load_layout(found, options.paper)
+
+
+def _raw_reference_problems(doc: Document, library: Library, options: Options) -> list[Problem]:
+    """Unknown layout and exercise names in a worksheet that failed validation, so all is said at once."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    problems = []
+    if options.layout is None and isinstance(data.get("layout"), str):
+        found, why = find_layout(data["layout"], doc.path, doc.path.parent)
+        if found is None:
+            problems.append(doc.problem(("layout",), why))
+    for loc, exercise_id in _raw_exercise_ids(data):
+        if exercise_id not in library.exercises and exercise_id not in library.broken:
+            problems.append(doc.problem(loc, _unknown_exercise(exercise_id, library)))
+    return problems
+
+
+def _raw_exercise_ids(data: dict) -> Iterator[tuple[Loc, str]]:
+    lists = [(("exercises",), data.get("exercises"))]
+    if isinstance(data.get("sections"), list):
+        lists += [
+            (("sections", i, "exercises"), section.get("exercises"))
+            for i, section in enumerate(data["sections"])
+            if isinstance(section, dict)
+        ]
+    for loc, entries in lists:
+        for i, entry in enumerate(entries if isinstance(entries, list) else []):
+            if isinstance(entry, str):
+                yield loc + (i,), entry
+            elif isinstance(entry, dict) and isinstance(entry.get("exercise"), str):
+                yield loc + (i, "exercise"), entry["exercise"]
 
 
 def _sections(worksheet: Worksheet, doc: Document, library: Library) -> tuple[tuple[HandoutSection, ...], list[Problem]]:

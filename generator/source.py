@@ -19,6 +19,7 @@ Loc = tuple  # a field path: ("exercises", 1, "dosage", "sets")
 
 MAX_VALUES = 100_000  # guards against alias bombs ("billion laughs")
 MAX_DEPTH = 64
+PLAIN_TAGS = {"map": "tag:yaml.org,2002:map", "seq": "tag:yaml.org,2002:seq"}
 
 
 @dataclass(frozen=True)
@@ -137,13 +138,21 @@ class _Converter:
     def _convert(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_VALUES or depth > MAX_DEPTH:
-            raise InputError([self._problem(node, loc, "document is too large or too deeply nested (aliases?)")])
+            message = f"more than {MAX_VALUES:,} values or {MAX_DEPTH} levels of nesting; are aliases (*name) repeated?"
+            raise InputError([self._problem(node, (), message)])
         self.doc.value_marks.setdefault(loc, Mark(node.start_mark.line + 1, node.start_mark.column + 1))
-        if isinstance(node, yaml.MappingNode):
+        if isinstance(node, yaml.MappingNode) and node.tag == PLAIN_TAGS["map"]:
             return self._mapping(node, loc, depth)
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, yaml.SequenceNode) and node.tag == PLAIN_TAGS["seq"]:
             return [self._convert(item, loc + (i,), depth + 1) for i, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                return self.loader.construct_object(node, deep=True)
+            except yaml.constructor.ConstructorError:
+                pass
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        self.problems.append(self._problem(node, loc, f"unsupported YAML tag '{tag}'; only plain data is allowed"))
+        return None
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict:
         self.loader.flatten_mapping(node)

@@ -17,6 +17,7 @@ from .errors import InputError, Problem
 from .source import Document, Loc, load
 
 M = TypeVar("M", bound=BaseModel)
+MISSING = "missing required field"
 
 
 def check(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
@@ -24,20 +25,40 @@ def check(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [_to_problem(doc, model, error) for error in exc.errors(include_url=False)]
+        return None, _merge_missing([_to_problem(doc, model, error) for error in exc.errors(include_url=False)])
 
 
 def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
     """' (did you mean 'x'?)' when a close choice exists, else ''."""
-    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    choices = list(choices)
+    close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    if not close and len(str(word)) >= 3:
+        close = [choice for choice in choices if choice.startswith(str(word))][:1]
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _merge_missing(problems: list[Problem]) -> list[Problem]:
+    """Several missing fields of one mapping, said in one line."""
+    merged: dict[tuple, list[str]] = {}
+    others = []
+    for problem in problems:
+        if problem.message.startswith(MISSING):
+            key = (problem.file, problem.line, problem.column, problem.field)
+            merged.setdefault(key, []).append(problem.message.removeprefix(MISSING).split("'")[1])
+        else:
+            others.append(problem)
+    for (file, line, column, field), names in merged.items():
+        quoted = ", ".join(f"'{name}'" for name in names)
+        message = f"{MISSING} '{names[0]}'" if len(names) == 1 else f"missing required fields {quoted}"
+        others.append(Problem(file, line, column, field, message))
+    return others
 
 
 def _to_problem(doc: Document, model: type[BaseModel], error: dict) -> Problem:
     loc, parent = _walk(model, error["loc"])
     kind = error["type"]
     if kind == "missing":
-        return doc.problem(loc[:-1], f"missing required field '{loc[-1]}'")
+        return doc.problem(loc[:-1], f"{MISSING} '{loc[-1]}'")
     if kind == "extra_forbidden":
         name = loc[-1]
         hint = did_you_mean(name, parent.model_fields) if _is_model(parent) else ""

@@ -30,10 +30,10 @@ def parse_length(value: Any) -> float:
     else:
         match = _LENGTH.match(str(value))
         if not match:
-            raise PydanticCustomError("length", "expected a length like '12mm' or '0.5in', got {value!r}", {"value": value})
+            raise PydanticCustomError("length", "expected a length like '12mm' or '0.5in', got {value}", {"value": repr(value)})
         points = float(match.group(1)) * POINTS_PER_UNIT[match.group(2) or "pt"]
     if points < 0:
-        raise PydanticCustomError("length", "a length cannot be negative, got {value!r}", {"value": value})
+        raise PydanticCustomError("length", "a length cannot be negative, got {value}", {"value": repr(value)})
     return points
 
 
@@ -46,7 +46,7 @@ def parse_colour(value: Any) -> str:
     """'#1d5c87' or '#fff', normalised to lower-case '#rrggbb'."""
     text = str(value).strip()
     if not isinstance(value, str) or not _HEX.match(text):
-        raise PydanticCustomError("colour", "expected a colour like '#1d5c87', got {value!r}", {"value": value})
+        raise PydanticCustomError("colour", "expected a colour like '#1d5c87', got {value}", {"value": repr(value)})
     if len(text) == 4:
         text = "#" + "".join(c * 2 for c in text[1:])
     return text.lower()

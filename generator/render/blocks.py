@@ -31,7 +31,7 @@ def title_block(handout: Handout, styles: Styles, width: float) -> list[Flowable
     story.append(client_lines(styles, width))
     if worksheet.intro:
         story.extend(paragraphs(worksheet.intro, styles.body))
-    story.append(Spacer(0, styles.layout.spacing.exercise_gap / 2))
+    story.append(Spacer(0, styles.layout.spacing.paragraph))
     return story
 
 

@@ -1,0 +1,68 @@
+"""Shared fixtures: a scratch copy of the project, and readers for the PDFs it builds."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_WORKSHEETS = sorted((ROOT / "worksheets").glob("*.yaml"))
+SHIPPED_LAYOUTS = sorted((ROOT / "layouts").glob("*.yaml"))
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped worksheets, library and layouts, as the working directory."""
+    shutil.copytree(ROOT / "worksheets", tmp_path / "worksheets")
+    shutil.copytree(ROOT / "layouts", tmp_path / "layouts")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def run():
+    """Run the CLI in-process; stdout and stderr kept apart."""
+
+    def invoke(*args: str):
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@dataclass
+class PdfPage:
+    width: float
+    height: float
+    text: str  # pypdf's extraction, in drawing order
+    words: list[Word]  # pdfplumber's, with positions
+    rules: list[float]  # tops of horizontal lines, from the page's top edge
+
+
+def read_pages(data: bytes) -> list[PdfPage]:
+    """Every page's size, text, word boxes and horizontal rules, as a reader sees them."""
+    pages = []
+    texts = [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page, text in zip(pdf.pages, texts):
+            words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"]) for w in page.extract_words()]
+            rules = [line["top"] for line in page.lines if abs(line["top"] - line["bottom"]) < 0.5]
+            pages.append(PdfPage(float(page.width), float(page.height), text, words, rules))
+    return pages
