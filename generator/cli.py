@@ -43,7 +43,7 @@ def debug_option(command):
     )(command)
 
 
-@click.group(cls=WorksheetGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="worksheet", cls=WorksheetGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="worksheet")
 @debug_option
 def main() -> None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from .. import wording
 from ..errors import BuildError
 from ..resolve import Handout, HandoutExercise, HandoutSection
-from .flowables import IllustrationBox, WriteInLine
+from .flowables import ExerciseBlock, IllustrationBox, WriteInLine
 from .styles import Styles
 from .text import labelled, paragraph, paragraphs, plain
 
@@ -79,9 +79,7 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, widt
     if exercise.video:
         parts.append(labelled(wording.VIDEO_LABEL, str(exercise.video), styles.meta))
     parts.append(Spacer(0, styles.layout.spacing.exercise_gap))
-    block = KeepTogether(parts)
-    block.exercise_label = f"exercise {item.number} '{exercise.name}'"
-    return block
+    return ExerciseBlock(parts, f"exercise {item.number} '{exercise.name}'")
 
 
 def heading(item: HandoutExercise, styles: Styles) -> Paragraph:
@@ -135,12 +133,12 @@ def illustration(item: HandoutExercise, handout: Handout, styles: Styles) -> Ill
     if item.illustration is not None:
         try:
             image = ImageReader(str(item.illustration))
-            image.getSize()
-        except Exception as exc:  # Pillow raises many types for a bad image
+            image.getRGBData()  # decode now, so a damaged file fails here rather than mid-page
+        except Exception:  # Pillow raises many types for a bad image
             raise BuildError(
-                f"{handout.display}: exercise {item.number} '{item.exercise.name}': "
-                f"cannot read illustration '{item.exercise.illustration}': {exc}"
-            ) from exc
+                f"{handout.display}: exercise {item.number} '{item.exercise.name}': cannot read illustration "
+                f"'{item.exercise.illustration}'; use an undamaged PNG, JPEG or GIF file"
+            ) from None
     label = paragraph(item.exercise.name, styles.placeholder)
     return IllustrationBox(box.width, box.height, image, label, styles.colours.placeholder_border,
                            styles.colours.placeholder_background)

@@ -124,6 +124,10 @@ def render(handout: Handout) -> RenderedPdf:
             f"{handout.display}: {doc.current_exercise}: does not fit on one page with layout '{layout.name}'; "
             "make its illustration smaller or the page margins narrower"
         ) from None
+    except BuildError:
+        raise
+    except Exception as exc:  # anything ReportLab raises mid-page is still one line for the user
+        raise BuildError(f"{handout.display}: {doc.current_exercise}: rendering failed: {exc}") from exc
     return RenderedPdf(buffer.getvalue(), pages[0])
 
 

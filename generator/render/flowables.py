@@ -1,10 +1,10 @@
-"""Flowables ReportLab does not have: an illustration box and a line to write on."""
+"""Flowables ReportLab does not have: an illustration box, a line to write on, an exercise block."""
 
 from __future__ import annotations
 
 from reportlab.lib.colors import Color
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 
 class IllustrationBox(Flowable):
@@ -68,3 +68,19 @@ class WriteInLine(Flowable):
         self.canv.setLineWidth(0.7)
         self.canv.line(label_width, 2, self.width, 2)
         self.canv.restoreState()
+
+
+class ExerciseBlock(KeepTogether):
+    """Kept on one page; a block taller than a whole page starts where it is instead of leaving a blank page."""
+
+    def __init__(self, flowables: list[Flowable], label: str):
+        super().__init__(flowables)
+        self.exercise_label = label
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (available_width, available_height):
+            self.wrap(available_width, available_height)
+        frame = getattr(self, "_frame", None)
+        if frame is not None and self._H > frame._height:
+            return list(self._content)
+        return super().split(available_width, available_height)

@@ -1,0 +1,133 @@
+"""The `worksheet` command as a user drives it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pypdf import PdfReader
+
+import generator
+
+from conftest import read_pages
+
+TRIGGER_POINTS = "worksheets/upper-back-trigger-points.yaml"
+
+
+def test_build_writes_out_stem_pdf_and_says_how_many_pages(project: Path, run):
+    result = run("build", TRIGGER_POINTS)
+    assert result.exit_code == 0, result.stderr
+    pages = len(PdfReader(project / "out/upper-back-trigger-points.pdf").pages)
+    assert result.stdout == f"out/upper-back-trigger-points.pdf  ({pages} pages)\n"
+    assert result.stderr == ""
+
+
+def test_build_to_a_named_file_and_to_a_folder(project: Path, run):
+    assert run("build", TRIGGER_POINTS, "-o", "mine.pdf").exit_code == 0
+    assert (project / "mine.pdf").read_bytes()[:5] == b"%PDF-"
+    result = run("build", TRIGGER_POINTS, "worksheets/between-shoulder-blades.yaml", "-o", "handouts")
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (project / "handouts").iterdir()) == [
+        "between-shoulder-blades.pdf", "upper-back-trigger-points.pdf"]
+
+
+def test_one_pdf_file_for_several_worksheets_is_a_usage_error(project: Path, run):
+    result = run("build", TRIGGER_POINTS, "worksheets/between-shoulder-blades.yaml", "-o", "both.pdf")
+    assert result.exit_code == 2
+    assert "-o names one PDF file, but several worksheets were given; name a folder instead" in result.stderr
+
+
+def test_paper_a4_overrides_the_layout(project: Path, run):
+    assert run("build", TRIGGER_POINTS, "--paper", "a4", "-o", "a4.pdf").exit_code == 0
+    page = read_pages((project / "a4.pdf").read_bytes())[0]
+    assert (round(page.width), round(page.height)) == (595, 842)
+
+
+def test_layout_by_path_and_unknown_layout_by_name(project: Path, run):
+    layout = (project / "layouts/standard.yaml").read_text().replace("size: letter", "size: legal")
+    (project / "legal-copy.yaml").write_text(layout)
+    assert run("build", TRIGGER_POINTS, "--layout", "legal-copy.yaml", "-o", "legal.pdf").exit_code == 0
+    assert round(read_pages((project / "legal.pdf").read_bytes())[0].height) == 1008
+    result = run("build", TRIGGER_POINTS, "--layout", "standart")
+    assert result.exit_code == 1
+    assert result.stderr == "--layout: unknown layout 'standart' (did you mean 'standard'?); known layouts: standard\n"
+
+
+def test_a_failure_among_several_worksheets_does_not_stop_the_others(project: Path, run):
+    (project / "worksheets/broken.yaml").write_text("title: Broken\nexercises: [chin-tuk]\n")
+    result = run("build", "worksheets/broken.yaml", TRIGGER_POINTS)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "worksheets/broken.yaml:2:13: exercises[0]: unknown exercise 'chin-tuk' (did you mean 'chin-tuck'?)\n"
+        "1 of 2 worksheets failed\n"
+    )
+    assert result.stdout.startswith("out/upper-back-trigger-points.pdf")
+
+
+def test_a_failed_build_never_replaces_a_good_pdf(project: Path, run):
+    assert run("build", TRIGGER_POINTS).exit_code == 0
+    good = (project / "out/upper-back-trigger-points.pdf").read_bytes()
+    worksheet = project / TRIGGER_POINTS
+    worksheet.write_text(worksheet.read_text().replace("scapular-squeeze", "scapular-squeez"))
+    assert run("build", TRIGGER_POINTS).exit_code == 1
+    assert (project / "out/upper-back-trigger-points.pdf").read_bytes() == good
+    assert os.listdir(project / "out") == ["upper-back-trigger-points.pdf"]
+
+
+def test_validate_checks_everything_by_default(project: Path, run):
+    result = run("validate")
+    assert result.exit_code == 0, result.stderr
+    exercises = len(list((project / "worksheets/exercises").glob("*.yaml")))
+    assert result.stdout == f"checked 3 worksheets, {exercises} exercises, 1 layout: no problems\n"
+
+
+def test_validate_reports_every_problem_in_every_file(project: Path, run):
+    (project / "worksheets/exercises/chin-tuck.yaml").write_text("name: Chin tuck\nposition: sittin\nsteps: [Tuck.]\n")
+    (project / "layouts/standard.yaml").write_text(
+        (project / "layouts/standard.yaml").read_text().replace("accent: '#1d5c87'", "accent: blue"))
+    result = run("validate")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        "layouts/standard.yaml:32:11: colours.accent: expected a colour like '#1d5c87', got 'blue'",
+        "worksheets/exercises/chin-tuck.yaml:2:11: position: expected one of standing, sitting, long-sitting, "
+        "kneeling, half-kneeling, quadruped, lying, lying-face-down, side-lying, any; got 'sittin' "
+        "(did you mean 'sitting'?)",
+    ]
+    assert result.stderr.endswith(": 2 problems\n")
+
+
+def test_list_exercises_with_a_tag_and_list_layouts_and_worksheets(project: Path, run):
+    result = run("list", "exercises", "--tag", "neck")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["ID", "NAME", "POSITION", "TAGS"]
+    assert any(line.startswith("chin-tuck ") and " sitting " in line for line in lines)
+    assert all("neck" in line for line in lines[1:])
+    assert "standard" in run("list", "layouts").stdout
+    worksheets = run("list", "worksheets").stdout.splitlines()
+    assert worksheets[0].split() == ["ID", "TITLE", "LAYOUT", "PAGES"]
+    assert len(worksheets) == 4
+
+
+def test_help_version_and_debug(project: Path, run):
+    assert "build" in run("--help").stdout and "Usage: worksheet build" in run("build", "--help").stdout
+    assert run("--version").stdout == f"worksheet, version {generator.__version__}\n"
+    (project / "worksheets/broken.yaml").write_text("title: [\n")
+    quiet = run("build", "worksheets/broken.yaml")
+    assert "Traceback" not in quiet.stderr
+    loud = run("--debug", "build", "worksheets/broken.yaml")
+    assert "Traceback (most recent call last)" in loud.stderr
+    assert loud.exit_code == 1
+
+
+def test_wrong_usage_exits_2(project: Path, run):
+    assert run("build").exit_code == 2
+    assert run("build", TRIGGER_POINTS, "--paper", "b5").exit_code == 2
+    assert run("list", "things").exit_code == 2
+
+
+def test_the_library_call_does_what_the_cli_does(project: Path):
+    result = generator.build(TRIGGER_POINTS)
+    assert result.output == Path("out/upper-back-trigger-points.pdf")
+    assert result.pages == len(PdfReader(result.output).pages)
+    assert generator.build_bytes(TRIGGER_POINTS, paper="a4") != result.output.read_bytes()

@@ -1,0 +1,29 @@
+"""Every file shipped in worksheets/ and layouts/ validates and builds, on Letter and A4."""
+
+from __future__ import annotations
+
+import pytest
+
+import generator
+from generator.catalog import validate_files
+from generator.wording import DEFAULT_DISCLAIMER
+
+from conftest import ROOT, SHIPPED_LAYOUTS, SHIPPED_WORKSHEETS, read_pages
+
+
+def test_every_shipped_file_validates(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    report = validate_files([ROOT / "worksheets", ROOT / "layouts"])
+    assert [str(p) for p in report.problems] == []
+    assert report.counts["exercise"] >= 20
+    assert report.counts["worksheet"] == len(SHIPPED_WORKSHEETS) >= 3
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("layout", SHIPPED_LAYOUTS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("worksheet", SHIPPED_WORKSHEETS, ids=lambda p: p.stem)
+def test_every_shipped_worksheet_builds_with_every_layout(worksheet, layout, paper):
+    pages = read_pages(generator.build_bytes(worksheet, layout=str(layout), paper=paper))
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in page.text
+        assert " ".join(DEFAULT_DISCLAIMER.split()[:8]) in " ".join(page.text.split())
