@@ -72,7 +72,7 @@ def build(ctx, worksheets: tuple[Path, ...], output: Path | None, layout, paper,
         if output is not None:
             target = output if output.suffix.lower() == ".pdf" else output / f"{worksheet.stem}.pdf"
         try:
-            result = build_one(worksheet, target, layout=layout, paper=paper and paper.lower(), library=library)
+            result = build_one(worksheet, target, layout=layout, paper=paper, library=library)
         except WorksheetError as exc:
             failed += 1
             if ctx.meta.get("debug"):

@@ -34,7 +34,7 @@ class WorksheetError(click.ClickException):
         return self.message
 
     def show(self, file=None) -> None:  # noqa: D102 - click prints "Error: " by default; ours need no prefix
-        click.echo(self.format_message(), file=file or click.get_text_stream("stderr"), err=True)
+        click.echo(self.format_message(), file=file, err=True)
 
 
 class InputError(WorksheetError):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .errors import Problem
 from .model import Exercise
-from .source import Document, display_path
+from .source import Document, Loc, display_path
 from .validate import load_and_check
 
 
@@ -16,6 +16,7 @@ class LibraryExercise:
     id: str
     exercise: Exercise
     doc: Document
+    illustration: Path | None
 
 
 @dataclass
@@ -42,8 +43,22 @@ def load_library(directory: Path | None) -> Library:
         return library
     for path in sorted(directory.glob("*.yaml")):
         exercise, doc, problems = load_and_check(path, Exercise)
+        illustration = None
+        if exercise is not None and doc is not None:
+            illustration, problems = find_illustration(exercise, doc, ("illustration",))
         if problems:
             library.broken[path.stem] = problems
         elif exercise is not None and doc is not None:
-            library.exercises[path.stem] = LibraryExercise(path.stem, exercise, doc)
+            library.exercises[path.stem] = LibraryExercise(path.stem, exercise, doc, illustration)
     return library
+
+
+def find_illustration(exercise: Exercise, owner: Document, loc: Loc) -> tuple[Path | None, list[Problem]]:
+    """The illustration file, relative to the YAML file that names it, or a problem saying it is missing."""
+    if exercise.illustration is None:
+        return None, []
+    path = owner.path.parent / exercise.illustration
+    if not path.is_file():
+        where = display_path(owner.path.parent)
+        return None, [owner.problem(loc, f"illustration not found: '{exercise.illustration}' (looked in {where})")]
+    return path, []

@@ -9,10 +9,10 @@ from typing import Iterator
 from . import wording
 from .errors import Problem, raise_if_any
 from .layouts import Paper, find_layout, load_layout
-from .library import Library, load_library
+from .library import Library, find_illustration, load_library
 from .locate import library_dir
 from .model import Dosage, Entry, Exercise, Layout, Worksheet
-from .source import Document, Loc, display_path
+from .source import Document, Loc
 from .validate import did_you_mean, load_and_check
 
 
@@ -145,17 +145,17 @@ def _sections(worksheet: Worksheet, doc: Document, library: Library) -> tuple[tu
 def _entry(entry: Entry, loc: Loc, number: int, doc: Document, library: Library) -> tuple[HandoutExercise | None, list[Problem]]:
     if isinstance(entry.exercise, Exercise):
         exercise, exercise_id = entry.exercise, f"inline-{number}"
-        owner, illustration_loc = doc, loc + ("exercise", "illustration")
+        illustration, problems = find_illustration(exercise, doc, loc + ("exercise", "illustration"))
     else:
         exercise_id = entry.exercise
         id_loc = loc if isinstance(doc.get(loc), str) else loc + ("exercise",)
         if exercise_id in library.broken:
-            return None, library.broken[exercise_id]
+            pointer = doc.problem(id_loc, f"exercise '{exercise_id}' has problems; see its own file")
+            return None, [pointer, *library.broken[exercise_id]]
         if exercise_id not in library.exercises:
             return None, [doc.problem(id_loc, _unknown_exercise(exercise_id, library))]
         found = library.exercises[exercise_id]
-        exercise, owner, illustration_loc = found.exercise, found.doc, ("illustration",)
-    illustration, problems = _illustration(exercise, owner, illustration_loc)
+        exercise, illustration, problems = found.exercise, found.illustration, []
     dosage = exercise.dosage.overridden_by(entry.dosage)
     return HandoutExercise(number, exercise_id, exercise, dosage, entry.note, illustration), problems
 
@@ -167,13 +167,3 @@ def _unknown_exercise(exercise_id: str, library: Library) -> str:
     if not hint:
         hint = f" (not in {library.describe()}; run 'worksheet list exercises')"
     return f"unknown exercise '{exercise_id}'{hint}"
-
-
-def _illustration(exercise: Exercise, owner: Document, loc: Loc) -> tuple[Path | None, list[Problem]]:
-    if exercise.illustration is None:
-        return None, []
-    path = owner.path.parent / exercise.illustration
-    if not path.is_file():
-        where = display_path(owner.path.parent)
-        return None, [owner.problem(loc, f"illustration not found: '{exercise.illustration}' (looked in {where})")]
-    return path, []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
@@ -77,7 +79,7 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, widt
     for tip in exercise.tips:
         parts.append(labelled(wording.TIP_LABEL, tip, styles.meta))
     if exercise.video:
-        parts.append(labelled(wording.VIDEO_LABEL, str(exercise.video), styles.meta))
+        parts.append(video_link(str(exercise.video), styles))
     parts.append(Spacer(0, styles.layout.spacing.exercise_gap))
     return ExerciseBlock(parts, f"exercise {item.number} '{exercise.name}'")
 
@@ -96,6 +98,12 @@ def meta_line(item: HandoutExercise, styles: Styles) -> Paragraph:
         facts.append((wording.TARGETS_LABEL, ", ".join(exercise.targets)))
     text = "&nbsp;&nbsp;·&nbsp;&nbsp;".join(f"<b>{label}:</b> {plain(value)}" for label, value in facts)
     return Paragraph(text, styles.meta)
+
+
+def video_link(url: str, styles: Styles) -> Paragraph:
+    """The video's address, printed in full and clickable in the PDF."""
+    target = escape(url, {'"': "&quot;"})
+    return Paragraph(f'<b>{wording.VIDEO_LABEL}:</b> <link href="{target}">{plain(url)}</link>', styles.meta)
 
 
 def instructions(item: HandoutExercise, handout: Handout, styles: Styles, width: float) -> Flowable:
