@@ -26,7 +26,8 @@ def test_bad_input_gets_the_exact_message(case: Path, project: Path, run):
     expected = case.with_suffix(".expected").read_text(encoding="utf-8")
     if kind != "worksheet":
         counts = "0 worksheets, 1 exercise, 0 layouts" if kind == "exercise" else "0 worksheets, 0 exercises, 1 layout"
-        expected += f"checked {counts}: {len(expected.splitlines())} problems\n"
+        count = len(expected.splitlines())
+        expected += f"checked {counts}: {count} problem{'' if count == 1 else 's'}\n"
     assert result.stderr == expected
     assert result.stdout == ""
     assert result.exit_code == 1
