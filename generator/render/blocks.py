@@ -59,7 +59,7 @@ def section_block(section: HandoutSection, handout: Handout, styles: Styles, wid
     if section.heading:
         story.append(paragraph(section.heading, styles.section))
     if section.intro:
-        story.extend(paragraphs(section.intro, styles.body))
+        story.extend(paragraphs(section.intro, styles.section_intro))
     for exercise in section.exercises:
         story.append(exercise_block(exercise, handout, styles, width))
     return story

@@ -36,6 +36,7 @@ class Styles:
     section: ParagraphStyle
     heading: ParagraphStyle
     body: ParagraphStyle
+    section_intro: ParagraphStyle
     meta: ParagraphStyle
     step: ParagraphStyle
     table_heading: ParagraphStyle
@@ -68,6 +69,7 @@ def build_styles(layout: Layout) -> Styles:
         ),
         heading=style("heading", sizes.heading, fonts.bold, spaceAfter=1),
         body=style("body", sizes.body, spaceAfter=spacing.paragraph),
+        section_intro=style("section_intro", sizes.body, spaceAfter=spacing.paragraph, keepWithNext=1),
         meta=style("meta", sizes.small, colour=palette.muted, spaceAfter=spacing.paragraph),
         step=style(
             "step", sizes.body, leftIndent=spacing.step_indent, bulletIndent=0,
