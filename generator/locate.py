@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+PACKAGE = Path(__file__).resolve().parent
+SHIPPED_FONTS = PACKAGE / "fonts"
+
 LIBRARY_DIR = "exercises"
 WORKSHEETS_DIR = "worksheets"
 LAYOUTS_DIR = "layouts"
@@ -33,9 +36,17 @@ def library_dir(worksheet: Path | None) -> Path | None:
     return None
 
 
+def shipped_layouts() -> Path:
+    """The layouts that come with the tool: in the installed package, or beside it in a checkout."""
+    installed = PACKAGE / "shipped_layouts"
+    return installed if installed.is_dir() else PACKAGE.parent / LAYOUTS_DIR
+
+
 def layout_dirs(worksheet: Path | None) -> list[Path]:
-    """Every ``layouts/`` folder that may hold a named layout, nearest first."""
-    return [root / LAYOUTS_DIR for root in _search_roots(worksheet) if (root / LAYOUTS_DIR).is_dir()]
+    """Every ``layouts/`` folder that may hold a named layout, nearest first, the shipped ones last."""
+    dirs = [root / LAYOUTS_DIR for root in _search_roots(worksheet) if (root / LAYOUTS_DIR).is_dir()]
+    dirs.append(shipped_layouts())
+    return list(dict.fromkeys(d.resolve() for d in dirs if d.is_dir()))
 
 
 def is_path(reference: str) -> bool:
@@ -43,10 +54,15 @@ def is_path(reference: str) -> bool:
     return reference.endswith((".yaml", ".yml")) or "/" in reference or "\\" in reference
 
 
-def layout_names(worksheet: Path | None) -> dict[str, Path]:
-    """Every layout name visible from the worksheet, the nearest file winning."""
+def layout_names(worksheet: Path | None, exclude: Path | None = None) -> dict[str, Path]:
+    """Every layout name visible from the worksheet, the nearest file winning.
+
+    ``exclude`` lets a layout extend another of its own name further along the search.
+    """
     names: dict[str, Path] = {}
+    skip = exclude.resolve() if exclude is not None else None
     for directory in layout_dirs(worksheet):
         for path in sorted(directory.glob("*.yaml")):
-            names.setdefault(path.stem, path)
+            if path.resolve() != skip:
+                names.setdefault(path.stem, path)
     return names

@@ -26,6 +26,7 @@ PLAIN_TAGS = {"map": "tag:yaml.org,2002:map", "seq": "tag:yaml.org,2002:seq"}
 class Mark:
     line: int  # 1-based
     column: int  # 1-based
+    file: str = ""  # where the value was set, when documents are merged
 
 
 @dataclass
@@ -55,12 +56,12 @@ class Document:
             return self.key_marks[loc]
         while loc not in self.value_marks and loc:
             loc = loc[:-1]
-        return self.value_marks.get(loc, Mark(1, 1))
+        return self.value_marks.get(loc, Mark(1, 1, self.display))
 
     def problem(self, loc: Loc, message: str, key: Loc | None = None) -> Problem:
         """A problem with the value at ``loc``; pointed at the key ``key`` when given."""
         mark = self.mark(key, at_key=True) if key is not None else self.mark(loc)
-        return Problem(self.display, mark.line, mark.column, format_loc(loc), message)
+        return Problem(mark.file or self.display, mark.line, mark.column, format_loc(loc), message)
 
 
 def format_loc(loc: Loc) -> str:
@@ -76,6 +77,39 @@ def display_path(path: Path) -> str:
         return os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
+
+
+def merge(base: Document, override: Document) -> Document:
+    """``override`` laid over ``base``: mappings merge key by key, anything else is replaced.
+
+    Every value keeps the mark of the file that set it, so errors point there.
+    """
+    merged = Document(override.path, override.display, None)
+    merged.data = _merge_value(base, override, (), merged)
+    return merged
+
+
+def _merge_value(base: Document, override: Document, loc: Loc, into: Document) -> Any:
+    here, there = base.get(loc), override.get(loc)
+    if isinstance(here, dict) and isinstance(there, dict):
+        into.value_marks[loc] = override.value_marks[loc]
+        keys = list(dict.fromkeys([*here, *there]))
+        for key in keys:
+            source = override if key in there else base
+            into.key_marks[loc + (key,)] = source.key_marks[loc + (key,)]
+        return {key: _merge_value(base, override, loc + (key,), into) if key in there else _copy(base, loc + (key,), into)
+                for key in keys}
+    return _copy(override, loc, into)
+
+
+def _copy(source: Document, loc: Loc, into: Document) -> Any:
+    for where, mark in source.value_marks.items():
+        if where[: len(loc)] == loc:
+            into.value_marks[where] = mark
+    for where, mark in source.key_marks.items():
+        if where[: len(loc)] == loc and len(where) > len(loc):
+            into.key_marks[where] = mark
+    return source.get(loc)
 
 
 def load(path: Path) -> Document:
@@ -140,7 +174,7 @@ class _Converter:
         if self.count > MAX_VALUES or depth > MAX_DEPTH:
             message = f"more than {MAX_VALUES:,} values or {MAX_DEPTH} levels of nesting; are aliases (*name) repeated?"
             raise InputError([self._problem(node, (), message)])
-        self.doc.value_marks.setdefault(loc, Mark(node.start_mark.line + 1, node.start_mark.column + 1))
+        self.doc.value_marks.setdefault(loc, self._mark(node))
         if isinstance(node, yaml.MappingNode) and node.tag == PLAIN_TAGS["map"]:
             return self._mapping(node, loc, depth)
         if isinstance(node, yaml.SequenceNode) and node.tag == PLAIN_TAGS["seq"]:
@@ -166,9 +200,12 @@ class _Converter:
                 first = self.doc.key_marks[loc + (key,)].line
                 self.problems.append(self._problem(key_node, loc, f"duplicate key '{key}' (first set on line {first})"))
                 continue
-            self.doc.key_marks[loc + (key,)] = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            self.doc.key_marks[loc + (key,)] = self._mark(key_node)
             result[key] = self._convert(value_node, loc + (key,), depth + 1)
         return result
+
+    def _mark(self, node: yaml.Node) -> Mark:
+        return Mark(node.start_mark.line + 1, node.start_mark.column + 1, self.doc.display)
 
     def _problem(self, node: yaml.Node, loc: Loc, message: str) -> Problem:
         mark = node.start_mark

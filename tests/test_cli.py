@@ -89,7 +89,7 @@ def test_validate_reports_every_problem_in_every_file(project: Path, run):
     result = run("validate")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "layouts/standard.yaml:32:11: colours.accent: expected a colour like '#1d5c87', got 'blue'",
+        "layouts/standard.yaml:33:11: colours.accent: expected a colour like '#1d5c87', got 'blue'",
         "worksheets/exercises/chin-tuck.yaml:2:11: position: expected one of standing, sitting, long-sitting, "
         "kneeling, half-kneeling, quadruped, lying, lying-face-down, side-lying, any; got 'sittin' "
         "(did you mean 'sitting'?)",

@@ -8,22 +8,6 @@ from pydantic import Field
 
 from .common import Colour, Length, Strict, Text
 
-# The fonts every PDF reader has; embedded TrueType fonts are named by file instead.
-STANDARD_FONTS = (
-    "Helvetica",
-    "Helvetica-Bold",
-    "Helvetica-Oblique",
-    "Helvetica-BoldOblique",
-    "Times-Roman",
-    "Times-Bold",
-    "Times-Italic",
-    "Times-BoldItalic",
-    "Courier",
-    "Courier-Bold",
-    "Courier-Oblique",
-    "Courier-BoldOblique",
-)
-FontName = Literal[STANDARD_FONTS]  # type: ignore[valid-type]
 PaperName = Literal["letter", "a4", "legal"]
 TypeSize = Annotated[float, Field(ge=4, le=96)]
 
@@ -39,12 +23,18 @@ class Page(Strict):
     size: PaperName = "letter"
     orientation: Literal["portrait", "landscape"] = "portrait"
     margins: Margins
+    columns: Literal[1, 2] = 1
+    column_gap: Length = 24.0
+    exercises_per_page: Annotated[int, Field(ge=0, le=20)] = 0  # 0: as many as fit
 
 
 class Fonts(Strict):
-    regular: FontName = "Helvetica"
-    bold: FontName = "Helvetica-Bold"
-    italic: FontName = "Helvetica-Oblique"
+    """A shipped font's name (see generator/fonts/) or a TrueType file relative to the layout."""
+
+    regular: Text = "DejaVuSans"
+    bold: Text = "DejaVuSans-Bold"
+    italic: Text = "DejaVuSans-Oblique"
+    bold_italic: Text = "DejaVuSans-BoldOblique"
 
 
 class TypeSizes(Strict):
@@ -88,7 +78,26 @@ class Spacing(Strict):
 class Illustration(Strict):
     width: Length
     height: Length
-    side: Literal["left", "right"] = "right"
+    position: Literal["left", "right", "above"] = "right"
+
+
+class Show(Strict):
+    """Which parts of an exercise a handout prints."""
+
+    summary: bool = True
+    position: bool = True
+    equipment: bool = True
+    targets: bool = True
+    tips: bool = True
+    cautions: bool = True
+    video: bool = True
+
+
+class Header(Strict):
+    """The running header on every page after the first: the worksheet title and the clinic name."""
+
+    running: bool = True
+    size: TypeSize = 8
 
 
 class Footer(Strict):
@@ -96,7 +105,17 @@ class Footer(Strict):
     rule: bool = True
 
 
+class Clinic(Strict):
+    """Who hands the sheet out: printed at the top of page one, and small on later pages."""
+
+    name: Text
+    logo: Optional[Text] = None
+    lines: list[Text] = []
+    accent: Optional[Colour] = None
+
+
 class Layout(Strict):
+    extends: Optional[Text] = None
     name: Text
     description: Optional[Text] = None
     page: Page
@@ -105,4 +124,7 @@ class Layout(Strict):
     colours: Colours
     spacing: Spacing
     illustration: Illustration
+    show: Show = Show()
+    header: Header = Header()
     footer: Footer = Footer()
+    clinic: Optional[Clinic] = None

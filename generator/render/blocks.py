@@ -119,7 +119,7 @@ def instructions(item: HandoutExercise, handout: Handout, styles: Styles, width:
     if columns:
         steps.append(dosage_table(columns, styles, text_width))
     picture = illustration(item, handout, styles)
-    if box.side == "left":
+    if box.position == "left":
         row, widths = [picture, steps], [box.width + gap, text_width]
     else:
         row, widths = [steps, picture], [text_width + gap, box.width]

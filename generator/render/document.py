@@ -46,7 +46,7 @@ class Footer:
         self.left = layout.page.margins.left
         self.width = page[0] - layout.page.margins.left - layout.page.margins.right
         self.bottom = layout.page.margins.bottom
-        number_width = stringWidth(WIDEST_PAGE_LABEL, layout.fonts.bold, layout.sizes.footer)
+        number_width = stringWidth(WIDEST_PAGE_LABEL, styles.fonts.bold, layout.sizes.footer)
         self.text_width = self.width - number_width - layout.spacing.column_gap
         self.disclaimer = Paragraph(plain(disclaimer), styles.footer)
         _, self.text_height = self.disclaimer.wrap(self.text_width, page[1])

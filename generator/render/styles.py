@@ -9,6 +9,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from ..model import Layout
+from .fonts import FontFamily, family
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Palette:
 @dataclass(frozen=True)
 class Styles:
     layout: Layout
+    fonts: FontFamily
     colours: Palette
     title: ParagraphStyle
     subtitle: ParagraphStyle
@@ -52,7 +54,8 @@ class Styles:
 
 def build_styles(layout: Layout) -> Styles:
     palette = Palette(**{name: HexColor(value) for name, value in layout.colours.model_dump().items()})
-    sizes, fonts, spacing = layout.sizes, layout.fonts, layout.spacing
+    sizes, spacing = layout.sizes, layout.spacing
+    fonts = family(layout.fonts)
 
     def style(name: str, size: float, font: str = fonts.regular, colour: Color = palette.text, **extra) -> ParagraphStyle:
         extra.setdefault("leading", size * sizes.line_height)
@@ -60,6 +63,7 @@ def build_styles(layout: Layout) -> Styles:
 
     return Styles(
         layout=layout,
+        fonts=fonts,
         colours=palette,
         title=style("title", sizes.title, fonts.bold, palette.accent, leading=sizes.title * 1.15, spaceAfter=2),
         subtitle=style("subtitle", sizes.subtitle, colour=palette.muted, spaceAfter=spacing.paragraph),
