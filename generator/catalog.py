@@ -63,7 +63,7 @@ def validate_files(paths: list[Path]) -> Report:
             library = _library(libraries, path.parent)
             report.problems.extend(library.broken.get(path.stem, []))
         elif kind == "layout":
-            report.problems.extend(load_layout(path)[1])
+            report.problems.extend(load_layout(path)[2])
         else:
             report.problems.extend(_worksheet_problems(path, _library(libraries, library_dir(path))))
     report.problems = sorted(set(report.problems))
@@ -98,7 +98,7 @@ def exercise_rows(tag: str | None) -> list[tuple[str, ...]]:
 def layout_rows() -> list[tuple[str, ...]]:
     rows = []
     for name, path in sorted(layout_names(None).items()):
-        layout, _ = load_layout(path)
+        layout, _doc, _problems = load_layout(path)
         if layout is None:
             rows.append((name, "(has problems: run 'worksheet validate')", "", ""))
         else:

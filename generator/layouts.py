@@ -9,7 +9,7 @@ from .errors import InputError, Problem
 from .locate import SHIPPED_FONTS, is_path, layout_names
 from .model import Layout
 from .model.layout import Fonts
-from .source import Document, load, merge
+from .source import Document, Origin, load, merge
 from .validate import check, did_you_mean
 
 Paper = Literal["letter", "a4"]
@@ -30,18 +30,18 @@ def find_layout(reference: str, worksheet: Path | None, base: Path, exclude: Pat
     return None, f"unknown layout '{reference}'{did_you_mean(reference, names)}; known layouts: {known}"
 
 
-def load_layout(path: Path, paper: Paper | None = None) -> tuple[Layout | None, list[Problem]]:
+def load_layout(path: Path, paper: Paper | None = None) -> tuple[Layout | None, Document | None, list[Problem]]:
     """The layout at ``path`` with everything it extends laid under it, and its fonts located."""
     try:
         doc = _cascade(path, ())
     except InputError as exc:
-        return None, exc.problems
+        return None, None, exc.problems
     layout, problems = check(doc, Layout)
     fonts, font_problems = _locate_fonts(doc)
     if layout is None or font_problems:
-        return None, problems + font_problems
+        return None, doc, problems + font_problems
     layout = layout.model_copy(update={"fonts": layout.fonts.model_copy(update=fonts)})
-    return (with_paper(layout, paper) if paper else layout), []
+    return (with_paper(layout, paper) if paper else layout), doc, []
 
 
 def _cascade(path: Path, chain: tuple[Path, ...]) -> Document:
@@ -63,7 +63,7 @@ def _locate_fonts(doc: Document) -> tuple[dict[str, str], list[Problem]]:
     for field in FONT_FIELDS:
         loc = ("fonts", field)
         name = doc.get(loc) if isinstance(doc.get(loc), str) else getattr(Fonts(), field)
-        path, why = _font_file(name, Path(doc.mark(loc).file or doc.display).parent)
+        path, why = _font_file(name, Origin(doc).base_dir(loc))
         if why:
             problems.append(doc.problem(loc, why))
         located[field] = str(path.resolve())

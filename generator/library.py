@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .errors import Problem
 from .model import Exercise
-from .source import Document, Loc, display_path
+from .source import Document, Origin, display_path
 from .validate import load_and_check
 
 
@@ -45,7 +45,7 @@ def load_library(directory: Path | None) -> Library:
         exercise, doc, problems = load_and_check(path, Exercise)
         illustration = None
         if exercise is not None and doc is not None:
-            illustration, problems = find_illustration(exercise, doc, ("illustration",))
+            illustration, problems = find_illustration(exercise, Origin(doc))
         if problems:
             library.broken[path.stem] = problems
         elif exercise is not None and doc is not None:
@@ -53,12 +53,12 @@ def load_library(directory: Path | None) -> Library:
     return library
 
 
-def find_illustration(exercise: Exercise, owner: Document, loc: Loc) -> tuple[Path | None, list[Problem]]:
+def find_illustration(exercise: Exercise, origin: Origin) -> tuple[Path | None, list[Problem]]:
     """The illustration file, relative to the YAML file that names it, or a problem saying it is missing."""
     if exercise.illustration is None:
         return None, []
-    path = owner.path.parent / exercise.illustration
+    path = origin.base_dir() / exercise.illustration
     if not path.is_file():
-        where = display_path(owner.path.parent)
-        return None, [owner.problem(loc, f"illustration not found: '{exercise.illustration}' (looked in {where})")]
+        where = display_path(path.parent)
+        return None, [origin.problem(("illustration",), f"illustration not found: '{exercise.illustration}' (looked in {where})")]
     return path, []

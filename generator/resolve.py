@@ -12,7 +12,8 @@ from .layouts import Paper, find_layout, load_layout
 from .library import Library, find_illustration, load_library
 from .locate import library_dir
 from .model import Dosage, Entry, Exercise, Layout, Worksheet
-from .source import Document, Loc
+from .clinic import HandoutClinic, load_clinic_file, settle_clinic
+from .source import Document, Loc, Origin
 from .validate import did_you_mean, load_and_check
 
 
@@ -24,6 +25,8 @@ class HandoutExercise:
     dosage: Dosage
     note: str | None
     illustration: Path | None
+    origin: Origin  # where the exercise's fields were written
+    entry: Origin  # the worksheet entry that picked it
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,9 @@ class Handout:
     layout: Layout
     sections: tuple[HandoutSection, ...]
     disclaimer: str
+    clinic: HandoutClinic | None
+    origin: Origin
+    layout_origin: Origin
 
     @property
     def exercises(self) -> list[HandoutExercise]:
@@ -56,6 +62,7 @@ class Options:
     layout: str | None = None
     paper: Paper | None = None
     library: Path | None = None
+    clinic: Path | None = None
 
 
 def resolve(path: Path, options: Options = Options(), library: Library | None = None) -> Handout:
@@ -69,24 +76,42 @@ def resolve(path: Path, options: Options = Options(), library: Library | None = 
     if worksheet is None:
         raise_if_any(problems + _raw_reference_problems(doc, library, options))
     assert worksheet is not None
-    layout, problems = _layout(worksheet, doc, options)
+    layout, layout_doc, problems = _layout(worksheet, doc, options)
     sections, entry_problems = _sections(worksheet, doc, library)
-    raise_if_any(problems + entry_problems)
-    assert layout is not None
+    clinic, clinic_problems = _clinic(worksheet, doc, layout, layout_doc, options)
+    raise_if_any(problems + entry_problems + clinic_problems)
+    assert layout is not None and layout_doc is not None
+    if clinic is not None and clinic.clinic.accent:
+        layout = layout.model_copy(update={"colours": layout.colours.model_copy(update={"accent": clinic.clinic.accent})})
     disclaimer = worksheet.disclaimer or layout.footer.disclaimer or wording.DEFAULT_DISCLAIMER
-    return Handout(path, doc.display, worksheet, layout, sections, disclaimer)
+    return Handout(path, doc.display, worksheet, layout, sections, disclaimer, clinic, Origin(doc), Origin(layout_doc))
 
 
-def _layout(worksheet: Worksheet, doc: Document, options: Options) -> tuple[Layout | None, list[Problem]]:
+def _layout(worksheet: Worksheet, doc: Document, options: Options) -> tuple[Layout | None, Document | None, list[Problem]]:
     if options.layout is not None:
         found, why = find_layout(options.layout, doc.path, Path.cwd())
         if found is None:
-            return None, [Problem("--layout", message=why)]
+            return None, None, [Problem("--layout", message=why)]
     else:
         found, why = find_layout(worksheet.layout, doc.path, doc.path.parent)
         if found is None:
-            return None, [doc.problem(("layout",), why)]
+            return None, None, [doc.problem(("layout",), why)]
     return load_layout(found, options.paper)
+
+
+def _clinic(worksheet: Worksheet, doc: Document, layout: Layout | None, layout_doc: Document | None,
+            options: Options) -> tuple[HandoutClinic | None, list[Problem]]:
+    """The clinic from --clinic, else the worksheet's, else the layout's."""
+    candidates = []
+    if options.clinic is not None:
+        from_file, problems = load_clinic_file(options.clinic)
+        if problems:
+            return None, problems
+        candidates.append(from_file)
+    candidates.append((worksheet.clinic, Origin(doc, ("clinic",))))
+    if layout is not None and layout_doc is not None:
+        candidates.append((layout.clinic, Origin(layout_doc, ("clinic",))))
+    return settle_clinic(candidates)
 
 
 def _raw_reference_problems(doc: Document, library: Library, options: Options) -> list[Problem]:
@@ -145,7 +170,8 @@ def _sections(worksheet: Worksheet, doc: Document, library: Library) -> tuple[tu
 def _entry(entry: Entry, loc: Loc, number: int, doc: Document, library: Library) -> tuple[HandoutExercise | None, list[Problem]]:
     if isinstance(entry.exercise, Exercise):
         exercise, exercise_id = entry.exercise, f"inline-{number}"
-        illustration, problems = find_illustration(exercise, doc, loc + ("exercise", "illustration"))
+        origin = Origin(doc, loc + ("exercise",))
+        illustration, problems = find_illustration(exercise, origin)
     else:
         exercise_id = entry.exercise
         id_loc = loc if isinstance(doc.get(loc), str) else loc + ("exercise",)
@@ -156,8 +182,10 @@ def _entry(entry: Entry, loc: Loc, number: int, doc: Document, library: Library)
             return None, [doc.problem(id_loc, _unknown_exercise(exercise_id, library))]
         found = library.exercises[exercise_id]
         exercise, illustration, problems = found.exercise, found.illustration, []
+        origin = Origin(found.doc)
     dosage = exercise.dosage.overridden_by(entry.dosage)
-    return HandoutExercise(number, exercise_id, exercise, dosage, entry.note, illustration), problems
+    item = HandoutExercise(number, exercise_id, exercise, dosage, entry.note, illustration, origin, Origin(doc, loc))
+    return item, problems
 
 
 def _unknown_exercise(exercise_id: str, library: Library) -> str:

@@ -64,6 +64,21 @@ class Document:
         return Problem(mark.file or self.display, mark.line, mark.column, format_loc(loc), message)
 
 
+@dataclass(frozen=True, eq=False)
+class Origin:
+    """Where a piece of a model came from: a document and the path within it."""
+
+    doc: Document
+    loc: Loc = ()
+
+    def problem(self, sub: Loc, message: str) -> Problem:
+        return self.doc.problem(self.loc + tuple(sub), message)
+
+    def base_dir(self, sub: Loc = ()) -> Path:
+        """The folder of the file that set the value at ``sub``: paths in it are relative to there."""
+        return Path(self.doc.mark(self.loc + tuple(sub)).file or self.doc.display).parent
+
+
 def format_loc(loc: Loc) -> str:
     out = ""
     for part in loc:

@@ -66,3 +66,18 @@ def read_pages(data: bytes) -> list[PdfPage]:
             rules = [line["top"] for line in page.lines if abs(line["top"] - line["bottom"]) < 0.5]
             pages.append(PdfPage(float(page.width), float(page.height), text, words, rules))
     return pages
+
+
+def fonts_of(data: bytes) -> list[tuple[str, bool]]:
+    """(base font name, embedded?) for every font any page uses."""
+    found = {}
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None and "/DescendantFonts" in font:
+                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            embedded = descriptor is not None and any(
+                key in descriptor.get_object() for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+            found[str(font["/BaseFont"])] = embedded
+    return sorted(found.items())

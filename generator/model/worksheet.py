@@ -8,6 +8,7 @@ from pydantic import Discriminator, Field, Tag, model_validator
 
 from .common import Strict, Text
 from .exercise import Dosage, Exercise
+from .layout import Clinic
 
 
 def _entry_kind(value: Any) -> str:
@@ -47,6 +48,7 @@ class Worksheet(Strict):
     sections: Optional[Annotated[list[Section], Field(min_length=1)]] = None
     closing: Optional[Text] = None
     disclaimer: Optional[Text] = None
+    clinic: Optional[Clinic] = None
     tags: list[Text] = []
 
     @model_validator(mode="after")

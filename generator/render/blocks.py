@@ -43,14 +43,13 @@ def client_lines(styles: Styles, width: float) -> Flowable:
     name_width, date_width = (width - gap) * 0.65, (width - gap) * 0.35
     name = WriteInLine(Paragraph(f"{wording.CLIENT_LABEL}:", styles.label), name_width, styles.colours.muted)
     date = WriteInLine(Paragraph(f"{wording.DATE_LABEL}:", styles.label), date_width, styles.colours.muted)
-    table = Table([[name, date]], colWidths=[name_width + gap, date_width])
-    table.setStyle(TableStyle([
+    table = grid([[name, date]], [name_width + gap, date_width], styles, [
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (0, 0), gap),
         ("RIGHTPADDING", (1, 0), (1, 0), 0),
         ("TOPPADDING", (0, 0), (-1, -1), styles.layout.spacing.paragraph * 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), styles.layout.spacing.paragraph * 3),
-    ]))
+    ])
     return table
 
 
@@ -123,15 +122,14 @@ def instructions(item: HandoutExercise, handout: Handout, styles: Styles, width:
         row, widths = [picture, steps], [box.width + gap, text_width]
     else:
         row, widths = [steps, picture], [text_width + gap, box.width]
-    table = Table([row], colWidths=widths, splitInRow=1)
-    table.setStyle(TableStyle([
+    table = grid([row], widths, styles, [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (0, 0), gap),  # the first column's width includes the gap
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), styles.layout.spacing.paragraph),
-    ]))
+    ])
     return table
 
 
@@ -157,15 +155,14 @@ def dosage_table(columns: list[tuple[str, str]], styles: Styles, width: float) -
     headings = [paragraph(h, styles.table_heading) for h, _ in columns]
     values = [paragraph(v, styles.table_value) for _, v in columns]
     colours = styles.colours
-    table = Table([headings, values], colWidths=[width / len(columns)] * len(columns))
-    table.setStyle(TableStyle([
+    table = grid([headings, values], [width / len(columns)] * len(columns), styles, [
         ("BACKGROUND", (0, 0), (-1, 0), colours.table_header_background),
         ("BOX", (0, 0), (-1, -1), 0.75, colours.table_border),
         ("INNERGRID", (0, 0), (-1, -1), 0.5, colours.table_border),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), styles.layout.spacing.cell_padding),
         ("BOTTOMPADDING", (0, 0), (-1, -1), styles.layout.spacing.cell_padding),
-    ]))
+    ])
     table.spaceBefore = styles.layout.spacing.paragraph
     return table
 
@@ -181,13 +178,19 @@ def cautions_box(cautions: list[str], styles: Styles) -> Table:
 def boxed(content: list[Flowable], styles: Styles, background) -> Table:
     """Content set apart on a tinted background, full width."""
     padding = styles.layout.spacing.cell_padding
-    table = Table([[content]], colWidths=["100%"])
-    table.setStyle(TableStyle([
+    table = grid([[content]], ["100%"], styles, [
         ("BACKGROUND", (0, 0), (-1, -1), background),
         ("LEFTPADDING", (0, 0), (-1, -1), padding * 2),
         ("RIGHTPADDING", (0, 0), (-1, -1), padding * 2),
         ("TOPPADDING", (0, 0), (-1, -1), padding),
         ("BOTTOMPADDING", (0, 0), (-1, -1), padding * 1.5),
-    ]))
+    ])
     table.spaceAfter = styles.layout.spacing.paragraph * 2
+    return table
+
+
+def grid(rows: list[list], widths: list, styles: Styles, commands: list[tuple]) -> Table:
+    """A table in the layout's font; rows taller than a page may split."""
+    table = Table(rows, colWidths=widths, splitInRow=1)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular), *commands]))
     return table

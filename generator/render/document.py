@@ -13,10 +13,12 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 from reportlab.platypus.doctemplate import LayoutError
 
 from .. import __version__, wording
-from ..errors import BuildError
+from ..errors import BuildError, raise_if_any
+from ..glyphs import missing_glyphs
 from ..model import Layout
 from ..resolve import Handout
 from .blocks import compose
+from .fonts import coverage
 from .styles import Styles, build_styles
 from .text import plain
 
@@ -104,6 +106,7 @@ class HandoutTemplate(BaseDocTemplate):
 
 def render(handout: Handout) -> RenderedPdf:
     layout = handout.layout
+    raise_if_any(missing_glyphs(handout, coverage(layout.fonts)))
     styles = build_styles(layout)
     page = page_size(layout)
     footer = Footer(handout.disclaimer, styles, page)
@@ -114,11 +117,12 @@ def render(handout: Handout) -> RenderedPdf:
         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
     )
     buffer = BytesIO()
-    doc = HandoutTemplate(buffer, pagesize=page, invariant=1, **_metadata(handout))
+    doc = HandoutTemplate(buffer, pagesize=page, invariant=1, initialFontName=styles.fonts.regular, **_metadata(handout))
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=footer.draw)])
     pages: list[int] = []
     try:
-        doc.build(compose(handout, styles, footer.width), canvasmaker=partial(NumberedCanvas, footer=footer, pages=pages))
+        canvas = partial(NumberedCanvas, footer=footer, pages=pages)
+        doc.build(compose(handout, styles, footer.width), canvasmaker=canvas)
     except LayoutError:
         raise BuildError(
             f"{handout.display}: {doc.current_exercise}: does not fit on one page with layout '{layout.name}'; "

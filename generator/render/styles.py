@@ -59,6 +59,7 @@ def build_styles(layout: Layout) -> Styles:
 
     def style(name: str, size: float, font: str = fonts.regular, colour: Color = palette.text, **extra) -> ParagraphStyle:
         extra.setdefault("leading", size * sizes.line_height)
+        extra.setdefault("bulletFontName", font)
         return ParagraphStyle(name, fontName=font, fontSize=size, textColor=colour, **extra)
 
     return Styles(

@@ -1,0 +1,63 @@
+"""Every character a handout will print, checked against its fonts before anything is drawn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from .errors import Problem
+from .resolve import Handout
+from .source import Loc, Origin
+
+COLLAPSED = " \t\n\r"  # whitespace the typesetter folds away, never drawn
+SHOWN = 5
+
+
+def printed_texts(handout: Handout) -> Iterator[tuple[str, Origin, Loc]]:
+    """(text, where it was written, field) for every piece of user text the handout prints."""
+    worksheet, origin = handout.worksheet, handout.origin
+    for field in ("title", "subtitle", "intro", "closing", "disclaimer"):
+        if getattr(worksheet, field):
+            yield getattr(worksheet, field), origin, (field,)
+    for i, section in enumerate(worksheet.sections or []):
+        yield section.heading, origin, ("sections", i, "heading")
+        if section.intro:
+            yield section.intro, origin, ("sections", i, "intro")
+    if not worksheet.disclaimer and handout.layout.footer.disclaimer:
+        yield handout.layout.footer.disclaimer, handout.layout_origin, ("footer", "disclaimer")
+    if handout.clinic is not None:
+        yield handout.clinic.clinic.name, handout.clinic.origin, ("name",)
+        for i, line in enumerate(handout.clinic.clinic.lines):
+            yield line, handout.clinic.origin, ("lines", i)
+    for item in handout.exercises:
+        yield from _exercise_texts(item.exercise, item.origin)
+        if item.note:
+            yield item.note, item.entry, ("note",)
+
+
+def _exercise_texts(exercise, origin: Origin) -> Iterator[tuple[str, Origin, Loc]]:
+    for field in ("name", "summary", "video"):
+        if getattr(exercise, field):
+            yield str(getattr(exercise, field)), origin, (field,)
+    for field in ("equipment", "targets", "steps", "cautions", "tips"):
+        for i, text in enumerate(getattr(exercise, field)):
+            yield text, origin, (field, i)
+
+
+def missing_glyphs(handout: Handout, coverage: frozenset[int]) -> list[Problem]:
+    """A problem for each field holding a character the layout's fonts cannot draw."""
+    font = Path(handout.layout.fonts.regular).stem
+    problems = []
+    for text, origin, loc in printed_texts(handout):
+        missing = sorted({c for c in text if c not in COLLAPSED and ord(c) not in coverage})
+        if missing:
+            shown = ", ".join(_show(c) for c in missing[:SHOWN])
+            more = f" and {len(missing) - SHOWN} more" if len(missing) > SHOWN else ""
+            message = f"the font '{font}' cannot draw {shown}{more}; use a layout whose fonts have them, or remove them"
+            problems.append(origin.problem(loc, message))
+    return problems
+
+
+def _show(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    return f"'{char}' ({code})" if char.isprintable() else f"the invisible character {code}"
