@@ -50,7 +50,7 @@ def test_layout_by_path_and_unknown_layout_by_name(project: Path, run):
     assert round(read_pages((project / "legal.pdf").read_bytes())[0].height) == 1008
     result = run("build", TRIGGER_POINTS, "--layout", "standart")
     assert result.exit_code == 1
-    assert result.stderr == "--layout: unknown layout 'standart' (did you mean 'standard'?); known layouts: standard\n"
+    assert result.stderr == "--layout: unknown layout 'standart' (did you mean 'standard'?); known layouts: compact, large-print, one-per-page, standard\n"
 
 
 def test_a_failure_among_several_worksheets_does_not_stop_the_others(project: Path, run):
@@ -78,11 +78,13 @@ def test_validate_checks_everything_by_default(project: Path, run):
     result = run("validate")
     assert result.exit_code == 0, result.stderr
     exercises = len(list((project / "worksheets/exercises").glob("*.yaml")))
-    assert result.stdout == f"checked 3 worksheets, {exercises} exercises, 1 layout: no problems\n"
+    layouts = len(list((project / "layouts").glob("*.yaml")))
+    assert result.stdout == f"checked 3 worksheets, {exercises} exercises, {layouts} layouts: no problems\n"
 
 
 def test_validate_reports_every_problem_in_every_file(project: Path, run):
     exercises = len(list((project / "worksheets/exercises").glob("*.yaml")))
+    layouts = len(list((project / "layouts").glob("*.yaml")))
     (project / "worksheets/exercises/chin-tuck.yaml").write_text("name: Chin tuck\nposition: sittin\nsteps: [Tuck.]\n")
     (project / "layouts/standard.yaml").write_text(
         (project / "layouts/standard.yaml").read_text().replace("accent: '#1d5c87'", "accent: blue"))
@@ -95,7 +97,7 @@ def test_validate_reports_every_problem_in_every_file(project: Path, run):
         "(did you mean 'sitting'?)",
         "worksheets/neck-and-upper-back-knots.yaml:11:5: exercises[1]: exercise 'chin-tuck' has problems; "
         "see its own file",
-        f"checked 3 worksheets, {exercises} exercises, 1 layout: 3 problems",
+        f"checked 3 worksheets, {exercises} exercises, {layouts} layouts: 3 problems",
     ]
 
 

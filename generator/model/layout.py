@@ -94,10 +94,12 @@ class Show(Strict):
 
 
 class Header(Strict):
-    """The running header on every page after the first: the worksheet title and the clinic name."""
+    """Page one's clinic block, and the running header (title, clinic name) on later pages."""
 
     running: bool = True
-    size: TypeSize = 8
+    logo_width: Length = 40 * 72 / 25.4
+    logo_height: Length = 16 * 72 / 25.4
+    gap: Length = 8.0  # between the header and the body
 
 
 class Footer(Strict):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from .. import wording
 from ..errors import BuildError
@@ -21,8 +23,14 @@ def compose(handout: Handout, styles: Styles, width: float) -> list[Flowable]:
     for section in handout.sections:
         story.extend(section_block(section, handout, styles, width))
     if handout.worksheet.closing:
-        story.extend(paragraphs(handout.worksheet.closing, styles.body))
+        story.append(KeepTogether(paragraphs(handout.worksheet.closing, styles.body)))
     return story
+
+
+def page_break_due(item: HandoutExercise, handout: Handout) -> bool:
+    """Whether the layout's exercises-per-page limit ends the page after this exercise."""
+    per_page = handout.layout.page.exercises_per_page
+    return bool(per_page) and item.number % per_page == 0 and item.number < len(handout.exercises)
 
 
 def title_block(handout: Handout, styles: Styles, width: float) -> list[Flowable]:
@@ -54,47 +62,62 @@ def client_lines(styles: Styles, width: float) -> Flowable:
 
 
 def section_block(section: HandoutSection, handout: Handout, styles: Styles, width: float) -> list[Flowable]:
-    story: list[Flowable] = []
+    """The section's exercises; its heading and intro travel in the first exercise's block."""
+    lead: list[Flowable] = []
     if section.heading:
-        story.append(paragraph(section.heading, styles.section))
+        lead.append(paragraph(section.heading, styles.section))
     if section.intro:
-        story.extend(paragraphs(section.intro, styles.section_intro))
-    for exercise in section.exercises:
-        story.append(exercise_block(exercise, handout, styles, width))
+        lead.extend(paragraphs(section.intro, styles.body))
+    story: list[Flowable] = []
+    for index, exercise in enumerate(section.exercises):
+        story.append(exercise_block(exercise, handout, styles, width, lead if index == 0 else []))
+        if page_break_due(exercise, handout):
+            story.append(PageBreak())
     return story
 
 
-def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, width: float) -> Flowable:
-    """One exercise, kept on one page unless it is taller than a page."""
-    exercise = item.exercise
-    parts: list[Flowable] = [heading(item, styles), meta_line(item, styles)]
-    if exercise.summary:
+def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, width: float,
+                   lead: list[Flowable] | None = None) -> Flowable:
+    """One exercise (after ``lead``, a section's heading), kept on one page unless taller than a page.
+
+    The gap above an exercise belongs to its heading, so that it vanishes at the top of a page.
+    """
+    exercise, show = item.exercise, handout.layout.show
+    parts: list[Flowable] = [*(lead or []), heading(item, styles.heading_first if lead else styles.heading)]
+    facts = meta_line(item, styles)
+    if facts is not None:
+        parts.append(facts)
+    if exercise.summary and show.summary:
         parts.append(paragraph(exercise.summary, styles.body))
-    parts.append(instructions(item, handout, styles, width))
+    parts.extend(instructions(item, handout, styles, width))
     if item.note:
         parts.append(boxed([labelled(wording.NOTE_LABEL, item.note, styles.note)], styles, styles.colours.note_background))
-    if exercise.cautions:
+    if exercise.cautions and show.cautions:
         parts.append(cautions_box(exercise.cautions, styles))
-    for tip in exercise.tips:
+    for tip in exercise.tips if show.tips else []:
         parts.append(labelled(wording.TIP_LABEL, tip, styles.meta))
-    if exercise.video:
+    if exercise.video and show.video:
         parts.append(video_link(str(exercise.video), styles))
-    parts.append(Spacer(0, styles.layout.spacing.exercise_gap))
     return ExerciseBlock(parts, f"exercise {item.number} '{exercise.name}'")
 
 
-def heading(item: HandoutExercise, styles: Styles) -> Paragraph:
-    accent = styles.colours.accent.hexval()[2:]
-    return Paragraph(f'<font color="#{accent}">{item.number}.</font>&nbsp;&nbsp;{plain(item.exercise.name)}', styles.heading)
+def heading(item: HandoutExercise, style: ParagraphStyle) -> Paragraph:
+    accent = style.bulletColor.hexval()[2:]
+    return Paragraph(f'<font color="#{accent}">{item.number}.</font>&nbsp;&nbsp;{plain(item.exercise.name)}', style)
 
 
-def meta_line(item: HandoutExercise, styles: Styles) -> Paragraph:
-    exercise = item.exercise
-    facts = [(wording.POSITION_LABEL, wording.position_words(exercise.position))]
-    if exercise.equipment:
+def meta_line(item: HandoutExercise, styles: Styles) -> Paragraph | None:
+    """Position, equipment and muscles, as far as the layout shows them."""
+    exercise, show = item.exercise, styles.layout.show
+    facts = []
+    if show.position:
+        facts.append((wording.POSITION_LABEL, wording.position_words(exercise.position)))
+    if exercise.equipment and show.equipment:
         facts.append((wording.EQUIPMENT_LABEL, ", ".join(exercise.equipment)))
-    if exercise.targets:
+    if exercise.targets and show.targets:
         facts.append((wording.TARGETS_LABEL, ", ".join(exercise.targets)))
+    if not facts:
+        return None
     text = "&nbsp;&nbsp;·&nbsp;&nbsp;".join(f"<b>{label}:</b> {plain(value)}" for label, value in facts)
     return Paragraph(text, styles.meta)
 
@@ -105,19 +128,25 @@ def video_link(url: str, styles: Styles) -> Paragraph:
     return Paragraph(f'<b>{wording.VIDEO_LABEL}:</b> <link href="{target}">{plain(url)}</link>', styles.meta)
 
 
-def instructions(item: HandoutExercise, handout: Handout, styles: Styles, width: float) -> Flowable:
-    """The numbered steps and the dosage table in one column, the illustration in the other."""
+def instructions(item: HandoutExercise, handout: Handout, styles: Styles, width: float) -> list[Flowable]:
+    """The numbered steps and the dosage table, with the illustration above them or in a column beside."""
     box = styles.layout.illustration
     gap = styles.layout.spacing.column_gap
-    text_width = width - box.width - gap
+    beside = box.position != "above"
+    text_width = width - box.width - gap if beside else width
     steps: list[Flowable] = [
         paragraph(step, styles.step, bulletText=f"{number}.")
         for number, step in enumerate(item.exercise.steps, start=1)
     ]
     columns = wording.dosage_columns(item.dosage)
-    if columns:
+    table_below = columns and not dosage_fits(columns, styles, text_width)
+    if columns and not table_below:
         steps.append(dosage_table(columns, styles, text_width))
-    picture = illustration(item, handout, styles)
+    after = [dosage_table(columns, styles, width)] if table_below else []
+    picture = illustration(item, handout, styles, min(box.width, width))
+    if not beside:
+        picture.hAlign = "CENTER"
+        return [picture, Spacer(0, styles.layout.spacing.paragraph), *steps, *after]
     if box.position == "left":
         row, widths = [picture, steps], [box.width + gap, text_width]
     else:
@@ -130,10 +159,10 @@ def instructions(item: HandoutExercise, handout: Handout, styles: Styles, width:
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), styles.layout.spacing.paragraph),
     ])
-    return table
+    return [table, *after]
 
 
-def illustration(item: HandoutExercise, handout: Handout, styles: Styles) -> IllustrationBox:
+def illustration(item: HandoutExercise, handout: Handout, styles: Styles, width: float) -> IllustrationBox:
     box = styles.layout.illustration
     image = None
     if item.illustration is not None:
@@ -146,7 +175,7 @@ def illustration(item: HandoutExercise, handout: Handout, styles: Styles) -> Ill
                 f"'{item.exercise.illustration}'; use an undamaged PNG, JPEG or GIF file"
             ) from None
     label = paragraph(item.exercise.name, styles.placeholder)
-    return IllustrationBox(box.width, box.height, image, label, styles.colours.placeholder_border,
+    return IllustrationBox(width, box.height, image, label, styles.colours.placeholder_border,
                            styles.colours.placeholder_background)
 
 
@@ -165,6 +194,18 @@ def dosage_table(columns: list[tuple[str, str]], styles: Styles, width: float) -
     ])
     table.spaceBefore = styles.layout.spacing.paragraph
     return table
+
+
+def dosage_fits(columns: list[tuple[str, str]], styles: Styles, width: float) -> bool:
+    """Whether every word of the dosage table fits its cell at ``width``, so none is broken mid-word."""
+    padding = 2 * 6  # the table's default cell padding, both sides
+    widest = max(
+        stringWidth(word, styles.fonts.bold, size)
+        for heading, value in columns
+        for text, size in ((heading, styles.table_heading.fontSize), (value, styles.table_value.fontSize))
+        for word in text.split()
+    )
+    return width / len(columns) >= widest + padding
 
 
 def cautions_box(cautions: list[str], styles: Styles) -> Table:

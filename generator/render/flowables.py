@@ -71,7 +71,8 @@ class WriteInLine(Flowable):
 
 
 class ExerciseBlock(KeepTogether):
-    """Kept on one page; a block taller than a whole page starts where it is instead of leaving a blank page."""
+    """Kept on one page. A block taller than a whole page starts where it is when at least half a page
+    is left, rather than leaving that half blank; otherwise it starts on the next page."""
 
     def __init__(self, flowables: list[Flowable], label: str):
         super().__init__(flowables)
@@ -81,6 +82,6 @@ class ExerciseBlock(KeepTogether):
         if getattr(self, "_wrapInfo", None) != (available_width, available_height):
             self.wrap(available_width, available_height)
         frame = getattr(self, "_frame", None)
-        if frame is not None and self._H > frame._height:
+        if frame is not None and self._H > frame._height and available_height >= frame._height / 2:
             return list(self._content)
         return super().split(available_width, available_height)

@@ -37,8 +37,8 @@ class Styles:
     subtitle: ParagraphStyle
     section: ParagraphStyle
     heading: ParagraphStyle
+    heading_first: ParagraphStyle
     body: ParagraphStyle
-    section_intro: ParagraphStyle
     meta: ParagraphStyle
     step: ParagraphStyle
     table_heading: ParagraphStyle
@@ -50,6 +50,10 @@ class Styles:
     footer: ParagraphStyle
     page_number: ParagraphStyle
     label: ParagraphStyle
+    clinic_name: ParagraphStyle
+    clinic_line: ParagraphStyle
+    running_header: ParagraphStyle
+    running_header_right: ParagraphStyle
 
 
 def build_styles(layout: Layout) -> Styles:
@@ -60,6 +64,7 @@ def build_styles(layout: Layout) -> Styles:
     def style(name: str, size: float, font: str = fonts.regular, colour: Color = palette.text, **extra) -> ParagraphStyle:
         extra.setdefault("leading", size * sizes.line_height)
         extra.setdefault("bulletFontName", font)
+        extra.setdefault("bulletFontSize", size)
         return ParagraphStyle(name, fontName=font, fontSize=size, textColor=colour, **extra)
 
     return Styles(
@@ -70,11 +75,12 @@ def build_styles(layout: Layout) -> Styles:
         subtitle=style("subtitle", sizes.subtitle, colour=palette.muted, spaceAfter=spacing.paragraph),
         section=style(
             "section", sizes.section, fonts.bold, palette.accent,
-            spaceBefore=spacing.section_gap, spaceAfter=spacing.paragraph, keepWithNext=1,
+            spaceBefore=spacing.section_gap, spaceAfter=spacing.paragraph,
         ),
-        heading=style("heading", sizes.heading, fonts.bold, spaceAfter=1),
+        heading=style("heading", sizes.heading, fonts.bold, spaceAfter=1, spaceBefore=spacing.exercise_gap,
+                      bulletColor=palette.accent),
+        heading_first=style("heading_first", sizes.heading, fonts.bold, spaceAfter=1, bulletColor=palette.accent),
         body=style("body", sizes.body, spaceAfter=spacing.paragraph),
-        section_intro=style("section_intro", sizes.body, spaceAfter=spacing.paragraph, keepWithNext=1),
         meta=style("meta", sizes.small, colour=palette.muted, spaceAfter=spacing.paragraph),
         step=style(
             "step", sizes.body, leftIndent=spacing.step_indent, bulletIndent=0,
@@ -89,4 +95,8 @@ def build_styles(layout: Layout) -> Styles:
         footer=style("footer", sizes.footer, colour=palette.muted),
         page_number=style("page_number", sizes.footer, fonts.bold, palette.muted, alignment=TA_RIGHT),
         label=style("label", sizes.body, fonts.bold, palette.muted),
+        clinic_name=style("clinic_name", sizes.subtitle, fonts.bold, palette.accent, alignment=TA_RIGHT),
+        clinic_line=style("clinic_line", sizes.small, colour=palette.muted, alignment=TA_RIGHT),
+        running_header=style("running_header", sizes.footer, colour=palette.muted),
+        running_header_right=style("running_header_right", sizes.footer, fonts.bold, palette.muted, alignment=TA_RIGHT),
     )

@@ -1,0 +1,170 @@
+"""What every page carries outside its body: header, footer and 'Page N of M'.
+
+Each part is measured before the body frames are placed, so the body can
+never run into it.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from .. import wording
+from ..errors import InputError
+from ..resolve import Handout
+from .styles import Styles
+from .text import plain
+
+WIDEST_PAGE_LABEL = wording.page_label(999, 999)
+RULE_GAP = 4.0
+
+
+class Footer:
+    """The disclaimer and page number."""
+
+    def __init__(self, disclaimer: str, styles: Styles, page: tuple[float, float]):
+        layout = styles.layout
+        self.styles = styles
+        self.left = layout.page.margins.left
+        self.width = page[0] - layout.page.margins.left - layout.page.margins.right
+        self.bottom = layout.page.margins.bottom
+        number_width = stringWidth(WIDEST_PAGE_LABEL, styles.fonts.bold, layout.sizes.footer)
+        self.text_width = self.width - number_width - layout.spacing.column_gap
+        self.disclaimer = Paragraph(plain(disclaimer), styles.footer)
+        _, self.text_height = self.disclaimer.wrap(self.text_width, page[1])
+        self.height = self.text_height + (RULE_GAP if layout.footer.rule else 0)
+
+    def draw(self, canvas: Canvas) -> None:
+        """Drawn on every page as it is laid out; the page number comes later, once the total is known."""
+        canvas.saveState()
+        if self.styles.layout.footer.rule:
+            canvas.setStrokeColor(self.styles.colours.rule)
+            canvas.setLineWidth(0.6)
+            y = self.bottom + self.text_height + RULE_GAP / 2
+            canvas.line(self.left, y, self.left + self.width, y)
+        self.disclaimer.drawOn(canvas, self.left, self.bottom)
+        canvas.restoreState()
+
+    def draw_page_number(self, canvas: Canvas, number: int, total: int) -> None:
+        label = Paragraph(wording.page_label(number, total), self.styles.page_number)
+        _, height = label.wrap(self.width - self.text_width, self.height)
+        label.drawOn(canvas, self.left + self.text_width, self.bottom + self.text_height - height)
+
+
+class Header:
+    """Page one: the clinic block (logo, name, contact lines). Later pages: title and clinic name, small."""
+
+    def __init__(self, handout: Handout, styles: Styles, page: tuple[float, float]):
+        layout = styles.layout
+        self.styles, self.clinic = styles, handout.clinic
+        self.left = layout.page.margins.left
+        self.width = page[0] - layout.page.margins.left - layout.page.margins.right
+        self.top = page[1] - layout.page.margins.top
+        self.logo = _logo(handout)
+        self.logo_size = self._logo_size()
+        self.clinic_text = self._clinic_text()
+        self.first_height = self._first_height()
+        self.later_height = self._later_height(handout)
+
+    def _logo_size(self) -> tuple[float, float]:
+        if self.logo is None:
+            return 0.0, 0.0
+        box = self.styles.layout.header
+        width, height = self.logo.getSize()
+        scale = min(box.logo_width / width, box.logo_height / height)
+        return width * scale, height * scale
+
+    def _clinic_text(self) -> list[Paragraph]:
+        if self.clinic is None:
+            return []
+        lines = [Paragraph(plain(self.clinic.clinic.name), self.styles.clinic_name)]
+        lines += [Paragraph(plain(line), self.styles.clinic_line) for line in self.clinic.clinic.lines]
+        return lines
+
+    def _text_width(self) -> float:
+        gap = self.styles.layout.spacing.column_gap if self.logo else 0
+        return self.width - self.logo_size[0] - gap
+
+    def _first_height(self) -> float:
+        if self.clinic is None:
+            return 0.0
+        text_height = sum(p.wrap(self._text_width(), self.top)[1] for p in self.clinic_text)
+        return max(self.logo_size[1], text_height) + RULE_GAP
+
+    def _later_height(self, handout: Handout) -> float:
+        if not self.styles.layout.header.running:
+            return 0.0
+        self.running_title = Paragraph(plain(handout.worksheet.title), self.styles.running_header)
+        clinic = plain(self.clinic.clinic.name) if self.clinic else ""
+        self.running_clinic = Paragraph(clinic, self.styles.running_header_right)
+        half = self.width / 2 - self.styles.layout.spacing.column_gap / 2
+        height = max(self.running_title.wrap(half, self.top)[1], self.running_clinic.wrap(half, self.top)[1])
+        return height + RULE_GAP
+
+    def draw_first(self, canvas: Canvas) -> None:
+        if self.clinic is None:
+            return
+        canvas.saveState()
+        if self.logo is not None:
+            width, height = self.logo_size
+            canvas.drawImage(self.logo, self.left, self.top - height, width, height, mask="auto")
+        x = self.left + self.width - self._text_width()
+        y = self.top
+        for paragraph in self.clinic_text:
+            _, height = paragraph.wrap(self._text_width(), self.top)
+            y -= height
+            paragraph.drawOn(canvas, x, y)
+        self._rule(canvas, self.top - self.first_height + RULE_GAP / 2)
+        canvas.restoreState()
+
+    def draw_later(self, canvas: Canvas) -> None:
+        if not self.later_height:
+            return
+        canvas.saveState()
+        half = self.width / 2 - self.styles.layout.spacing.column_gap / 2
+        for paragraph, x in ((self.running_title, self.left), (self.running_clinic, self.left + self.width - half)):
+            _, height = paragraph.wrap(half, self.top)
+            paragraph.drawOn(canvas, x, self.top - height)
+        self._rule(canvas, self.top - self.later_height + RULE_GAP / 2)
+        canvas.restoreState()
+
+    def _rule(self, canvas: Canvas, y: float) -> None:
+        canvas.setStrokeColor(self.styles.colours.rule)
+        canvas.setLineWidth(0.6)
+        canvas.line(self.left, y, self.left + self.width, y)
+
+
+def _logo(handout: Handout) -> ImageReader | None:
+    if handout.clinic is None or handout.clinic.logo is None:
+        return None
+    try:
+        reader = ImageReader(str(handout.clinic.logo))
+        reader.getRGBData()  # decode now, so a damaged file fails here rather than mid-page
+    except Exception:  # Pillow raises many types for a bad image
+        message = f"cannot read logo '{handout.clinic.clinic.logo}'; use an undamaged PNG, JPEG or GIF file"
+        raise InputError([handout.clinic.origin.problem(("logo",), message)]) from None
+    return reader
+
+
+class NumberedCanvas(Canvas):
+    """Holds every page back until the end so each can say 'Page N of M' in one pass."""
+
+    def __init__(self, *args, footer: Footer, pages: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self._footer, self._page_count = footer, pages
+        self._saved_pages: list[dict] = []
+
+    def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+        self._saved_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._saved_pages)
+        for state in self._saved_pages:
+            self.__dict__.update(state)
+            self._footer.draw_page_number(self, self._pageNumber, total)
+            super().showPage()
+        self._page_count.append(total)
+        super().save()
