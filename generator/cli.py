@@ -58,9 +58,11 @@ def main() -> None:
 @click.option("--paper", type=PAPERS, help="Print on this paper size whatever the layout says.")
 @click.option("--library", type=click.Path(file_okay=False, path_type=Path),
               help="The exercise library folder. Default: the nearest worksheets/exercises/.")
+@click.option("--clinic", type=click.Path(dir_okay=False, path_type=Path),
+              help="A clinic file (name, logo, lines, accent) for the header, instead of the worksheet's or layout's.")
 @debug_option
 @click.pass_context
-def build(ctx, worksheets: tuple[Path, ...], output: Path | None, layout, paper, library) -> None:
+def build(ctx, worksheets: tuple[Path, ...], output: Path | None, layout, paper, library, clinic) -> None:
     """Build each WORKSHEET into a PDF handout."""
     from .build import build as build_one, default_output
 
@@ -72,7 +74,7 @@ def build(ctx, worksheets: tuple[Path, ...], output: Path | None, layout, paper,
         if output is not None:
             target = output if output.suffix.lower() == ".pdf" else output / f"{worksheet.stem}.pdf"
         try:
-            result = build_one(worksheet, target, layout=layout, paper=paper, library=library)
+            result = build_one(worksheet, target, layout=layout, paper=paper, library=library, clinic=clinic)
         except WorksheetError as exc:
             failed += 1
             if ctx.meta.get("debug"):
@@ -84,6 +86,37 @@ def build(ctx, worksheets: tuple[Path, ...], output: Path | None, layout, paper,
         raise WorksheetError(f"{failed} of {len(worksheets)} worksheets failed")
     if failed:
         ctx.exit(1)
+
+
+@main.command()
+@click.argument("worksheet", type=click.Path(path_type=Path))
+@click.option("--png", "directory", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the images. Default: out/preview/<worksheet name>/")
+@click.option("--dpi", type=click.IntRange(20, 600), default=100, show_default=True, help="Image resolution.")
+@click.option("--layout", help="A layout name or file, instead of the worksheet's own.")
+@click.option("--paper", type=PAPERS, help="Print on this paper size whatever the layout says.")
+@click.option("--pages", callback=lambda _c, _p, v: _page_range(v), metavar="N|N-M",
+              help="Only these pages, e.g. 2 or 1-3. Default: all.")
+@debug_option
+def preview(worksheet: Path, directory: Path | None, dpi: int, layout, paper, pages) -> None:
+    """Render each page of WORKSHEET's handout to a PNG image."""
+    from .build import OUTPUT_DIR
+    from .preview import preview as render_pages
+    from .resolve import Options
+
+    target = directory or OUTPUT_DIR / "preview" / worksheet.stem
+    first, last = pages
+    for path in render_pages(worksheet, target, dpi, Options(layout=layout, paper=paper), first, last):
+        click.echo(str(path))
+
+
+def _page_range(value: str | None) -> tuple[int, int | None]:
+    if value is None:
+        return 1, None
+    start, _, end = value.partition("-")
+    if not start.isdigit() or (end and not end.isdigit()) or int(start) < 1:
+        raise click.BadParameter(f"expected a page like 2 or a range like 1-3, got '{value}'")
+    return int(start), int(end or start)
 
 
 @main.command()

@@ -23,7 +23,8 @@ def compose(handout: Handout, styles: Styles, width: float) -> list[Flowable]:
     for section in handout.sections:
         story.extend(section_block(section, handout, styles, width))
     if handout.worksheet.closing:
-        story.append(KeepTogether(paragraphs(handout.worksheet.closing, styles.body)))
+        gap = Spacer(0, styles.layout.spacing.exercise_gap)
+        story.append(KeepTogether([gap, *paragraphs(handout.worksheet.closing, styles.body)]))
     return story
 
 
