@@ -175,9 +175,8 @@ def illustration(item: HandoutExercise, handout: Handout, styles: Styles, width:
                 f"{handout.display}: exercise {item.number} '{item.exercise.name}': cannot read illustration "
                 f"'{item.exercise.illustration}'; use an undamaged PNG, JPEG or GIF file"
             ) from None
-    label = paragraph(item.exercise.name, styles.placeholder)
-    return IllustrationBox(width, box.height, image, label, styles.colours.placeholder_border,
-                           styles.colours.placeholder_background)
+    return IllustrationBox(width, box.height, image, item.exercise.name, styles.placeholder,
+                           styles.colours.placeholder_border, styles.colours.placeholder_background)
 
 
 def dosage_table(columns: list[tuple[str, str]], styles: Styles, width: float) -> Table:

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
+
+from .text import plain
 
 
 class IllustrationBox(Flowable):
     """A fixed-size box holding an image scaled to fit with its aspect kept, or a labelled placeholder."""
 
-    def __init__(self, width: float, height: float, image: ImageReader | None, label: Paragraph,
-                 border: Color, background: Color):
+    PADDING = 6
+
+    def __init__(self, width: float, height: float, image: ImageReader | None, label: str,
+                 label_style: ParagraphStyle, border: Color, background: Color):
         super().__init__()
         self.width, self.height = width, height
-        self.image, self.label = image, label
+        self.image, self.label, self.label_style = image, label, label_style
         self.border, self.background = border, background
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -42,10 +47,21 @@ class IllustrationBox(Flowable):
         canvas.setDash(3, 2)
         canvas.roundRect(0, 0, self.width, self.height, 4, stroke=1, fill=1)
         canvas.restoreState()
-        padding = 6
-        _, label_height = self.label.wrap(self.width - 2 * padding, self.height - 2 * padding)
-        label_height = min(label_height, self.height - 2 * padding)
-        self.label.drawOn(canvas, padding, (self.height - label_height) / 2)
+        label, label_height = self._fitted_label()
+        if label is not None:
+            label.drawOn(canvas, self.PADDING, (self.height - label_height) / 2)
+
+    def _fitted_label(self) -> tuple[Paragraph | None, float]:
+        """The label, shortened with an ellipsis until it fits inside the box."""
+        width, height = self.width - 2 * self.PADDING, self.height - 2 * self.PADDING
+        text = self.label
+        while text:
+            label = Paragraph(plain(text), self.label_style)
+            _, label_height = label.wrap(width, height)
+            if label_height <= height:
+                return label, label_height
+            text = text[: int(len(text) * 0.8) - 1].rstrip() + "…" if len(text) > 2 else ""
+        return None, 0.0
 
 
 class WriteInLine(Flowable):
