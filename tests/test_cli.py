@@ -136,3 +136,17 @@ def test_the_library_call_does_what_the_cli_does(project: Path):
     assert result.output == Path("out/upper-back-trigger-points.pdf")
     assert result.pages == len(PdfReader(result.output).pages)
     assert generator.build_bytes(TRIGGER_POINTS, paper="a4") != result.output.read_bytes()
+
+
+def test_preview_renders_pages_to_png_at_the_resolution_asked(project: Path, run):
+    from PIL import Image
+
+    result = run("preview", TRIGGER_POINTS, "--dpi", "50", "--pages", "1-2", "--png", "shots")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == ["shots/page-01.png", "shots/page-02.png"]
+    assert Image.open(project / "shots/page-01.png").size == (425, 550)  # Letter at 50 dpi
+    result = run("preview", TRIGGER_POINTS, "--layout", "compact", "--paper", "a4", "--dpi", "30")
+    assert result.stdout.splitlines() == ["out/preview/upper-back-trigger-points/page-01.png",
+                                          "out/preview/upper-back-trigger-points/page-02.png"]
+    assert Image.open(project / "out/preview/upper-back-trigger-points/page-01.png").size == (249, 351)  # A4 at 30 dpi, rounded up
+    assert run("preview", TRIGGER_POINTS, "--pages", "two").exit_code == 2
