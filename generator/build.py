@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .output import write_atomically
+from .personal import personalise
 from .resolve import Options, resolve
 
 OUTPUT_DIR = Path("out")
@@ -25,7 +26,10 @@ def render_worksheet(worksheet: Path, options: Options = Options()):
     """The PDF for one worksheet, in memory, with its page count."""
     from .render.document import render  # ReportLab loads only when something is drawn
 
-    return render(resolve(Path(worksheet), options))
+    handout = resolve(Path(worksheet), options)
+    if options.personal is not None:
+        handout = personalise(handout, *options.personal)
+    return render(handout)
 
 
 def build_bytes(worksheet: Path | str, **options) -> bytes:

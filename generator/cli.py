@@ -60,21 +60,39 @@ def main() -> None:
               help="The exercise library folder. Default: the nearest worksheets/exercises/.")
 @click.option("--clinic", type=click.Path(dir_okay=False, path_type=Path),
               help="A clinic file (name, logo, lines, accent) for the header, instead of the worksheet's or layout's.")
+@click.option("--client", help="The client's name, printed on page one.")
+@click.option("--date", help="The date printed on page one, as 2026-11-20.")
+@click.option("--clinician", help="The clinician's name, printed on page one.")
+@click.option("--note", help="A note for the client, printed on page one.")
+@click.option("--skip", multiple=True, metavar="EXERCISE", help="Leave this exercise out (repeatable).")
+@click.option("--set", "sets", multiple=True, metavar="EXERCISE.FIELD=VALUE",
+              help="Change a dose for this client: chin-tuck.sets=2, or *.hold_seconds=20 for every exercise.")
+@click.option("--exercise-note", multiple=True, metavar="EXERCISE=TEXT", help="A note under one exercise.")
 @debug_option
 @click.pass_context
-def build(ctx, worksheets: tuple[Path, ...], output: Path | None, layout, paper, library, clinic) -> None:
-    """Build each WORKSHEET into a PDF handout."""
+def build(ctx, worksheets: tuple[Path, ...], output: Path | None, layout, paper, library, clinic,
+          client, date, clinician, note, skip, sets, exercise_note) -> None:
+    """Build each WORKSHEET into a PDF handout, for one client if client options are given."""
     from .build import build as build_one, default_output
+    from .errors import InputError, raise_if_any
+    from .personal import command_line_document, parse_personal
 
     if output is not None and output.suffix.lower() == ".pdf" and len(worksheets) > 1:
         raise click.UsageError("-o names one PDF file, but several worksheets were given; name a folder instead")
+    given = {"client": client, "date": date, "clinician": clinician, "note": note}
+    personal = None
+    if any(given.values()) or skip or sets or exercise_note:
+        doc, problems = command_line_document(given, skip, sets, exercise_note)
+        personal, more = parse_personal(doc)
+        raise_if_any(problems + more)
     failed = 0
     for worksheet in worksheets:
         target = default_output(worksheet)
         if output is not None:
             target = output if output.suffix.lower() == ".pdf" else output / f"{worksheet.stem}.pdf"
         try:
-            result = build_one(worksheet, target, layout=layout, paper=paper, library=library, clinic=clinic)
+            result = build_one(worksheet, target, layout=layout, paper=paper, library=library, clinic=clinic,
+                               personal=personal)
         except WorksheetError as exc:
             failed += 1
             if ctx.meta.get("debug"):

@@ -29,10 +29,16 @@ def printed_texts(handout: Handout) -> Iterator[tuple[str, Origin, Loc]]:
         yield handout.clinic.clinic.name, handout.clinic.origin, ("name",)
         for i, line in enumerate(handout.clinic.clinic.lines):
             yield line, handout.clinic.origin, ("lines", i)
+    if handout.personal is not None and handout.personal_origin is not None:
+        for field in ("client", "clinician", "note"):
+            if getattr(handout.personal, field):
+                yield getattr(handout.personal, field), handout.personal_origin, (field,)
     for item in handout.exercises:
         yield from _exercise_texts(item.exercise, item.origin)
         if item.note:
             yield item.note, item.entry, ("note",)
+        if item.client_note and handout.personal_origin is not None:
+            yield item.client_note, handout.personal_origin, ("exercises", item.id, "note")
 
 
 def _exercise_texts(exercise, origin: Origin) -> Iterator[tuple[str, Origin, Loc]]:

@@ -11,7 +11,7 @@ from .errors import Problem, raise_if_any
 from .layouts import Paper, find_layout, load_layout
 from .library import Library, find_illustration, load_library
 from .locate import library_dir
-from .model import Dosage, Entry, Exercise, Layout, Worksheet
+from .model import Dosage, Entry, Exercise, Layout, Personal, Worksheet
 from .clinic import HandoutClinic, load_clinic_file, settle_clinic
 from .source import Document, Loc, Origin
 from .validate import did_you_mean, load_and_check
@@ -27,6 +27,7 @@ class HandoutExercise:
     illustration: Path | None
     origin: Origin  # where the exercise's fields were written
     entry: Origin  # the worksheet entry that picked it
+    client_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class Handout:
     clinic: HandoutClinic | None
     origin: Origin
     layout_origin: Origin
+    personal: Personal | None = None
+    personal_origin: Origin | None = None
 
     @property
     def exercises(self) -> list[HandoutExercise]:
@@ -63,6 +66,7 @@ class Options:
     paper: Paper | None = None
     library: Path | None = None
     clinic: Path | None = None
+    personal: tuple[Personal, Document] | None = None  # the client's own changes, and where they were written
 
 
 def resolve(path: Path, options: Options = Options(), library: Library | None = None) -> Handout:

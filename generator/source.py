@@ -38,6 +38,7 @@ class Document:
     data: Any
     value_marks: dict[Loc, Mark] = field(default_factory=dict)
     key_marks: dict[Loc, Mark] = field(default_factory=dict)
+    labels: dict[Loc, str] = field(default_factory=dict)  # how a field is named to the user, where not by its path
 
     def get(self, loc: Loc) -> Any:
         """The raw value at ``loc``, or None where there is none."""
@@ -61,7 +62,9 @@ class Document:
     def problem(self, loc: Loc, message: str, key: Loc | None = None) -> Problem:
         """A problem with the value at ``loc``; pointed at the key ``key`` when given."""
         mark = self.mark(key, at_key=True) if key is not None else self.mark(loc)
-        return Problem(mark.file or self.display, mark.line, mark.column, format_loc(loc), message)
+        label = next((self.labels[loc[:n]] for n in range(len(loc), 0, -1) if loc[:n] in self.labels), None)
+        field = label if label is not None else format_loc(loc)
+        return Problem(mark.file or self.display, mark.line, mark.column, field, message)
 
 
 @dataclass(frozen=True, eq=False)
@@ -77,6 +80,34 @@ class Origin:
     def base_dir(self, sub: Loc = ()) -> Path:
         """The folder of the file that set the value at ``sub``: paths in it are relative to there."""
         return Path(self.doc.mark(self.loc + tuple(sub)).file or self.doc.display).parent
+
+
+def from_fields(display: str, fields: list[tuple[Loc, Any, Mark, str]]) -> Document:
+    """A document built from values that came from elsewhere (a command line, a CSV row).
+
+    Each field is (path, value, where it was written, the name the user knows it by).
+    """
+    doc = Document(Path(display), display, {})
+    doc.value_marks[()] = Mark(0, 0, display)
+    for loc, value, mark, label in fields:
+        target = doc.data
+        for depth, part in enumerate(loc[:-1]):
+            target = target.setdefault(part, {})
+            doc.value_marks.setdefault(loc[: depth + 1], mark)
+        target[loc[-1]] = value
+        doc.value_marks[loc] = doc.key_marks[loc] = mark
+        doc.labels[loc] = label
+    doc.data = _lists_from_indexes(doc.data)
+    return doc
+
+
+def _lists_from_indexes(value: Any) -> Any:
+    """{0: a, 1: b} -> [a, b], all the way down: positions given as numbers become lists."""
+    if not isinstance(value, dict):
+        return value
+    if value and all(isinstance(key, int) for key in value):
+        return [_lists_from_indexes(value[key]) for key in sorted(value)]
+    return {key: _lists_from_indexes(item) for key, item in value.items()}
 
 
 def format_loc(loc: Loc) -> str:

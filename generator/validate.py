@@ -93,6 +93,8 @@ def _message(kind: str, error: dict) -> str:
         return f"expected a mapping of fields, got {got}"
     if kind.startswith("url"):
         return f"expected a web address starting with https://, got {got}"
+    if kind.startswith("date"):
+        return f"expected a date like 2026-11-20, got {got}"
     if kind in ("bool_type", "bool_parsing"):
         return f"expected true or false, got {got}"
     return str(error["msg"]).removeprefix("Value error, ")

@@ -12,6 +12,8 @@ DEFAULT_DISCLAIMER = (
 
 CLIENT_LABEL = "Client"
 DATE_LABEL = "Date"
+CLINICIAN_LABEL = "Clinician"
+FOR_YOU_LABEL = "For you"
 CAUTION_LABEL = "Take care"
 TIP_LABEL = "Tip"
 NOTE_LABEL = "Note"
@@ -19,6 +21,15 @@ VIDEO_LABEL = "Video"
 POSITION_LABEL = "Position"
 EQUIPMENT_LABEL = "You need"
 TARGETS_LABEL = "Works on"
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def date_words(day) -> str:
+    """2026-11-20 -> '20 November 2026': no reader mistakes day for month."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def page_label(number: int, total: int) -> str:

@@ -2,6 +2,7 @@
 
 from .exercise import POSITIONS, Dosage, Exercise
 from .layout import Layout
+from .personal import ExerciseChange, Personal
 from .worksheet import Entry, Section, Worksheet
 
-__all__ = ["POSITIONS", "Dosage", "Entry", "Exercise", "Layout", "Section", "Worksheet"]
+__all__ = ["POSITIONS", "Dosage", "Entry", "Exercise", "ExerciseChange", "Layout", "Personal", "Section", "Worksheet"]

@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from .. import wording
 from ..errors import BuildError
 from ..resolve import Handout, HandoutExercise, HandoutSection
-from .flowables import ExerciseBlock, IllustrationBox, WriteInLine
+from .flowables import ExerciseBlock, IllustrationBox
 from .styles import Styles
 from .text import labelled, paragraph, paragraphs, plain
 
@@ -39,27 +39,51 @@ def title_block(handout: Handout, styles: Styles, width: float) -> list[Flowable
     story: list[Flowable] = [paragraph(worksheet.title, styles.title)]
     if worksheet.subtitle:
         story.append(paragraph(worksheet.subtitle, styles.subtitle))
-    story.append(client_lines(styles, width))
+    story.append(client_lines(handout, styles, width))
+    story.append(Spacer(0, styles.layout.spacing.paragraph * 2))
+    if handout.personal is not None and handout.personal.note:
+        story.append(boxed([labelled(wording.FOR_YOU_LABEL, handout.personal.note, styles.note)], styles,
+                           styles.colours.note_background))
     if worksheet.intro:
         story.extend(paragraphs(worksheet.intro, styles.body))
     story.append(Spacer(0, styles.layout.spacing.paragraph))
     return story
 
 
-def client_lines(styles: Styles, width: float) -> Flowable:
-    """Two lines to write on: the client's name (wide) and the date."""
+def client_lines(handout: Handout, styles: Styles, width: float) -> Flowable:
+    """Client, date and clinician: printed where given, otherwise a line to write on."""
+    personal = handout.personal
+    client = personal.client if personal else None
+    day = wording.date_words(personal.date) if personal and personal.date else None
+    clinician = personal.clinician if personal else None
+    labels = [Paragraph(f"{escape(text)}:", styles.label)
+              for text in (wording.CLIENT_LABEL, wording.DATE_LABEL, wording.CLINICIAN_LABEL)]
+    label_widths = [stringWidth(f"{text}:", styles.fonts.bold, styles.label.fontSize) + 4
+                    for text in (wording.CLIENT_LABEL, wording.DATE_LABEL, wording.CLINICIAN_LABEL)]
     gap = styles.layout.spacing.column_gap
-    name_width, date_width = (width - gap) * 0.65, (width - gap) * 0.35
-    name = WriteInLine(Paragraph(f"{wording.CLIENT_LABEL}:", styles.label), name_width, styles.colours.muted)
-    date = WriteInLine(Paragraph(f"{wording.DATE_LABEL}:", styles.label), date_width, styles.colours.muted)
-    table = grid([[name, date]], [name_width + gap, date_width], styles, [
+    first_label = max(label_widths[0], label_widths[2])
+    date_value = max(width * 0.3, stringWidth("30 September 2026", styles.fonts.regular, styles.body.fontSize) + 8)
+    client_value = width - first_label - gap - label_widths[1] - date_value
+
+    def value(text: str | None) -> Paragraph:
+        return paragraph(text or "", styles.filled_in)
+
+    rows = [
+        [labels[0], value(client), "", labels[1], value(day)],
+        [labels[2], value(clinician), "", "", ""],
+    ]
+    spacing = styles.layout.spacing.paragraph
+    return grid(rows, [first_label, client_value, gap, label_widths[1], date_value], styles, [
+        ("SPAN", (1, 1), (4, 1)),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (0, 0), gap),
-        ("RIGHTPADDING", (1, 0), (1, 0), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), styles.layout.spacing.paragraph * 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), styles.layout.spacing.paragraph * 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), spacing * 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("LINEBELOW", (1, 0), (1, 0), 0.7, styles.colours.muted),
+        ("LINEBELOW", (4, 0), (4, 0), 0.7, styles.colours.muted),
+        ("LINEBELOW", (1, 1), (4, 1), 0.7, styles.colours.muted),
     ])
-    return table
 
 
 def section_block(section: HandoutSection, handout: Handout, styles: Styles, width: float) -> list[Flowable]:
@@ -91,8 +115,10 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, widt
     if exercise.summary and show.summary:
         parts.append(paragraph(exercise.summary, styles.body))
     parts.extend(instructions(item, handout, styles, width))
-    if item.note:
-        parts.append(boxed([labelled(wording.NOTE_LABEL, item.note, styles.note)], styles, styles.colours.note_background))
+    notes = [labelled(label, text, styles.note)
+             for label, text in ((wording.NOTE_LABEL, item.note), (wording.FOR_YOU_LABEL, item.client_note)) if text]
+    if notes:
+        parts.append(boxed(notes, styles, styles.colours.note_background))
     if exercise.cautions and show.cautions:
         parts.append(cautions_box(exercise.cautions, styles))
     for tip in exercise.tips if show.tips else []:

@@ -1,4 +1,4 @@
-"""Flowables ReportLab does not have: an illustration box, a line to write on, an exercise block."""
+"""Flowables ReportLab does not have: an illustration box and an exercise block."""
 
 from __future__ import annotations
 
@@ -62,28 +62,6 @@ class IllustrationBox(Flowable):
                 return label, label_height
             text = text[: int(len(text) * 0.8) - 1].rstrip() + "…" if len(text) > 2 else ""
         return None, 0.0
-
-
-class WriteInLine(Flowable):
-    """'Label: ________' spanning the given width, for the client to fill in by hand."""
-
-    def __init__(self, label: Paragraph, width: float, colour: Color, line_gap: float = 4):
-        super().__init__()
-        self.label, self.width, self.colour, self.line_gap = label, width, colour, line_gap
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.width = min(self.width, available_width)
-        _, self.height = self.label.wrap(self.width, available_height)
-        return self.width, self.height
-
-    def draw(self) -> None:
-        label_width = self.label.minWidth() + self.line_gap
-        self.label.drawOn(self.canv, 0, 0)
-        self.canv.saveState()
-        self.canv.setStrokeColor(self.colour)
-        self.canv.setLineWidth(0.7)
-        self.canv.line(label_width, 2, self.width, 2)
-        self.canv.restoreState()
 
 
 class ExerciseBlock(KeepTogether):

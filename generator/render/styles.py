@@ -50,6 +50,7 @@ class Styles:
     footer: ParagraphStyle
     page_number: ParagraphStyle
     label: ParagraphStyle
+    filled_in: ParagraphStyle
     clinic_name: ParagraphStyle
     clinic_line: ParagraphStyle
     running_header: ParagraphStyle
@@ -95,6 +96,7 @@ def build_styles(layout: Layout) -> Styles:
         footer=style("footer", sizes.footer, colour=palette.muted),
         page_number=style("page_number", sizes.footer, fonts.bold, palette.muted, alignment=TA_RIGHT),
         label=style("label", sizes.body, fonts.bold, palette.muted),
+        filled_in=style("filled_in", sizes.body, leftIndent=3),
         clinic_name=style("clinic_name", sizes.subtitle, fonts.bold, palette.accent, alignment=TA_RIGHT),
         clinic_line=style("clinic_line", sizes.small, colour=palette.muted, alignment=TA_RIGHT),
         running_header=style("running_header", sizes.footer, colour=palette.muted),

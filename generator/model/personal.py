@@ -1,0 +1,27 @@
+"""What changes for one client: who, when, by whom, and their own doses, notes and skips."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Optional
+
+from .common import Strict, Text
+from .exercise import Dosage
+
+
+class ExerciseChange(Strict):
+    dosage: Dosage = Dosage()
+    note: Optional[Text] = None
+
+
+class Personal(Strict):
+    client: Optional[Text] = None
+    date: Optional[datetime.date] = None
+    clinician: Optional[Text] = None
+    note: Optional[Text] = None
+    skip: list[Text] = []
+    dosage: Dosage = Dosage()  # for every exercise
+    exercises: dict[str, ExerciseChange] = {}  # by exercise id
+
+    def is_empty(self) -> bool:
+        return self == Personal()
