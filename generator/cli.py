@@ -107,6 +107,46 @@ def build(ctx, worksheets: tuple[Path, ...], output: Path | None, layout, paper,
 
 
 @main.command()
+@click.argument("paths", nargs=-1)
+@click.option("-o", "--output", "directory", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help="The folder for the PDFs.")
+@click.option("--clients", type=click.Path(dir_okay=False, path_type=Path),
+              help="A CSV with one row per client: a personalised handout for each row.")
+@click.option("--name", "pattern", default="{client}-{worksheet}.pdf", show_default=True,
+              help="File names for --clients, from {client} {worksheet} {date} {clinician} {layout} {row}.")
+@click.option("-j", "--jobs", "workers", type=click.IntRange(1, 256), help="Worker processes. Default: one per CPU.")
+@click.option("--force", is_flag=True, help="Rebuild every PDF, changed or not.")
+@click.option("--layout", help="A layout name or file for every handout (a CSV 'layout' cell still wins).")
+@click.option("--paper", type=PAPERS, help="Print on this paper size whatever the layout says.")
+@click.option("--library", type=click.Path(file_okay=False, path_type=Path), help="The exercise library folder.")
+@click.option("--clinic", type=click.Path(dir_okay=False, path_type=Path), help="A clinic file for every handout.")
+@debug_option
+@click.pass_context
+def batch(ctx, paths, directory: Path, clients: Path | None, pattern: str, workers: int | None, force: bool,
+          layout, paper, library, clinic) -> None:
+    """Build many handouts: every worksheet in PATHS (folders or globs; default worksheets/), or one per
+    row of a clients CSV. Unchanged handouts are skipped."""
+    from .batch import default_workers, run
+    from .batch_cli import client_jobs, progress_bar, report, worksheet_jobs
+    from .resolve import Options
+
+    options = Options(layout=layout, paper=paper, library=library, clinic=clinic)
+    if clients is not None and paths:
+        raise click.UsageError("give either worksheets or --clients, not both")
+    if clients is not None:
+        jobs, early = client_jobs(clients, directory, pattern, options)
+    else:
+        jobs, early = worksheet_jobs(paths, directory, options)
+    with progress_bar(len(jobs)) as update:
+        summary = run(jobs, workers or default_workers(), force, update)
+    report(summary, len(jobs), early)
+    if summary.interrupted:
+        ctx.exit(130)
+    if early or summary.count("failed"):
+        ctx.exit(1)
+
+
+@main.command()
 @click.argument("worksheet", type=click.Path(path_type=Path))
 @click.option("--png", "directory", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the images. Default: out/preview/<worksheet name>/")

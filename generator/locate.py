@@ -66,3 +66,13 @@ def layout_names(worksheet: Path | None, exclude: Path | None = None) -> dict[st
             if path.resolve() != skip:
                 names.setdefault(path.stem, path)
     return names
+
+
+def worksheet_names(near: Path | None) -> dict[str, Path]:
+    """Every worksheet visible from ``near``: in ``worksheets/`` folders up from there, then the working directory."""
+    names: dict[str, Path] = {}
+    for root in _search_roots(near):
+        for directory in (root / WORKSHEETS_DIR, root):
+            for path in sorted(directory.glob("*.yaml")) if directory.is_dir() else []:
+                names.setdefault(path.stem, path)
+    return names

@@ -9,12 +9,14 @@ from pathlib import Path
 from .errors import BuildError
 from .source import display_path
 
+TEMP_SUFFIX = ".worksheet-tmp"  # a half-written file is never named .pdf
+
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then move it into place in one step."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     except OSError as exc:
         raise BuildError(f"{display_path(path)}: cannot write: {exc.strerror or exc}") from None
     try:

@@ -67,6 +67,7 @@ class Options:
     library: Path | None = None
     clinic: Path | None = None
     personal: tuple[Personal, Document] | None = None  # the client's own changes, and where they were written
+    layout_given_at: tuple[str, int, int, str] = ("--layout", 0, 0, "")  # file, line, column, field of `layout`
 
 
 def resolve(path: Path, options: Options = Options(), library: Library | None = None) -> Handout:
@@ -95,7 +96,7 @@ def _layout(worksheet: Worksheet, doc: Document, options: Options) -> tuple[Layo
     if options.layout is not None:
         found, why = find_layout(options.layout, doc.path, Path.cwd())
         if found is None:
-            return None, None, [Problem("--layout", message=why)]
+            return None, None, [Problem(*options.layout_given_at, why)]
     else:
         found, why = find_layout(worksheet.layout, doc.path, doc.path.parent)
         if found is None:
