@@ -12,16 +12,16 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from .. import wording
 from ..errors import BuildError
 from ..resolve import Handout, HandoutExercise, HandoutSection
-from .flowables import ExerciseBlock, IllustrationBox
+from .flowables import Anchor, ExerciseBlock, IllustrationBox
 from .styles import Styles
 from .text import labelled, paragraph, paragraphs, plain
 
 
-def compose(handout: Handout, styles: Styles, width: float) -> list[Flowable]:
-    """Every flowable of the handout, in reading order."""
-    story = title_block(handout, styles, width)
+def compose(handout: Handout, styles: Styles, width: float, key: str = "sheet") -> list[Flowable]:
+    """Every flowable of the handout, in reading order; ``key`` names its bookmarks."""
+    story = title_block(handout, styles, width, key)
     for section in handout.sections:
-        story.extend(section_block(section, handout, styles, width))
+        story.extend(section_block(section, handout, styles, width, key))
     if handout.worksheet.closing:
         gap = Spacer(0, styles.layout.spacing.exercise_gap)
         story.append(KeepTogether([gap, *paragraphs(handout.worksheet.closing, styles.body)]))
@@ -34,9 +34,10 @@ def page_break_due(item: HandoutExercise, handout: Handout) -> bool:
     return bool(per_page) and item.number % per_page == 0 and item.number < len(handout.exercises)
 
 
-def title_block(handout: Handout, styles: Styles, width: float) -> list[Flowable]:
+def title_block(handout: Handout, styles: Styles, width: float, key: str) -> list[Flowable]:
     worksheet = handout.worksheet
-    story: list[Flowable] = [paragraph(worksheet.title, styles.title)]
+    # The anchor follows its heading so that the heading's space above still vanishes at a page top.
+    story: list[Flowable] = [paragraph(worksheet.title, styles.title), Anchor(0, worksheet.title, key)]
     if worksheet.subtitle:
         story.append(paragraph(worksheet.subtitle, styles.subtitle))
     story.append(client_lines(handout, styles, width))
@@ -86,7 +87,7 @@ def client_lines(handout: Handout, styles: Styles, width: float) -> Flowable:
     ])
 
 
-def section_block(section: HandoutSection, handout: Handout, styles: Styles, width: float) -> list[Flowable]:
+def section_block(section: HandoutSection, handout: Handout, styles: Styles, width: float, key: str) -> list[Flowable]:
     """The section's exercises; its heading and intro travel in the first exercise's block."""
     lead: list[Flowable] = []
     if section.heading:
@@ -95,20 +96,21 @@ def section_block(section: HandoutSection, handout: Handout, styles: Styles, wid
         lead.extend(paragraphs(section.intro, styles.body))
     story: list[Flowable] = []
     for index, exercise in enumerate(section.exercises):
-        story.append(exercise_block(exercise, handout, styles, width, lead if index == 0 else []))
+        story.append(exercise_block(exercise, handout, styles, width, key, lead if index == 0 else []))
         if page_break_due(exercise, handout):
             story.append(PageBreak())
     return story
 
 
-def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, width: float,
+def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, width: float, key: str,
                    lead: list[Flowable] | None = None) -> Flowable:
     """One exercise (after ``lead``, a section's heading), kept on one page unless taller than a page.
 
     The gap above an exercise belongs to its heading, so that it vanishes at the top of a page.
     """
     exercise, show = item.exercise, handout.layout.show
-    parts: list[Flowable] = [*(lead or []), heading(item, styles.heading_first if lead else styles.heading)]
+    anchor = Anchor(1, f"{item.number}. {exercise.name}", f"{key}-{item.number}")
+    parts: list[Flowable] = [*(lead or []), heading(item, styles.heading_first if lead else styles.heading), anchor]
     facts = meta_line(item, styles)
     if facts is not None:
         parts.append(facts)

@@ -44,13 +44,22 @@ class HandoutTemplate(BaseDocTemplate):
             self.current_exercise = getattr(flowables[0], "exercise_label", self.current_exercise)
         super().handle_flowable(flowables)
 
+    def afterFlowable(self, flowable) -> None:  # noqa: N802 - ReportLab's name
+        """A heading carrying an outline entry becomes a PDF bookmark and a table-of-contents line."""
+        entry = getattr(flowable, "outline", None)
+        if entry is not None:
+            level, text, key = entry
+            self.canv.bookmark_here(key)
+            self.canv.addOutlineEntry(text, key, level)
+            self.notify("TOCEntry", (level, text, self.page, key))
+
 
 def render(handout: Handout) -> RenderedPdf:
     layout = handout.layout
     raise_if_any(missing_glyphs(handout, coverage(layout.fonts)))
     styles = build_styles(layout)
     page = page_size(layout)
-    footer, header = Footer(handout.disclaimer, styles, page), Header(handout, styles, page)
+    footer, header = Footer(handout.disclaimer, styles, page), Header(handout.worksheet.title, handout.clinic, styles, page)
     buffer = BytesIO()
     doc = HandoutTemplate(buffer, pagesize=page, invariant=1, initialFontName=styles.fonts.regular, **_metadata(handout))
     doc.addPageTemplates(page_templates(layout, page, footer, header))

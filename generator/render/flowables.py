@@ -79,3 +79,17 @@ class ExerciseBlock(KeepTogether):
         if frame is not None and self._H > frame._height and available_height >= frame._height / 2:
             return list(self._content)
         return super().split(available_width, available_height)
+
+
+class Anchor(Flowable):
+    """An invisible mark that becomes a bookmark and a contents line where it lands; never split from what follows."""
+
+    def __init__(self, level: int, text: str, key: str):
+        super().__init__()
+        self.outline = (level, text, key)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        pass

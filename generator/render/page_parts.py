@@ -13,7 +13,7 @@ from reportlab.platypus import Paragraph
 
 from .. import wording
 from ..errors import InputError
-from ..resolve import Handout
+from ..clinic import HandoutClinic
 from .styles import Styles
 from .text import plain
 
@@ -56,17 +56,17 @@ class Footer:
 class Header:
     """Page one: the clinic block (logo, name, contact lines). Later pages: title and clinic name, small."""
 
-    def __init__(self, handout: Handout, styles: Styles, page: tuple[float, float]):
+    def __init__(self, title: str, clinic: HandoutClinic | None, styles: Styles, page: tuple[float, float]):
         layout = styles.layout
-        self.styles, self.clinic = styles, handout.clinic
+        self.styles, self.clinic = styles, clinic
         self.left = layout.page.margins.left
         self.width = page[0] - layout.page.margins.left - layout.page.margins.right
         self.top = page[1] - layout.page.margins.top
-        self.logo = _logo(handout)
+        self.logo = _logo(clinic)
         self.logo_size = self._logo_size()
         self.clinic_text = self._clinic_text()
         self.first_height = self._first_height()
-        self.later_height = self._later_height(handout)
+        self.later_height = self._later_height(title)
 
     def _logo_size(self) -> tuple[float, float]:
         if self.logo is None:
@@ -93,10 +93,10 @@ class Header:
         text_height = sum(p.wrap(self._text_width(), self.top)[1] for p in self.clinic_text)
         return max(self.logo_size[1], text_height) + RULE_GAP
 
-    def _later_height(self, handout: Handout) -> float:
+    def _later_height(self, title: str) -> float:
         if not self.styles.layout.header.running:
             return 0.0
-        self.running_title = Paragraph(plain(handout.worksheet.title), self.styles.running_header)
+        self.running_title = Paragraph(plain(title), self.styles.running_header)
         clinic = plain(self.clinic.clinic.name) if self.clinic else ""
         self.running_clinic = Paragraph(clinic, self.styles.running_header_right)
         half = self.width / 2 - self.styles.layout.spacing.column_gap / 2
@@ -136,15 +136,15 @@ class Header:
         canvas.line(self.left, y, self.left + self.width, y)
 
 
-def _logo(handout: Handout) -> ImageReader | None:
-    if handout.clinic is None or handout.clinic.logo is None:
+def _logo(clinic: HandoutClinic | None) -> ImageReader | None:
+    if clinic is None or clinic.logo is None:
         return None
     try:
-        reader = ImageReader(str(handout.clinic.logo))
+        reader = ImageReader(str(clinic.logo))
         reader.getRGBData()  # decode now, so a damaged file fails here rather than mid-page
     except Exception:  # Pillow raises many types for a bad image
-        message = f"cannot read logo '{handout.clinic.clinic.logo}'; use an undamaged PNG, JPEG or GIF file"
-        raise InputError([handout.clinic.origin.problem(("logo",), message)]) from None
+        message = f"cannot read logo '{clinic.clinic.logo}'; use an undamaged PNG, JPEG or GIF file"
+        raise InputError([clinic.origin.problem(("logo",), message)]) from None
     return reader
 
 
@@ -155,15 +155,23 @@ class NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._footer, self._page_count = footer, pages
         self._saved_pages: list[dict] = []
+        self._bookmarks: list[str] = []
+
+    def bookmark_here(self, key: str) -> None:
+        """A bookmark to this page, made when the page is really written (bookmarkPage needs the page's place)."""
+        self._bookmarks.append(key)
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab's name
         self._saved_pages.append(dict(self.__dict__))
+        self._bookmarks = []
         self._startPage()
 
     def save(self) -> None:
         total = len(self._saved_pages)
         for state in self._saved_pages:
             self.__dict__.update(state)
+            for key in self._bookmarks:
+                self.bookmarkPage(key)
             self._footer.draw_page_number(self, self._pageNumber, total)
             super().showPage()
         self._page_count.append(total)
