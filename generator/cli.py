@@ -147,6 +147,36 @@ def batch(ctx, paths, directory: Path, clients: Path | None, pattern: str, worke
 
 
 @main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="The PDF to write. Default: out/<set file name>.pdf, or out/worksheet-set.pdf.")
+@click.option("--title", help="The set's title (worksheets given directly).")
+@click.option("--subtitle", help="The set's subtitle (worksheets given directly).")
+@click.option("--layout", help="A layout name or file for every worksheet in the set.")
+@click.option("--paper", type=PAPERS, help="Print on this paper size whatever the layout says.")
+@click.option("--clinic", type=click.Path(dir_okay=False, path_type=Path), help="A clinic file for the set.")
+@debug_option
+def bundle(files: tuple[Path, ...], output: Path | None, title, subtitle, layout, paper, clinic) -> None:
+    """Print several worksheets as one PDF: cover, contents, equipment checklist and bookmarks.
+    FILES are worksheets, or one set file listing them (title, subtitle, intro, worksheets, layout)."""
+    from .bundle import is_set_file, load_set, make_bundle
+    from .output import write_atomically
+    from .render.bundle import render_bundle
+    from .resolve import Options
+
+    options = Options(layout=layout, paper=paper, clinic=clinic)
+    if len(files) == 1 and is_set_file(files[0]):
+        worksheet_set = load_set(files[0], options)
+        target = output or Path("out") / f"{files[0].stem}.pdf"
+    else:
+        worksheet_set = make_bundle(list(files), options, title, subtitle)
+        target = output or Path("out") / "worksheet-set.pdf"
+    rendered = render_bundle(worksheet_set)
+    write_atomically(target, rendered.data)
+    click.echo(f"{target}  ({rendered.pages} pages)")
+
+
+@main.command()
 @click.argument("worksheet", type=click.Path(path_type=Path))
 @click.option("--png", "directory", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the images. Default: out/preview/<worksheet name>/")

@@ -13,6 +13,11 @@ DEFAULT_DISCLAIMER = (
 CLIENT_LABEL = "Client"
 DATE_LABEL = "Date"
 CLINICIAN_LABEL = "Clinician"
+SET_TITLE = "Home exercise program"
+CONTENTS_HEADING = "Contents"
+EQUIPMENT_HEADING = "What you will need"
+EQUIPMENT_INTRO = "Tick each item once you have it ready."
+WORKSHEETS_IN_SET = "In this set"
 FOR_YOU_LABEL = "For you"
 CAUTION_LABEL = "Take care"
 TIP_LABEL = "Tip"
@@ -30,6 +35,10 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 def date_words(day) -> str:
     """2026-11-20 -> '20 November 2026': no reader mistakes day for month."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def exercise_count(count: int) -> str:
+    return f"{count} exercise{'' if count == 1 else 's'}"
 
 
 def page_label(number: int, total: int) -> str:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 from io import BytesIO
+from typing import Callable
 
 from reportlab.lib.pagesizes import A4, LEGAL, LETTER, landscape, portrait
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from .. import __version__
+from ..clinic import HandoutClinic
 from ..errors import BuildError, InputError, raise_if_any
 from ..glyphs import missing_glyphs
 from ..model import Layout
@@ -18,7 +20,8 @@ from ..resolve import Handout
 from .blocks import compose
 from .fonts import coverage
 from .page_parts import Footer, Header, NumberedCanvas
-from .styles import build_styles
+from .styles import Styles, build_styles
+from .text import plain
 
 PAPER_SIZES = {"letter": LETTER, "a4": A4, "legal": LEGAL}
 
@@ -51,32 +54,55 @@ class HandoutTemplate(BaseDocTemplate):
             level, text, key = entry
             self.canv.bookmark_here(key)
             self.canv.addOutlineEntry(text, key, level)
-            self.notify("TOCEntry", (level, text, self.page, key))
+            self.notify("TOCEntry", (level, plain(text), self.page, key))  # contents lines are read as markup
 
 
 def render(handout: Handout) -> RenderedPdf:
     layout = handout.layout
     raise_if_any(missing_glyphs(handout, coverage(layout.fonts)))
     styles = build_styles(layout)
+    page = PageSetup(handout.display, handout.worksheet.title, handout.disclaimer, handout.clinic, _metadata(handout))
+    return typeset(page, styles, lambda width: compose(handout, styles, width))
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """What a document prints around its body, and says about itself."""
+
+    display: str  # names the document in error messages
+    title: str  # the running header
+    disclaimer: str
+    clinic: HandoutClinic | None
+    metadata: dict[str, str]
+
+
+def typeset(setup: PageSetup, styles: Styles, story: Callable[[float], list[Flowable]],
+            passes: int = 1) -> RenderedPdf:
+    """Lay the story out on pages; more than one pass when a table of contents needs its page numbers."""
+    layout = styles.layout
     page = page_size(layout)
-    footer, header = Footer(handout.disclaimer, styles, page), Header(handout.worksheet.title, handout.clinic, styles, page)
+    footer, header = Footer(setup.disclaimer, styles, page), Header(setup.title, setup.clinic, styles, page)
     buffer = BytesIO()
-    doc = HandoutTemplate(buffer, pagesize=page, invariant=1, initialFontName=styles.fonts.regular, **_metadata(handout))
+    doc = HandoutTemplate(buffer, pagesize=page, invariant=1, initialFontName=styles.fonts.regular, **setup.metadata)
     doc.addPageTemplates(page_templates(layout, page, footer, header))
     pages: list[int] = []
+    canvas = partial(NumberedCanvas, footer=footer, pages=pages)
     try:
-        canvas = partial(NumberedCanvas, footer=footer, pages=pages)
-        doc.build(compose(handout, styles, column_width(layout, page)), canvasmaker=canvas)
+        flowables = story(column_width(layout, page))
+        if passes > 1:
+            doc.multiBuild(flowables, maxPasses=passes, canvasmaker=canvas)
+        else:
+            doc.build(flowables, canvasmaker=canvas)
     except LayoutError:
         raise BuildError(
-            f"{handout.display}: {doc.current_exercise}: does not fit on one page with layout '{layout.name}'; "
+            f"{setup.display}: {doc.current_exercise}: does not fit on one page with layout '{layout.name}'; "
             "make its illustration smaller or the page margins narrower"
         ) from None
     except (BuildError, InputError):
         raise
     except Exception as exc:  # anything ReportLab raises mid-page is still one line for the user
-        raise BuildError(f"{handout.display}: {doc.current_exercise}: rendering failed: {exc}") from exc
-    return RenderedPdf(buffer.getvalue(), pages[0])
+        raise BuildError(f"{setup.display}: {doc.current_exercise}: rendering failed: {exc}") from exc
+    return RenderedPdf(buffer.getvalue(), pages[-1])
 
 
 def column_width(layout: Layout, page: tuple[float, float]) -> float:

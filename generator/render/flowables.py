@@ -93,3 +93,21 @@ class Anchor(Flowable):
 
     def draw(self) -> None:
         pass
+
+
+class TickBox(Flowable):
+    """An empty square to tick with a pen."""
+
+    def __init__(self, size: float, colour: Color):
+        super().__init__()
+        self.size, self.colour = size, colour
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.setStrokeColor(self.colour)
+        self.canv.setLineWidth(0.9)
+        self.canv.rect(0, 0, self.size, self.size)
+        self.canv.restoreState()

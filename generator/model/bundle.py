@@ -1,0 +1,20 @@
+"""A worksheet set: several worksheets printed as one booklet."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+from pydantic import Field
+
+from .common import Strict, Text
+from .layout import Clinic
+
+
+class WorksheetSet(Strict):
+    title: Text
+    subtitle: Optional[Text] = None
+    intro: Optional[Text] = None
+    worksheets: Annotated[list[Text], Field(min_length=1)]  # names or paths, relative to the set file
+    layout: Optional[Text] = None  # for every worksheet in the set
+    disclaimer: Optional[Text] = None
+    clinic: Optional[Clinic] = None

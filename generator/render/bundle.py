@@ -1,0 +1,91 @@
+"""A worksheet set as one PDF: cover, contents, equipment checklist, then every handout."""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from .. import __version__, wording
+from ..bundle import Bundle
+from ..errors import raise_if_any
+from ..glyphs import missing_glyphs
+from .blocks import compose, grid
+from .document import PageSetup, RenderedPdf, typeset
+from .flowables import TickBox
+from .fonts import coverage
+from .styles import Styles, build_styles
+from .text import paragraph, paragraphs, plain
+
+PASSES = 4  # enough for the contents' page numbers to settle
+
+
+def render_bundle(bundle: Bundle) -> RenderedPdf:
+    layout = bundle.handouts[0].layout
+    for handout in bundle.handouts:
+        raise_if_any(missing_glyphs(handout, coverage(layout.fonts)))
+    styles = build_styles(layout)
+    setup = PageSetup(bundle.display, bundle.title, bundle.disclaimer, bundle.clinic, _metadata(bundle))
+    return typeset(setup, styles, lambda width: _story(bundle, styles, width), passes=PASSES)
+
+
+def _story(bundle: Bundle, styles: Styles, width: float) -> list[Flowable]:
+    story = cover(bundle, styles) + [PageBreak()] + contents(styles) + checklist(bundle, styles, width)
+    for number, handout in enumerate(bundle.handouts, start=1):
+        story.append(PageBreak())
+        story.extend(compose(handout, styles, width, key=f"sheet{number}"))
+    return story
+
+
+def cover(bundle: Bundle, styles: Styles) -> list[Flowable]:
+    story: list[Flowable] = [Spacer(0, styles.layout.sizes.title * 3), paragraph(bundle.title, styles.title)]
+    if bundle.subtitle:
+        story.append(paragraph(bundle.subtitle, styles.subtitle))
+    if bundle.intro:
+        story.extend(paragraphs(bundle.intro, styles.body))
+    story.append(Paragraph(wording.WORKSHEETS_IN_SET, styles.section))
+    for number, handout in enumerate(bundle.handouts, start=1):
+        count = wording.exercise_count(len(handout.exercises))
+        story.append(Paragraph(f"{plain(handout.worksheet.title)} <font color='#{styles.colours.muted.hexval()[2:]}'>"
+                               f"({count})</font>", styles.step, bulletText=f"{number}."))
+    return story
+
+
+def contents(styles: Styles) -> list[Flowable]:
+    toc = TableOfContents(dotsMinLevel=0)
+    toc.levelStyles = [
+        ParagraphStyle("toc0", parent=styles.heading_first, fontSize=styles.body.fontSize * 1.1,
+                       leading=styles.body.leading * 1.2, spaceBefore=styles.layout.spacing.paragraph * 2),
+        ParagraphStyle("toc1", parent=styles.body, leftIndent=styles.layout.spacing.step_indent * 1.5,
+                       firstLineIndent=0, spaceAfter=1),
+    ]
+    return [Paragraph(wording.CONTENTS_HEADING, styles.section), toc]
+
+
+def checklist(bundle: Bundle, styles: Styles, width: float) -> list[Flowable]:
+    items = bundle.equipment()
+    if not items:
+        return []
+    box = max(styles.body.fontSize * 1.2, 11)  # big enough to tick with a pen
+    rows = [[TickBox(box, styles.colours.text), paragraph(name, styles.body), paragraph(", ".join(titles), styles.meta)]
+            for name, titles in items]
+    table = grid(rows, [box + 10, width * 0.35, width * 0.65 - box - 10], styles, [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, styles.colours.rule),
+        ("LEFTPADDING", (0, 0), (0, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ])
+    return [Spacer(0, styles.layout.spacing.section_gap), Paragraph(wording.EQUIPMENT_HEADING, styles.section),
+            Paragraph(wording.EQUIPMENT_INTRO, styles.meta), table]
+
+
+def _metadata(bundle: Bundle) -> dict[str, str]:
+    titles = [handout.worksheet.title for handout in bundle.handouts]
+    return {
+        "title": bundle.title,
+        "subject": bundle.subtitle or "; ".join(titles),
+        "keywords": ", ".join(dict.fromkeys(tag for h in bundle.handouts for tag in h.worksheet.tags)),
+        "author": "",
+        "creator": f"worksheet-generator {__version__}",
+    }
