@@ -54,7 +54,7 @@ def personalise(handout: Handout, personal: Personal, doc: Document) -> Handout:
     present = {item.id for item in handout.exercises}
     problems = [doc.problem(("skip", i), _unknown(exercise_id, present)) for i, exercise_id in enumerate(personal.skip)
                 if exercise_id not in present]
-    problems += [doc.problem(("exercises", exercise_id), _unknown(exercise_id, present))
+    problems += [doc.problem(_first_field(doc, ("exercises", exercise_id)), _unknown(exercise_id, present))
                  for exercise_id in personal.exercises if exercise_id not in present]
     kept = [item for item in handout.exercises if item.id not in personal.skip]
     if not kept:
@@ -79,6 +79,11 @@ def _changed(item, number: int, personal: Personal):
     return dataclasses.replace(item, number=number, dosage=dosage, client_note=note)
 
 
+def _first_field(doc: Document, prefix: Loc) -> Loc:
+    """The first field written under ``prefix``: the option or column the user knows."""
+    return next((loc for loc in doc.labels if loc[: len(prefix)] == prefix), prefix)
+
+
 def _unknown(exercise_id: str, present: set[str]) -> str:
     return f"exercise '{exercise_id}' is not in this worksheet{did_you_mean(exercise_id, sorted(present))}"
 
@@ -98,7 +103,8 @@ def command_line_document(values: dict[str, Any], skips: tuple[str, ...], sets: 
         loc = change_loc(key + ".note") if option == "--exercise-note" else change_loc(key)
         if not equals or loc is None:
             example = "chin-tuck='Left side only'" if option == "--exercise-note" else "chin-tuck.sets=2 or *.hold_seconds=20"
-            problems.append(Problem(f"{option} {given}", message=f"expected {example}{change_keys_hint(key)}"))
+            hint = change_keys_hint(key) if loc is None else ""
+            problems.append(Problem(f"{option} {given}", message=f"expected {example}{hint}"))
             continue
         fields.append((loc, value, Mark(0, 0, f"{option} {given}"), ""))
     return from_fields("command line", fields), problems
