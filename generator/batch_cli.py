@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
@@ -74,7 +75,7 @@ def report(summary: Summary, total: int, early_failures: list[str]) -> None:
 @contextmanager
 def progress_bar(total: int) -> Iterator[Callable[[Outcome], None]]:
     """A bar with counts on a terminal; silence when stderr is a file or a pipe."""
-    stream = click.get_text_stream("stderr")
+    stream = sys.stderr
     if not stream.isatty():
         yield lambda outcome: None
         return

@@ -68,10 +68,11 @@ def main() -> None:
 @click.option("--set", "sets", multiple=True, metavar="EXERCISE.FIELD=VALUE",
               help="Change a dose for this client: chin-tuck.sets=2, or *.hold_seconds=20 for every exercise.")
 @click.option("--exercise-note", multiple=True, metavar="EXERCISE=TEXT", help="A note under one exercise.")
+@click.option("--log-weeks", type=click.IntRange(0, 12), help="Add a tracking log of this many weeks (0: none).")
 @debug_option
 @click.pass_context
 def build(ctx, worksheets: tuple[Path, ...], output: Path | None, layout, paper, library, clinic,
-          client, date, clinician, note, skip, sets, exercise_note) -> None:
+          client, date, clinician, note, skip, sets, exercise_note, log_weeks) -> None:
     """Build each WORKSHEET into a PDF handout, for one client if client options are given."""
     from .build import build as build_one, default_output
     from .errors import InputError, raise_if_any
@@ -92,7 +93,7 @@ def build(ctx, worksheets: tuple[Path, ...], output: Path | None, layout, paper,
             target = output if output.suffix.lower() == ".pdf" else output / f"{worksheet.stem}.pdf"
         try:
             result = build_one(worksheet, target, layout=layout, paper=paper, library=library, clinic=clinic,
-                               personal=personal)
+                               personal=personal, log_weeks=log_weeks)
         except WorksheetError as exc:
             failed += 1
             if ctx.meta.get("debug"):

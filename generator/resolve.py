@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -11,10 +12,12 @@ from .errors import Problem, raise_if_any
 from .layouts import Paper, find_layout, load_layout
 from .library import Library, find_illustration, load_library
 from .locate import library_dir
-from .model import Dosage, Entry, Exercise, Layout, Personal, Worksheet
+from .model import POSITIONS, Dosage, Entry, Exercise, Layout, Personal, Worksheet
+from .model.exercise import Stage
 from .clinic import HandoutClinic, load_clinic_file, settle_clinic
 from .source import Document, Loc, Origin
 from .validate import did_you_mean, load_and_check
+from .variations import HandoutVariation, settle_variations
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,8 @@ class HandoutExercise:
     illustration: Path | None
     origin: Origin  # where the exercise's fields were written
     entry: Origin  # the worksheet entry that picked it
+    variations: tuple[HandoutVariation, ...] = ()
+    progression: tuple[Stage, ...] = ()
     client_note: str | None = None
 
 
@@ -50,6 +55,9 @@ class Handout:
     clinic: HandoutClinic | None
     origin: Origin
     layout_origin: Origin
+    log_weeks: int | None = None  # a tracking log of this many weeks, or none
+    notes_per_exercise: int = 0  # ruled lines under each exercise
+    notes_at_end: int = 0  # ruled lines in the notes area at the end
     personal: Personal | None = None
     personal_origin: Origin | None = None
 
@@ -68,6 +76,7 @@ class Options:
     clinic: Path | None = None
     personal: tuple[Personal, Document] | None = None  # the client's own changes, and where they were written
     layout_given_at: tuple[str, int, int, str] = ("--layout", 0, 0, "")  # file, line, column, field of `layout`
+    log_weeks: int | None = None  # 0 turns the worksheet's log off
 
 
 def resolve(path: Path, options: Options = Options(), library: Library | None = None) -> Handout:
@@ -89,7 +98,35 @@ def resolve(path: Path, options: Options = Options(), library: Library | None = 
     if clinic is not None and clinic.clinic.accent:
         layout = layout.model_copy(update={"colours": layout.colours.model_copy(update={"accent": clinic.clinic.accent})})
     disclaimer = worksheet.disclaimer or layout.footer.disclaimer or wording.DEFAULT_DISCLAIMER
-    return Handout(path, doc.display, worksheet, layout, sections, disclaimer, clinic, Origin(doc), Origin(layout_doc))
+    if worksheet.order == "by-position":
+        sections = by_position(sections)
+    log_weeks = options.log_weeks if options.log_weeks is not None else (worksheet.log.weeks if worksheet.log else None)
+    notes = worksheet.notes
+    return Handout(
+        path, doc.display, worksheet, layout, sections, disclaimer, clinic, Origin(doc), Origin(layout_doc),
+        log_weeks=log_weeks or None,
+        notes_per_exercise=_first_given(notes.lines_per_exercise, layout.notes.lines_per_exercise),
+        notes_at_end=_first_given(notes.lines_at_end, layout.notes.lines_at_end),
+    )
+
+
+def _first_given(*values: int | None) -> int:
+    return next(value for value in values if value is not None)
+
+
+def by_position(sections: tuple[HandoutSection, ...]) -> tuple[HandoutSection, ...]:
+    """Exercises grouped by position (standing, then sitting, then the floor), each section on its own;
+    numbered afresh so the client gets up and down once."""
+    number = 0
+    ordered = []
+    for section in sections:
+        items = sorted(section.exercises, key=lambda item: POSITIONS.index(item.exercise.position))
+        renumbered = []
+        for item in items:
+            number += 1
+            renumbered.append(dataclasses.replace(item, number=number))
+        ordered.append(dataclasses.replace(section, exercises=tuple(renumbered)))
+    return tuple(ordered)
 
 
 def _layout(worksheet: Worksheet, doc: Document, options: Options) -> tuple[Layout | None, Document | None, list[Problem]]:
@@ -188,9 +225,14 @@ def _entry(entry: Entry, loc: Loc, number: int, doc: Document, library: Library)
         found = library.exercises[exercise_id]
         exercise, illustration, problems = found.exercise, found.illustration, []
         origin = Origin(found.doc)
+    written = [(v, Origin(origin.doc, origin.loc + ("variations", i))) for i, v in enumerate(exercise.variations)]
+    written += [(v, Origin(doc, loc + ("variations", i))) for i, v in enumerate(entry.variations)]
+    variations, variation_problems = settle_variations(written, library)
+    progression = tuple(entry.progression if entry.progression is not None else exercise.progression)
     dosage = exercise.dosage.overridden_by(entry.dosage)
-    item = HandoutExercise(number, exercise_id, exercise, dosage, entry.note, illustration, origin, Origin(doc, loc))
-    return item, problems
+    item = HandoutExercise(number, exercise_id, exercise, dosage, entry.note, illustration, origin, Origin(doc, loc),
+                           variations, progression)
+    return item, problems + variation_problems
 
 
 def _unknown_exercise(exercise_id: str, library: Library) -> str:

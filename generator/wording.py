@@ -14,6 +14,19 @@ CLIENT_LABEL = "Client"
 DATE_LABEL = "Date"
 CLINICIAN_LABEL = "Clinician"
 SET_TITLE = "Home exercise program"
+STOP_IF_LABEL = "Stop and call your clinician if:"
+SCAN_HINT = "Scan the code with your phone's camera to watch the video."
+EASIER_LABEL = "Easier"
+HARDER_LABEL = "Harder"
+PROGRESSION_WEEKS = "Weeks"
+NOTES_HEADING = "Notes"
+LOG_HEADING = "Tracking log"
+LOG_INTRO = "Tick a box each day you do the exercise. Each evening, write your pain from 0 (none) to 10 (worst)."
+LOG_WEEK = "Week"
+LOG_DAY = "Day"
+LOG_PAIN = "Pain (0–10)"
+LEFT_SHORT = "L"
+RIGHT_SHORT = "R"
 CONTENTS_HEADING = "Contents"
 EQUIPMENT_HEADING = "What you will need"
 EQUIPMENT_INTRO = "Tick each item once you have it ready."
@@ -81,6 +94,25 @@ SIDE_WORDS = {
     "each": "each side",
     "alternating": "alternate sides",
 }
+
+
+def weeks_words(weeks: str) -> str:
+    """'1-2' -> '1–2', '5+' -> '5 and on'."""
+    return weeks.replace("-", "–").replace("+", " and on")
+
+
+def dosage_sentence(dosage: Dosage) -> str:
+    """The dose on one line: '3 sets · 12 reps · rest 20 s'."""
+    words = {"Sets": "sets", "Reps": "reps", "Hold": "hold", "Time": "for", "Rest": "rest"}
+    parts = []
+    for heading, value in dosage_columns(dosage):
+        if heading in ("Sets", "Reps"):
+            parts.append(f"{value} {words[heading]}")
+        elif heading in words:
+            parts.append(f"{words[heading]} {value}")
+        else:
+            parts.append(value)
+    return " · ".join(parts)
 
 
 def dosage_columns(dosage: Dosage) -> list[tuple[str, str]]:

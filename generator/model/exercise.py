@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Optional
+import re
+from typing import Annotated, Any, Literal, Optional
 
-from pydantic import Field, HttpUrl
+from pydantic import Field, HttpUrl, field_validator, model_validator
 
 from .common import Strict, Text
 
@@ -47,6 +48,38 @@ class Dosage(Strict):
         return not self.model_dump(exclude_none=True)
 
 
+class Variation(Strict):
+    """An easier or harder way to do the exercise: described in words, or another library exercise."""
+
+    level: Literal["easier", "harder"]
+    text: Optional[Text] = None
+    exercise: Optional[Text] = None  # a library exercise id
+    dosage: Dosage = Dosage()  # the variation's own dose, shown with it
+
+    @model_validator(mode="after")
+    def _text_or_exercise(self) -> "Variation":
+        if (self.text is None) == (self.exercise is None):
+            raise ValueError("give either 'text' or 'exercise', not both and not neither")
+        return self
+
+
+_WEEKS = re.compile(r"^\s*\d+\s*(?:-\s*\d+|\+)?\s*$")
+
+
+class Stage(Strict):
+    """A dose for a span of weeks: a progression is a list of these."""
+
+    weeks: Text
+    dosage: Dosage
+
+    @field_validator("weeks", mode="before")
+    @classmethod
+    def _weeks(cls, value: Any) -> Any:
+        if not _WEEKS.match(str(value)):
+            raise ValueError(f"expected weeks like '1-2', '3' or '5+', got {str(value)!r}")
+        return str(value).replace(" ", "")
+
+
 class Exercise(Strict):
     name: Text
     summary: Optional[Text] = None
@@ -59,4 +92,6 @@ class Exercise(Strict):
     tips: list[Text] = []
     illustration: Optional[Text] = None
     video: Optional[HttpUrl] = None
+    variations: list[Variation] = []
+    progression: list[Stage] = []
     tags: list[Text] = []

@@ -93,6 +93,21 @@ class Show(Strict):
     video: bool = True
 
 
+class LogStyle(Strict):
+    box: Length = 7 * 72 / 25.4  # the square to tick: big enough for a pen
+    name_width: Length = 55 * 72 / 25.4  # the exercise-name column, at most
+
+
+class NotesStyle(Strict):
+    lines_per_exercise: Annotated[int, Field(ge=0, le=20)] = 0
+    lines_at_end: Annotated[int, Field(ge=0, le=40)] = 5
+    line_gap: Length = 8 * 72 / 25.4
+
+
+class VideoStyle(Strict):
+    qr_size: Length = 22 * 72 / 25.4  # printed QR codes under about 2 cm scan poorly
+
+
 class Header(Strict):
     """Page one's clinic block, and the running header (title, clinic name) on later pages."""
 
@@ -127,6 +142,9 @@ class Layout(Strict):
     spacing: Spacing
     illustration: Illustration
     show: Show = Show()
+    log: LogStyle = LogStyle()
+    notes: NotesStyle = NotesStyle()
+    video: VideoStyle = VideoStyle()
     header: Header = Header()
     footer: Footer = Footer()
     clinic: Optional[Clinic] = None

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Optional, Union
+from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
 from .common import Strict, Text
-from .exercise import Dosage, Exercise
+from .exercise import Dosage, Exercise, Stage, Variation
 from .layout import Clinic
 
 
@@ -26,6 +26,8 @@ class Entry(Strict):
     exercise: ExerciseRef
     dosage: Dosage = Dosage()
     note: Optional[Text] = None
+    variations: list[Variation] = []  # added to the exercise's own
+    progression: Optional[list[Stage]] = None  # replaces the exercise's own
 
     @model_validator(mode="before")
     @classmethod
@@ -39,6 +41,17 @@ class Section(Strict):
     exercises: Annotated[list[Entry], Field(min_length=1)]
 
 
+class Log(Strict):
+    """The tracking log: a grid of days to tick, and a pain score for each day."""
+
+    weeks: Annotated[int, Field(ge=1, le=12)] = 2
+
+
+class Notes(Strict):
+    lines_per_exercise: Optional[Annotated[int, Field(ge=0, le=20)]] = None
+    lines_at_end: Optional[Annotated[int, Field(ge=0, le=40)]] = None
+
+
 class Worksheet(Strict):
     title: Text
     subtitle: Optional[Text] = None
@@ -47,6 +60,10 @@ class Worksheet(Strict):
     exercises: Optional[Annotated[list[Entry], Field(min_length=1)]] = None
     sections: Optional[Annotated[list[Section], Field(min_length=1)]] = None
     closing: Optional[Text] = None
+    stop_if: list[Text] = []  # "Stop and call your clinician if ..."
+    order: Literal["as-written", "by-position"] = "as-written"
+    log: Optional[Log] = None
+    notes: Notes = Notes()
     disclaimer: Optional[Text] = None
     clinic: Optional[Clinic] = None
     tags: list[Text] = []

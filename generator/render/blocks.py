@@ -7,24 +7,40 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer
 
 from .. import wording
 from ..errors import BuildError
 from ..resolve import Handout, HandoutExercise, HandoutSection
 from .flowables import Anchor, ExerciseBlock, IllustrationBox
+from .log import tracking_log
+from .follow_through import notes_lines, progression_table, stop_if_box, variations_list, video_block
+from .parts import boxed, cautions_box, dosage_fits, dosage_table, grid
 from .styles import Styles
 from .text import labelled, paragraph, paragraphs, plain
 
 
-def compose(handout: Handout, styles: Styles, width: float, key: str = "sheet") -> list[Flowable]:
-    """Every flowable of the handout, in reading order; ``key`` names its bookmarks."""
+LOG_TEMPLATE = "log"  # a page template with one full-width frame, whatever the layout's columns
+
+
+def compose(handout: Handout, styles: Styles, width: float, key: str = "sheet", full_width: float | None = None) -> list[Flowable]:
+    """Every flowable of the handout, in reading order; ``key`` names its bookmarks.
+
+    ``width`` is a column's; ``full_width`` the page body's, for the tracking log.
+    """
+    full_width = full_width or width
     story = title_block(handout, styles, width, key)
     for section in handout.sections:
         story.extend(section_block(section, handout, styles, width, key))
     if handout.worksheet.closing:
         gap = Spacer(0, styles.layout.spacing.exercise_gap)
         story.append(KeepTogether([gap, *paragraphs(handout.worksheet.closing, styles.body)]))
+    if handout.notes_at_end:
+        story.append(KeepTogether([Spacer(0, styles.layout.spacing.section_gap),
+                                   Paragraph(escape(wording.NOTES_HEADING), styles.section),
+                                   notes_lines(handout.notes_at_end, styles, width)]))
+    if handout.log_weeks:
+        story += [NextPageTemplate(LOG_TEMPLATE), PageBreak(), *tracking_log(handout, styles, full_width)]
     return story
 
 
@@ -47,6 +63,8 @@ def title_block(handout: Handout, styles: Styles, width: float, key: str) -> lis
                            styles.colours.note_background))
     if worksheet.intro:
         story.extend(paragraphs(worksheet.intro, styles.body))
+    if worksheet.stop_if:
+        story.append(stop_if_box(worksheet.stop_if, styles))
     story.append(Spacer(0, styles.layout.spacing.paragraph))
     return story
 
@@ -125,8 +143,14 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, widt
         parts.append(cautions_box(exercise.cautions, styles))
     for tip in exercise.tips if show.tips else []:
         parts.append(labelled(wording.TIP_LABEL, tip, styles.meta))
+    if item.variations:
+        parts.extend(variations_list(item.variations, styles))
+    if item.progression:
+        parts.append(progression_table(item.progression, styles, width))
     if exercise.video and show.video:
-        parts.append(video_link(str(exercise.video), styles))
+        parts.append(video_block(str(exercise.video), styles, width))
+    if handout.notes_per_exercise:
+        parts.append(notes_lines(handout.notes_per_exercise, styles, width))
     return ExerciseBlock(parts, f"exercise {item.number} '{exercise.name}'")
 
 
@@ -149,12 +173,6 @@ def meta_line(item: HandoutExercise, styles: Styles) -> Paragraph | None:
         return None
     text = "&nbsp;&nbsp;·&nbsp;&nbsp;".join(f"<b>{label}:</b> {plain(value)}" for label, value in facts)
     return Paragraph(text, styles.meta)
-
-
-def video_link(url: str, styles: Styles) -> Paragraph:
-    """The video's address, printed in full and clickable in the PDF."""
-    target = escape(url, {'"': "&quot;"})
-    return Paragraph(f'<b>{wording.VIDEO_LABEL}:</b> <link href="{target}">{plain(url)}</link>', styles.meta)
 
 
 def instructions(item: HandoutExercise, handout: Handout, styles: Styles, width: float) -> list[Flowable]:
@@ -205,61 +223,3 @@ def illustration(item: HandoutExercise, handout: Handout, styles: Styles, width:
             ) from None
     return IllustrationBox(width, box.height, image, item.exercise.name, styles.placeholder,
                            styles.colours.placeholder_border, styles.colours.placeholder_background)
-
-
-def dosage_table(columns: list[tuple[str, str]], styles: Styles, width: float) -> Table:
-    """Sets | Reps | Hold | ... with only the fields given."""
-    headings = [paragraph(h, styles.table_heading) for h, _ in columns]
-    values = [paragraph(v, styles.table_value) for _, v in columns]
-    colours = styles.colours
-    table = grid([headings, values], [width / len(columns)] * len(columns), styles, [
-        ("BACKGROUND", (0, 0), (-1, 0), colours.table_header_background),
-        ("BOX", (0, 0), (-1, -1), 0.75, colours.table_border),
-        ("INNERGRID", (0, 0), (-1, -1), 0.5, colours.table_border),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), styles.layout.spacing.cell_padding),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), styles.layout.spacing.cell_padding),
-    ])
-    table.spaceBefore = styles.layout.spacing.paragraph
-    return table
-
-
-def dosage_fits(columns: list[tuple[str, str]], styles: Styles, width: float) -> bool:
-    """Whether every word of the dosage table fits its cell at ``width``, so none is broken mid-word."""
-    padding = 2 * 6  # the table's default cell padding, both sides
-    widest = max(
-        stringWidth(word, styles.fonts.bold, size)
-        for heading, value in columns
-        for text, size in ((heading, styles.table_heading.fontSize), (value, styles.table_value.fontSize))
-        for word in text.split()
-    )
-    return width / len(columns) >= widest + padding
-
-
-def cautions_box(cautions: list[str], styles: Styles) -> Table:
-    lines: list[Flowable] = [Paragraph(f"<b>{wording.CAUTION_LABEL}</b>", styles.caution_label)]
-    lines += [paragraph(caution, styles.caution, bulletText="•") for caution in cautions]
-    box = boxed(lines, styles, styles.colours.caution_background)
-    box.setStyle(TableStyle([("LINEBEFORE", (0, 0), (0, -1), 3, styles.colours.caution_border)]))
-    return box
-
-
-def boxed(content: list[Flowable], styles: Styles, background) -> Table:
-    """Content set apart on a tinted background, full width."""
-    padding = styles.layout.spacing.cell_padding
-    table = grid([[content]], ["100%"], styles, [
-        ("BACKGROUND", (0, 0), (-1, -1), background),
-        ("LEFTPADDING", (0, 0), (-1, -1), padding * 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), padding * 2),
-        ("TOPPADDING", (0, 0), (-1, -1), padding),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), padding * 1.5),
-    ])
-    table.spaceAfter = styles.layout.spacing.paragraph * 2
-    return table
-
-
-def grid(rows: list[list], widths: list, styles: Styles, commands: list[tuple]) -> Table:
-    """A table in the layout's font; rows taller than a page may split."""
-    table = Table(rows, colWidths=widths, splitInRow=1)
-    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular), *commands]))
-    return table

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import __version__, wording
@@ -26,14 +26,14 @@ def render_bundle(bundle: Bundle) -> RenderedPdf:
         raise_if_any(missing_glyphs(handout, coverage(layout.fonts)))
     styles = build_styles(layout)
     setup = PageSetup(bundle.display, bundle.title, bundle.disclaimer, bundle.clinic, _metadata(bundle))
-    return typeset(setup, styles, lambda width: _story(bundle, styles, width), passes=PASSES)
+    return typeset(setup, styles, lambda width, full: _story(bundle, styles, width, full), passes=PASSES)
 
 
-def _story(bundle: Bundle, styles: Styles, width: float) -> list[Flowable]:
+def _story(bundle: Bundle, styles: Styles, width: float, full_width: float) -> list[Flowable]:
     story = cover(bundle, styles) + [PageBreak()] + contents(styles) + checklist(bundle, styles, width)
     for number, handout in enumerate(bundle.handouts, start=1):
-        story.append(PageBreak())
-        story.extend(compose(handout, styles, width, key=f"sheet{number}"))
+        story += [NextPageTemplate("later"), PageBreak()]
+        story.extend(compose(handout, styles, width, key=f"sheet{number}", full_width=full_width))
     return story
 
 

@@ -17,7 +17,7 @@ from ..errors import BuildError, InputError, raise_if_any
 from ..glyphs import missing_glyphs
 from ..model import Layout
 from ..resolve import Handout
-from .blocks import compose
+from .blocks import LOG_TEMPLATE, compose
 from .fonts import coverage
 from .page_parts import Footer, Header, NumberedCanvas
 from .styles import Styles, build_styles
@@ -62,7 +62,7 @@ def render(handout: Handout) -> RenderedPdf:
     raise_if_any(missing_glyphs(handout, coverage(layout.fonts)))
     styles = build_styles(layout)
     page = PageSetup(handout.display, handout.worksheet.title, handout.disclaimer, handout.clinic, _metadata(handout))
-    return typeset(page, styles, lambda width: compose(handout, styles, width))
+    return typeset(page, styles, lambda width, full: compose(handout, styles, width, full_width=full))
 
 
 @dataclass(frozen=True)
@@ -76,9 +76,12 @@ class PageSetup:
     metadata: dict[str, str]
 
 
-def typeset(setup: PageSetup, styles: Styles, story: Callable[[float], list[Flowable]],
+def typeset(setup: PageSetup, styles: Styles, story: Callable[[float, float], list[Flowable]],
             passes: int = 1) -> RenderedPdf:
-    """Lay the story out on pages; more than one pass when a table of contents needs its page numbers."""
+    """Lay the story out on pages; more than one pass when a table of contents needs its page numbers.
+
+    ``story`` is given the width of a column and of the whole page body.
+    """
     layout = styles.layout
     page = page_size(layout)
     footer, header = Footer(setup.disclaimer, styles, page), Header(setup.title, setup.clinic, styles, page)
@@ -88,7 +91,7 @@ def typeset(setup: PageSetup, styles: Styles, story: Callable[[float], list[Flow
     pages: list[int] = []
     canvas = partial(NumberedCanvas, footer=footer, pages=pages)
     try:
-        flowables = story(column_width(layout, page))
+        flowables = story(column_width(layout, page), column_width(layout, page, columns=1))
         if passes > 1:
             doc.multiBuild(flowables, maxPasses=passes, canvasmaker=canvas)
         else:
@@ -105,8 +108,8 @@ def typeset(setup: PageSetup, styles: Styles, story: Callable[[float], list[Flow
     return RenderedPdf(buffer.getvalue(), pages[-1])
 
 
-def column_width(layout: Layout, page: tuple[float, float]) -> float:
-    margins, columns = layout.page.margins, layout.page.columns
+def column_width(layout: Layout, page: tuple[float, float], columns: int | None = None) -> float:
+    margins, columns = layout.page.margins, columns or layout.page.columns
     width = page[0] - margins.left - margins.right
     return (width - (columns - 1) * layout.page.column_gap) / columns
 
@@ -125,18 +128,21 @@ def page_templates(layout: Layout, page: tuple[float, float], footer: Footer, he
     first = PageTemplate("first", _frames(layout, page, footer, header.first_height), onPage=on_first,
                          autoNextPageTemplate="later")
     later = PageTemplate("later", _frames(layout, page, footer, header.later_height), onPage=on_later)
-    return [first, later]
+    log = PageTemplate(LOG_TEMPLATE, _frames(layout, page, footer, header.later_height, columns=1), onPage=on_later)
+    return [first, later, log]
 
 
-def _frames(layout: Layout, page: tuple[float, float], footer: Footer, header_height: float) -> list[Frame]:
+def _frames(layout: Layout, page: tuple[float, float], footer: Footer, header_height: float,
+            columns: int | None = None) -> list[Frame]:
     margins = layout.page.margins
+    columns = columns or layout.page.columns
     bottom = margins.bottom + footer.height + layout.spacing.footer_gap
     top = page[1] - margins.top - (header_height + layout.header.gap if header_height else 0)
-    width = column_width(layout, page)
+    width = column_width(layout, page, columns)
     return [
         Frame(margins.left + i * (width + layout.page.column_gap), bottom, width, top - bottom,
               leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=f"column{i + 1}")
-        for i in range(layout.page.columns)
+        for i in range(columns)
     ]
 
 

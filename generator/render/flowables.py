@@ -111,3 +111,24 @@ class TickBox(Flowable):
         self.canv.setLineWidth(0.9)
         self.canv.rect(0, 0, self.size, self.size)
         self.canv.restoreState()
+
+
+class RuledLines(Flowable):
+    """Lines to write on, ``gap`` apart."""
+
+    def __init__(self, count: int, width: float, gap: float, colour: Color):
+        super().__init__()
+        self.count, self.width, self.gap, self.colour = count, width, gap, colour
+        self.height = count * gap
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = min(self.width, available_width)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.setStrokeColor(self.colour)
+        self.canv.setLineWidth(0.6)
+        for line in range(self.count):
+            self.canv.line(0, line * self.gap, self.width, line * self.gap)
+        self.canv.restoreState()

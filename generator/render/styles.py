@@ -45,6 +45,9 @@ class Styles:
     table_value: ParagraphStyle
     caution: ParagraphStyle
     caution_label: ParagraphStyle
+    stop_label: ParagraphStyle
+    variation: ParagraphStyle
+    log_name: ParagraphStyle
     note: ParagraphStyle
     placeholder: ParagraphStyle
     footer: ParagraphStyle
@@ -91,6 +94,9 @@ def build_styles(layout: Layout) -> Styles:
         table_value=style("table_value", sizes.body, fonts.bold, alignment=TA_CENTER),
         caution=style("caution", sizes.body, colour=palette.caution_text, leftIndent=10, bulletIndent=0),
         caution_label=style("caution_label", sizes.body, fonts.bold, palette.caution_text, spaceAfter=1),
+        stop_label=style("stop_label", sizes.heading, fonts.bold, palette.caution_text, spaceAfter=2),
+        variation=style("variation", sizes.body, spaceAfter=spacing.paragraph * 0.75),
+        log_name=style("log_name", sizes.small),
         note=style("note", sizes.body, fonts.italic),
         placeholder=style("placeholder", sizes.small, colour=palette.muted, alignment=TA_CENTER),
         footer=style("footer", sizes.footer, colour=palette.muted),

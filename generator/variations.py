@@ -1,0 +1,37 @@
+"""Easier and harder variations: described in words, or another exercise from the library."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import Problem
+from .library import Library
+from .model import Dosage
+from .model.exercise import Variation
+from .source import Origin
+from .validate import did_you_mean
+
+
+@dataclass(frozen=True)
+class HandoutVariation:
+    level: str  # "easier" or "harder"
+    name: str | None  # the library exercise's name, when the variation is one
+    text: str | None
+    dosage: Dosage
+
+
+def settle_variations(written: list[tuple[Variation, Origin]], library: Library) -> tuple[tuple[HandoutVariation, ...], list[Problem]]:
+    """Each variation with a library exercise looked up; a problem for each unknown id."""
+    settled, problems = [], []
+    for variation, origin in written:
+        if variation.exercise is None:
+            settled.append(HandoutVariation(variation.level, None, variation.text, variation.dosage))
+            continue
+        found = library.exercises.get(variation.exercise)
+        if found is None:
+            hint = did_you_mean(variation.exercise, library.ids())
+            problems.append(origin.problem(("exercise",), f"unknown exercise '{variation.exercise}'{hint}"))
+            continue
+        dosage = found.exercise.dosage.overridden_by(variation.dosage)
+        settled.append(HandoutVariation(variation.level, found.exercise.name, found.exercise.summary, dosage))
+    return tuple(settled), problems
