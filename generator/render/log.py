@@ -30,10 +30,12 @@ def log_rows(handout: Handout) -> list[str]:
 
 
 def tracking_log(handout: Handout, styles: Styles, width: float) -> list[Flowable]:
-    story: list[Flowable] = [Paragraph(escape(wording.LOG_HEADING), styles.section),
-                             Paragraph(escape(wording.LOG_INTRO), styles.meta)]
+    lead: list[Flowable] = [Paragraph(escape(wording.LOG_HEADING), styles.section),
+                            Paragraph(escape(wording.LOG_INTRO), styles.meta)]
+    story: list[Flowable] = []
     for week in range(1, (handout.log_weeks or 0) + 1):
-        story.append(KeepTogether([Spacer(0, styles.layout.spacing.paragraph * 2), week_table(week, handout, styles, width)]))
+        gap = Spacer(0, styles.layout.spacing.paragraph * 2)
+        story.append(KeepTogether([*(lead if week == 1 else []), gap, week_table(week, handout, styles, width)]))
     return story
 
 
