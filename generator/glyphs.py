@@ -19,6 +19,8 @@ def printed_texts(handout: Handout) -> Iterator[tuple[str, Origin, Loc]]:
     for field in ("title", "subtitle", "intro", "closing", "disclaimer"):
         if getattr(worksheet, field):
             yield getattr(worksheet, field), origin, (field,)
+    for i, reason in enumerate(worksheet.stop_if):
+        yield reason, origin, ("stop_if", i)
     for i, section in enumerate(worksheet.sections or []):
         yield section.heading, origin, ("sections", i, "heading")
         if section.intro:
@@ -37,6 +39,10 @@ def printed_texts(handout: Handout) -> Iterator[tuple[str, Origin, Loc]]:
         yield from _exercise_texts(item.exercise, item.origin)
         if item.note:
             yield item.note, item.entry, ("note",)
+        for variation in item.variations:  # those written in the worksheet entry, and library ones by name
+            for text in (variation.text, variation.name):
+                if text:
+                    yield text, item.entry, ("variations",)
         if item.client_note and handout.personal_origin is not None:
             yield item.client_note, handout.personal_origin, ("exercises", item.id, "note")
 
@@ -48,6 +54,9 @@ def _exercise_texts(exercise, origin: Origin) -> Iterator[tuple[str, Origin, Loc
     for field in ("equipment", "targets", "steps", "cautions", "tips"):
         for i, text in enumerate(getattr(exercise, field)):
             yield text, origin, (field, i)
+    for i, variation in enumerate(exercise.variations):
+        if variation.text:
+            yield variation.text, origin, ("variations", i, "text")
 
 
 def missing_glyphs(handout: Handout, coverage: frozenset[int]) -> list[Problem]:
