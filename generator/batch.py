@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import signal
+import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -66,43 +67,71 @@ def run(jobs: list[Job], workers: int, force: bool = False,
     manifests = {directory: _read_manifest(directory) for directory in {job.output.parent for job in jobs}}
     previous = [manifests[job.output.parent].get(job.output.name, {}) for job in jobs]
     summary, started = Summary(), time.perf_counter()
-    restore = signal.signal(signal.SIGTERM, _raise_interrupt) if _in_main_thread() else None
+    stop = threading.Event()
+    restore = _stop_on_signals(stop)
     try:
-        for outcome in _outcomes(jobs, workers, force, previous):
+        for outcome in _outcomes(jobs, workers, force, previous, stop):
             summary.outcomes.append(outcome)
             if outcome.status == "unchanged":
                 summary.saved_seconds += previous[outcome.index].get("seconds", 0.0)
             progress(outcome)
-    except KeyboardInterrupt:
-        summary.interrupted = True
-        _sweep_temporary_files({job.output.parent for job in jobs})
     finally:
-        if restore is not None:
-            signal.signal(signal.SIGTERM, restore)
+        restore()
+        summary.interrupted = stop.is_set() and len(summary.outcomes) < len(jobs)
+        if stop.is_set():
+            _sweep_temporary_files({job.output.parent for job in jobs})
         summary.seconds = time.perf_counter() - started
         _write_manifests(manifests, summary.outcomes)
     return summary
 
 
-def _outcomes(jobs: list[Job], workers: int, force: bool, previous: list[dict]) -> Iterable[Outcome]:
+def _stop_on_signals(stop: threading.Event) -> Callable[[], None]:
+    """Ctrl-C and SIGTERM only set ``stop``: raising inside the executor's locks could hang the process."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous = {number: signal.signal(number, lambda *_: stop.set()) for number in (signal.SIGINT, signal.SIGTERM)}
+
+    def restore() -> None:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+    return restore
+
+
+def _outcomes(jobs: list[Job], workers: int, force: bool, previous: list[dict],
+              stop: threading.Event) -> Iterable[Outcome]:
     if workers <= 1 or len(jobs) <= 1:
         for index, job in enumerate(jobs):
+            if stop.is_set():
+                return
             yield build_job(index, job, previous[index].get("fingerprint", ""), force)
         return
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_started)
+    pending = {pool.submit(build_job, index, job, previous[index].get("fingerprint", ""), force)
+               for index, job in enumerate(jobs)}
     try:
-        pending = {pool.submit(build_job, index, job, previous[index].get("fingerprint", ""), force)
-                   for index, job in enumerate(jobs)}
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        while pending and not stop.is_set():
+            done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
             for future in done:
                 yield future.result()
-    except BaseException:
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.terminate()  # each worker removes its temporary file as it stops
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
+    finally:
+        if pending:
+            _stop_workers(pool)
+        else:
+            pool.shutdown(wait=True)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Ask every worker to stop (each removes its temporary file as it goes), then make sure they have."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=10)
+        if process.is_alive():
+            process.kill()
+            process.join()
 
 
 def build_job(index: int, job: Job, previous_fingerprint: str, force: bool) -> Outcome:
@@ -122,14 +151,14 @@ def build_job(index: int, job: Job, previous_fingerprint: str, force: bool) -> O
     return Outcome(index, job, "built", time.perf_counter() - started, rendered.pages, fingerprint=fingerprint)
 
 
-_libraries: dict[Path | None, Library] = {}  # per process: a batch parses the library once, not once per handout
+_libraries: dict[tuple, Library] = {}  # per process: a batch parses the library once, not once per handout
 
 
 def _handout(job: Job) -> Handout:
     directory = job.options.library or library_dir(job.worksheet)
-    key = directory.resolve() if directory else None
+    key = (directory.resolve() if directory else None, job.options.allow_outside)
     if key not in _libraries:
-        _libraries[key] = load_library(directory)
+        _libraries[key] = load_library(directory, job.options.allow_outside)
     handout = resolve(job.worksheet, job.options, _libraries[key])
     if job.options.personal is not None:
         handout = personalise(handout, *job.options.personal)
@@ -181,19 +210,14 @@ def _write_manifests(manifests: dict[Path, dict], outcomes: list[Outcome]) -> No
 
 
 def _worker_started() -> None:
-    # Ctrl-C reaches the whole process group: the parent alone decides, and stops the workers with SIGTERM.
+    # Ctrl-C reaches the whole process group: the parent alone decides, and stops the workers with SIGTERM,
+    # which a worker turns into an exception so that it removes its temporary file on the way out.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _raise_interrupt)
 
 
 def _raise_interrupt(_signum, _frame) -> None:
     raise KeyboardInterrupt
-
-
-def _in_main_thread() -> bool:
-    import threading
-
-    return threading.current_thread() is threading.main_thread()
 
 
 def _sweep_temporary_files(directories: set[Path]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 import sys
 from contextlib import contextmanager
@@ -45,9 +46,8 @@ def client_jobs(csv_path: Path, directory: Path, pattern: str, options: Options)
         values = {**row.values, "worksheet": row.worksheet.stem, "row": str(row.line)}
         output = directory / names.claim(file_name(pattern, values))
         column = list(row.values).index("layout") + 1 if "layout" in row.values else 0
-        row_options = Options(
-            layout=row.layout or options.layout, paper=options.paper, library=options.library, clinic=options.clinic,
-            personal=row.personal,
+        row_options = dataclasses.replace(
+            options, layout=row.layout or options.layout, personal=row.personal,
             layout_given_at=(display_path(csv_path), row.line, column, "layout") if row.layout else options.layout_given_at,
         )
         jobs.append(Job(f"{display_path(csv_path)} row {row.line}", row.worksheet, output, row_options))

@@ -81,7 +81,7 @@ def make_bundle(paths: list[Path], options: Options, title: str | None = None, s
     first = handouts[0]
     clinic = first.clinic
     if options.clinic is None and clinic_candidates:  # the set's own clinic, unless --clinic names one
-        settled, clinic_problems = settle_clinic(clinic_candidates)
+        settled, clinic_problems = settle_clinic(clinic_candidates, options.allow_outside)
         raise_if_any(clinic_problems)
         clinic = settled or clinic
     return Bundle(display, title or wording.SET_TITLE, subtitle, intro,

@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import limits
 from .errors import InputError, Problem
 from .locate import is_path, worksheet_names
 from .model import Personal
@@ -55,7 +56,12 @@ def read_clients(path: Path) -> list[ClientRow]:
 
 
 def _text(path: Path, display: str) -> str:
+    limit = limits.current().csv_mb
     try:
+        size = path.stat().st_size
+        if size > limit * 1_000_000:
+            message = limits.over("file", limits.megabytes(size), "csv_mb", limit, " MB", "split it into smaller files")
+            raise InputError([Problem(display, message=message)])
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError([Problem(display, message=f"cannot read file: {exc.strerror or exc}")]) from None

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .errors import Problem
 from .model.layout import Clinic
-from .source import Origin, display_path
+from .images import find_image
+from .source import Origin
 from .validate import load_and_check
 
 
@@ -25,16 +26,16 @@ def load_clinic_file(path: Path) -> tuple[tuple[Clinic, Origin] | None, list[Pro
     return (clinic, Origin(doc)), []
 
 
-def settle_clinic(candidates: list[tuple[Clinic | None, Origin]]) -> tuple[HandoutClinic | None, list[Problem]]:
+def settle_clinic(candidates: list[tuple[Clinic | None, Origin]],
+                  allow_outside: bool = False) -> tuple[HandoutClinic | None, list[Problem]]:
     """The first clinic given, its logo located relative to the file that names it."""
     for clinic, origin in candidates:
         if clinic is None:
             continue
         if clinic.logo is None:
             return HandoutClinic(clinic, None, origin), []
-        logo = origin.base_dir(("logo",)) / clinic.logo
-        if not logo.is_file():
-            where = display_path(logo.parent)
-            return None, [origin.problem(("logo",), f"logo not found: '{clinic.logo}' (looked in {where})")]
+        logo, why = find_image(clinic.logo, origin, "logo", allow_outside)
+        if why:
+            return None, [origin.problem(("logo",), why)]
         return HandoutClinic(clinic, logo, origin), []
     return None, []

@@ -76,3 +76,12 @@ def worksheet_names(near: Path | None) -> dict[str, Path]:
             for path in sorted(directory.glob("*.yaml")) if directory.is_dir() else []:
                 names.setdefault(path.stem, path)
     return names
+
+
+def project_root(folder: Path) -> Path:
+    """The project a file belongs to: the nearest folder holding worksheets/ or layouts/, else the file's own."""
+    here = folder.resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / WORKSHEETS_DIR).is_dir() or (candidate / LAYOUTS_DIR).is_dir():
+            return candidate
+    return here

@@ -10,7 +10,8 @@ from typing import Iterator
 from . import wording
 from .errors import Problem, raise_if_any
 from .layouts import Paper, find_layout, load_layout
-from .library import Library, find_illustration, load_library
+from . import limits
+from .library import Library, exercise_limit_problems, find_illustration, load_library
 from .locate import library_dir
 from .model import POSITIONS, Dosage, Entry, Exercise, Layout, Personal, Worksheet
 from .model.exercise import Stage
@@ -77,6 +78,7 @@ class Options:
     personal: tuple[Personal, Document] | None = None  # the client's own changes, and where they were written
     layout_given_at: tuple[str, int, int, str] = ("--layout", 0, 0, "")  # file, line, column, field of `layout`
     log_weeks: int | None = None  # 0 turns the worksheet's log off
+    allow_outside: bool = False  # images may lie outside the project folder
 
 
 def resolve(path: Path, options: Options = Options(), library: Library | None = None) -> Handout:
@@ -86,12 +88,12 @@ def resolve(path: Path, options: Options = Options(), library: Library | None = 
         raise_if_any(problems)
     assert doc is not None
     if library is None:
-        library = load_library(options.library or library_dir(path))
+        library = load_library(options.library or library_dir(path), options.allow_outside)
     if worksheet is None:
         raise_if_any(problems + _raw_reference_problems(doc, library, options))
     assert worksheet is not None
     layout, layout_doc, problems = _layout(worksheet, doc, options)
-    sections, entry_problems = _sections(worksheet, doc, library)
+    sections, entry_problems = _sections(worksheet, doc, library, options.allow_outside)
     clinic, clinic_problems = _clinic(worksheet, doc, layout, layout_doc, options)
     raise_if_any(problems + entry_problems + clinic_problems)
     assert layout is not None and layout_doc is not None
@@ -153,7 +155,7 @@ def _clinic(worksheet: Worksheet, doc: Document, layout: Layout | None, layout_d
     candidates.append((worksheet.clinic, Origin(doc, ("clinic",))))
     if layout is not None and layout_doc is not None:
         candidates.append((layout.clinic, Origin(layout_doc, ("clinic",))))
-    return settle_clinic(candidates)
+    return settle_clinic(candidates, options.allow_outside)
 
 
 def _raw_reference_problems(doc: Document, library: Library, options: Options) -> list[Problem]:
@@ -186,7 +188,8 @@ def _raw_exercise_ids(data: dict) -> Iterator[tuple[Loc, str]]:
                 yield loc + (i, "exercise"), entry["exercise"]
 
 
-def _sections(worksheet: Worksheet, doc: Document, library: Library) -> tuple[tuple[HandoutSection, ...], list[Problem]]:
+def _sections(worksheet: Worksheet, doc: Document, library: Library,
+              allow_outside: bool) -> tuple[tuple[HandoutSection, ...], list[Problem]]:
     if worksheet.sections is None:
         groups = [(None, None, worksheet.exercises or [], ("exercises",))]
     else:
@@ -201,19 +204,25 @@ def _sections(worksheet: Worksheet, doc: Document, library: Library) -> tuple[tu
         resolved = []
         for i, entry in enumerate(entries):
             number += 1
-            exercise, entry_problems = _entry(entry, loc + (i,), number, doc, library)
+            exercise, entry_problems = _entry(entry, loc + (i,), number, doc, library, allow_outside)
             problems.extend(entry_problems)
             if exercise is not None:
                 resolved.append(exercise)
         sections.append(HandoutSection(heading, intro, tuple(resolved)))
+    if number > limits.current().exercises:
+        limit = limits.current().exercises
+        message = limits.over("the worksheet", f"{number} exercises", "exercises", limit, " exercises", "split it in two")
+        problems.append(doc.problem(("sections" if worksheet.sections else "exercises",), message))
     return tuple(sections), problems
 
 
-def _entry(entry: Entry, loc: Loc, number: int, doc: Document, library: Library) -> tuple[HandoutExercise | None, list[Problem]]:
+def _entry(entry: Entry, loc: Loc, number: int, doc: Document, library: Library,
+           allow_outside: bool) -> tuple[HandoutExercise | None, list[Problem]]:
     if isinstance(entry.exercise, Exercise):
         exercise, exercise_id = entry.exercise, f"inline-{number}"
         origin = Origin(doc, loc + ("exercise",))
-        illustration, problems = find_illustration(exercise, origin)
+        illustration, problems = find_illustration(exercise, origin, allow_outside)
+        problems += exercise_limit_problems(exercise, origin)
     else:
         exercise_id = entry.exercise
         id_loc = loc if isinstance(doc.get(loc), str) else loc + ("exercise",)

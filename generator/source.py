@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from . import limits
 from .errors import InputError, Problem
 
 Loc = tuple  # a field path: ("exercises", 1, "dosage", "sets")
@@ -160,7 +161,14 @@ def _copy(source: Document, loc: Loc, into: Document) -> Any:
 
 def load(path: Path) -> Document:
     display = display_path(path)
+    limit = limits.current().yaml_mb
     try:
+        size = path.stat().st_size
+        if size > limit * 1_000_000:
+            message = limits.over("file", limits.megabytes(size), "yaml_mb", limit, " MB", "split it into smaller files")
+            raise InputError([Problem(display, message=message)])
+        if path.is_dir():
+            raise InputError([Problem(display, message="is a folder, not a YAML file")])
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError([Problem(display, message=f"cannot read file: {exc.strerror or exc}")]) from None

@@ -78,4 +78,4 @@ def test_an_unreadable_logo_is_a_located_error(project: Path):
     with pytest.raises(InputError) as caught:
         generator.build_bytes(WORKSHEET, clinic=path)
     assert caught.value.message == (
-        "clinic.yaml:2:7: logo: cannot read logo 'logo.png'; use an undamaged PNG, JPEG or GIF file")
+        "clinic.yaml:2:7: logo: 'logo.png' is damaged or cut short; save it again as PNG, JPEG or GIF")

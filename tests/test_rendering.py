@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 import generator
-from generator.errors import BuildError
+from generator.errors import BuildError, InputError
 
 from conftest import read_pages
 
@@ -53,11 +53,11 @@ def test_an_illustration_is_scaled_to_fit_its_box_with_its_aspect_kept(project: 
 
 def test_a_damaged_illustration_is_one_clear_error(project: Path):
     (project / "worksheets" / "wall.png").write_bytes(b"\x89PNG\r\n\x1a\nnot really")
-    with pytest.raises(BuildError) as caught:
+    with pytest.raises(InputError) as caught:
         generator.build_bytes(write_worksheet(project))
     assert caught.value.message == (
-        "worksheets/wall.yaml: exercise 1 'Wall slide': cannot read illustration 'wall.png'; "
-        "use an undamaged PNG, JPEG or GIF file"
+        "worksheets/wall.yaml:11:21: exercises[0].exercise.illustration: 'wall.png' is damaged or cut short; "
+        "save it again as PNG, JPEG or GIF"
     )
 
 
