@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 
@@ -37,8 +38,7 @@ def _escapes(name: str, path: Path, base: Path) -> str:
     try:
         path.resolve().relative_to(root.resolve())
     except ValueError:
-        return (f"'{name}' is outside the project folder {display_path(root)}; "
-                f"move it inside, or allow it with {ALLOW_OPTION}")
+        return f"'{name}' is outside the project folder; move it inside, or allow it with {ALLOW_OPTION}"
     return ""
 
 
@@ -57,8 +57,10 @@ def check_image(path: Path, name: str) -> str:
                 if width * height > limit.image_megapixels * 1_000_000:
                     return _too_many_pixels(name, width, height, limit.image_megapixels)
                 image.verify()  # reads the whole file: a truncated or damaged one fails here, not mid-page
-    except Image.DecompressionBombError:
-        return _too_many_pixels(name, 0, 0, limit.image_megapixels)
+    except Image.DecompressionBombError as exc:  # Pillow's own guard, for sizes far past ours; it tells the pixel count
+        pixels = re.search(r"\((\d+) pixels\)", str(exc))
+        amount = f"{int(pixels.group(1)) / 1_000_000:,.0f} megapixels" if pixels else "far too many pixels"
+        return limits.over(f"'{name}'", amount, "image_megapixels", limit.image_megapixels, " megapixels", "scale it down")
     except UnidentifiedImageError:
         return f"'{name}' is not an image this tool can print; use a PNG, JPEG or GIF file"
     except Exception:  # Pillow raises many kinds of error for a damaged file
@@ -69,5 +71,5 @@ def check_image(path: Path, name: str) -> str:
 
 
 def _too_many_pixels(name: str, width: int, height: int, limit: float) -> str:
-    amount = f"{width:,} × {height:,} pixels" if width else "far more pixels than that"
+    amount = f"{width:,} × {height:,} pixels"
     return limits.over(f"'{name}'", amount, "image_megapixels", limit, " megapixels", "scale it down")

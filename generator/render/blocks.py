@@ -5,7 +5,6 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer
 
@@ -15,6 +14,7 @@ from ..resolve import Handout, HandoutExercise, HandoutSection
 from .flowables import Anchor, ExerciseBlock, IllustrationBox
 from .log import tracking_log
 from .follow_through import notes_lines, progression_table, stop_if_box, variations_list, video_block
+from .pictures import decoded
 from .parts import boxed, cautions_box, dosage_fits, dosage_table, grid
 from .styles import Styles
 from .text import labelled, paragraph, paragraphs, plain
@@ -214,8 +214,7 @@ def illustration(item: HandoutExercise, handout: Handout, styles: Styles, width:
     image = None
     if item.illustration is not None:
         try:
-            image = ImageReader(str(item.illustration))
-            image.getRGBData()  # decode now, so a damaged file fails here rather than mid-page
+            image = decoded(item.illustration)
         except Exception:  # Pillow raises many types for a bad image
             raise BuildError(
                 f"{handout.display}: exercise {item.number} '{item.exercise.name}': cannot read illustration "

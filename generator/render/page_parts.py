@@ -14,6 +14,7 @@ from reportlab.platypus import Paragraph
 from .. import wording
 from ..errors import InputError
 from ..clinic import HandoutClinic
+from .pictures import decoded
 from .styles import Styles
 from .text import plain
 
@@ -140,8 +141,7 @@ def _logo(clinic: HandoutClinic | None) -> ImageReader | None:
     if clinic is None or clinic.logo is None:
         return None
     try:
-        reader = ImageReader(str(clinic.logo))
-        reader.getRGBData()  # decode now, so a damaged file fails here rather than mid-page
+        reader = decoded(clinic.logo)
     except Exception:  # Pillow raises many types for a bad image
         message = f"cannot read logo '{clinic.clinic.logo}'; use an undamaged PNG, JPEG or GIF file"
         raise InputError([clinic.origin.problem(("logo",), message)]) from None
