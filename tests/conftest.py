@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +15,8 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from generator.cli import main
+from generator.render import bundle as bundle_render
+from generator.render import document
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_WORKSHEETS = sorted((ROOT / "worksheets").glob("*.yaml"))
@@ -81,3 +85,32 @@ def fonts_of(data: bytes) -> list[tuple[str, bool]]:
                 key in descriptor.get_object() for key in ("/FontFile", "/FontFile2", "/FontFile3"))
             found[str(font["/BaseFont"])] = embedded
     return sorted(found.items())
+
+
+# Every PDF the suite builds in this process (and in forked batch workers) is kept, so that independent
+# readers can check them all at the end: see test_pdf_consumers.py.
+PDF_CORPUS = Path(tempfile.mkdtemp(prefix="worksheet-pdf-corpus-"))
+
+
+def _recording(typeset):
+    def record(*args, **kwargs):
+        rendered = typeset(*args, **kwargs)
+        path = PDF_CORPUS / f"{hashlib.sha256(rendered.data).hexdigest()[:24]}.pdf"
+        if not path.exists():
+            path.write_bytes(rendered.data)
+        return rendered
+
+    return record
+
+
+document.typeset = _recording(document.typeset)
+bundle_render.typeset = document.typeset
+
+
+def pytest_collection_modifyitems(config, items):
+    """The checks of the PDF corpus run last, once every other test has added to it."""
+    items.sort(key=lambda item: item.get_closest_marker("after_all") is not None)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "after_all: runs after every other test")

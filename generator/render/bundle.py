@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import __version__, wording
@@ -53,6 +53,8 @@ def cover(bundle: Bundle, styles: Styles) -> list[Flowable]:
 
 def contents(styles: Styles) -> list[Flowable]:
     toc = TableOfContents(dotsMinLevel=0)
+    toc.tableStyle = TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
     toc.levelStyles = [
         ParagraphStyle("toc0", parent=styles.heading_first, fontSize=styles.body.fontSize * 1.1,
                        leading=styles.body.leading * 1.2, spaceBefore=styles.layout.spacing.paragraph * 2),

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, Paragraph
 
 from .. import wording
 from ..model import Dosage
 from ..model.exercise import Stage
 from ..variations import HandoutVariation
-from .flowables import RuledLines
+from .flowables import QrCode, RuledLines
 from .parts import boxed, grid
 from .styles import Styles
 from .text import labelled, paragraph, plain
@@ -34,17 +32,13 @@ def notes_lines(count: int, styles: Styles, width: float) -> Flowable:
 def video_block(url: str, styles: Styles, width: float) -> Flowable:
     """A QR code a phone can scan at its printed size, beside the address, which is also a link in the PDF."""
     size = styles.layout.video.qr_size
-    code = QrCodeWidget(url, barLevel="M")
-    left, bottom, right, top = code.getBounds()
-    drawing = Drawing(size, size, transform=[size / (right - left), 0, 0, size / (top - bottom), 0, 0])
-    drawing.add(code)
     target = escape(url, {'"': "&quot;"})
     text = [
         Paragraph(f'<b>{escape(wording.VIDEO_LABEL)}:</b> <link href="{target}">{plain(url)}</link>', styles.meta),
         Paragraph(escape(wording.SCAN_HINT), styles.meta),
     ]
     gap = styles.layout.spacing.column_gap
-    return grid([[drawing, text]], [size + gap, width - size - gap], styles, [
+    return grid([[QrCode(url, size), text]], [size + gap, width - size - gap], styles, [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
