@@ -61,7 +61,7 @@ def validate_files(paths: list[Path]) -> Report:
         report.counts[kind] += 1
         if kind == "exercise":
             library = _library(libraries, path.parent)
-            report.problems.extend(library.broken.get(path.stem, []))
+            report.problems.extend(library.get(path.stem)[1])
         elif kind == "layout":
             report.problems.extend(load_layout(path)[2])
         else:
@@ -88,8 +88,8 @@ def _worksheet_problems(path: Path, library: Library) -> list[Problem]:
 def exercise_rows(tag: str | None) -> list[tuple[str, ...]]:
     library = load_library(library_dir(None))
     rows = []
-    for exercise_id, item in sorted(library.exercises.items()):
-        exercise = item.exercise
+    for item in library.everything():
+        exercise_id, exercise = item.id, item.exercise
         if tag is None or tag in exercise.tags:
             rows.append((exercise_id, exercise.name, exercise.position, ", ".join(exercise.tags)))
     return rows

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import limits
@@ -21,42 +21,53 @@ class LibraryExercise:
     illustration: Path | None
 
 
-@dataclass
 class Library:
-    directory: Path | None
-    exercises: dict[str, LibraryExercise] = field(default_factory=dict)
-    broken: dict[str, list[Problem]] = field(default_factory=dict)
+    """The exercises in a folder, each read and checked the first time it is asked for.
 
-    @property
-    def problems(self) -> list[Problem]:
-        return [problem for problems in self.broken.values() for problem in problems]
+    A worksheet uses a handful of a library's exercises; reading only those keeps a build quick
+    however large the library grows.
+    """
+
+    def __init__(self, directory: Path | None, allow_outside: bool = False):
+        self.directory = directory
+        self.allow_outside = allow_outside  # illustrations may lie outside the project folder
+        self._files = {path.stem: path for path in sorted(directory.glob("*.yaml"))} if directory else {}
+        self._read: dict[str, tuple[LibraryExercise | None, list[Problem]]] = {}
+
+    def __contains__(self, exercise_id: str) -> bool:
+        return exercise_id in self._files
 
     def ids(self) -> list[str]:
-        return sorted([*self.exercises, *self.broken])
+        return list(self._files)
+
+    def get(self, exercise_id: str) -> tuple[LibraryExercise | None, list[Problem]]:
+        """The exercise, or None and the problems of its file (none if there is no such file)."""
+        if exercise_id not in self._files:
+            return None, []
+        if exercise_id not in self._read:
+            self._read[exercise_id] = _read(exercise_id, self._files[exercise_id], self.allow_outside)
+        return self._read[exercise_id]
+
+    def everything(self) -> list[LibraryExercise]:
+        return [found for found, _ in map(self.get, self.ids()) if found is not None]
 
     def describe(self) -> str:
         return display_path(self.directory) if self.directory else "(no exercise library found)"
 
 
 def load_library(directory: Path | None, allow_outside: bool = False) -> Library:
-    """Every exercise in ``directory``; files with problems are left out and their problems kept.
+    return Library(directory, allow_outside)
 
-    ``allow_outside`` lets illustrations lie outside the project folder.
-    """
-    library = Library(directory)
-    if directory is None:
-        return library
-    for path in sorted(directory.glob("*.yaml")):
-        exercise, doc, problems = load_and_check(path, Exercise)
-        illustration = None
-        if exercise is not None and doc is not None:
-            illustration, problems = find_illustration(exercise, Origin(doc), allow_outside)
-            problems += exercise_limit_problems(exercise, Origin(doc))
-        if problems:
-            library.broken[path.stem] = problems
-        elif exercise is not None and doc is not None:
-            library.exercises[path.stem] = LibraryExercise(path.stem, exercise, doc, illustration)
-    return library
+
+def _read(exercise_id: str, path: Path, allow_outside: bool) -> tuple[LibraryExercise | None, list[Problem]]:
+    exercise, doc, problems = load_and_check(path, Exercise)
+    if exercise is None or doc is None:
+        return None, problems
+    illustration, problems = find_illustration(exercise, Origin(doc), allow_outside)
+    problems += exercise_limit_problems(exercise, Origin(doc))
+    if problems:
+        return None, problems
+    return LibraryExercise(exercise_id, exercise, doc, illustration), []
 
 
 def find_illustration(exercise: Exercise, origin: Origin, allow_outside: bool) -> tuple[Path | None, list[Problem]]:

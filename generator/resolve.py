@@ -167,7 +167,7 @@ def _raw_reference_problems(doc: Document, library: Library, options: Options) -
         if found is None:
             problems.append(doc.problem(("layout",), why))
     for loc, exercise_id in _raw_exercise_ids(data):
-        if exercise_id not in library.exercises and exercise_id not in library.broken:
+        if exercise_id not in library:
             problems.append(doc.problem(loc, _unknown_exercise(exercise_id, library)))
     return problems
 
@@ -226,12 +226,12 @@ def _entry(entry: Entry, loc: Loc, number: int, doc: Document, library: Library,
     else:
         exercise_id = entry.exercise
         id_loc = loc if isinstance(doc.get(loc), str) else loc + ("exercise",)
-        if exercise_id in library.broken:
-            pointer = doc.problem(id_loc, f"exercise '{exercise_id}' has problems; see its own file")
-            return None, [pointer, *library.broken[exercise_id]]
-        if exercise_id not in library.exercises:
+        if exercise_id not in library:
             return None, [doc.problem(id_loc, _unknown_exercise(exercise_id, library))]
-        found = library.exercises[exercise_id]
+        found, broken = library.get(exercise_id)
+        if found is None:
+            pointer = doc.problem(id_loc, f"exercise '{exercise_id}' has problems; see its own file")
+            return None, [pointer, *broken]
         exercise, illustration, problems = found.exercise, found.illustration, []
         origin = Origin(found.doc)
     written = [(v, Origin(origin.doc, origin.loc + ("variations", i))) for i, v in enumerate(exercise.variations)]

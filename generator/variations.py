@@ -27,10 +27,12 @@ def settle_variations(written: list[tuple[Variation, Origin]], library: Library)
         if variation.exercise is None:
             settled.append(HandoutVariation(variation.level, None, variation.text, variation.dosage))
             continue
-        found = library.exercises.get(variation.exercise)
+        found, broken = library.get(variation.exercise)
         if found is None:
             hint = did_you_mean(variation.exercise, library.ids())
-            problems.append(origin.problem(("exercise",), f"unknown exercise '{variation.exercise}'{hint}"))
+            message = (f"exercise '{variation.exercise}' has problems; see its own file" if variation.exercise in library
+                       else f"unknown exercise '{variation.exercise}'{hint}")
+            problems += [origin.problem(("exercise",), message), *broken]
             continue
         dosage = found.exercise.dosage.overridden_by(variation.dosage)
         settled.append(HandoutVariation(variation.level, found.exercise.name, found.exercise.summary, dosage))
