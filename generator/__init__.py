@@ -2,23 +2,32 @@
 
     >>> import generator
     >>> generator.build("worksheets/upper-back-trigger-points.yaml")  # doctest: +SKIP
-    BuildResult(output=PosixPath('out/upper-back-trigger-points.pdf'), pages=3)
+    BuildResult(output=PosixPath('out/upper-back-trigger-points.pdf'), pages=5)
+
+The names below load on first use, so that `worksheet --help` starts at once.
 """
+
+from __future__ import annotations
+
+import importlib
 
 __version__ = "0.1.0"
 
-from .build import BuildResult, build, build_bytes  # noqa: E402
-from .errors import BuildError, InputError, Problem, WorksheetError  # noqa: E402
-from .resolve import Options  # noqa: E402
+_EXPORTS = {
+    "BuildResult": "pipeline",
+    "build": "pipeline",
+    "build_bytes": "pipeline",
+    "BuildError": "errors",
+    "InputError": "errors",
+    "Problem": "errors",
+    "WorksheetError": "errors",
+    "Options": "resolve",
+}
 
-__all__ = [
-    "BuildError",
-    "BuildResult",
-    "InputError",
-    "Options",
-    "Problem",
-    "WorksheetError",
-    "__version__",
-    "build",
-    "build_bytes",
-]
+__all__ = ["__version__", *_EXPORTS]
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'generator' has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)

@@ -111,7 +111,7 @@ def _paper(layout: Layout) -> str:
 
 
 def worksheet_rows(tag: str | None, directory: Path = Path(WORKSHEETS_DIR)) -> list[tuple[str, ...]]:
-    from .build import render_worksheet  # the page count needs a real build
+    from .pipeline import render_worksheet  # the page count needs a real build
 
     rows = []
     for path in sorted(directory.glob("*.yaml")):

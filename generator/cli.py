@@ -82,7 +82,7 @@ def main() -> None:
 def build(ctx, worksheets: tuple[Path, ...], output: Path | None, layout, paper, library, clinic,
           client, date, clinician, note, skip, sets, exercise_note, log_weeks, allow_outside) -> None:
     """Build each WORKSHEET into a PDF handout, for one client if client options are given."""
-    from .build import build as build_one, default_output
+    from .pipeline import build as build_one, default_output
     from .errors import InputError, raise_if_any
     from .personal import command_line_document, parse_personal
 
@@ -200,7 +200,7 @@ def bundle(files: tuple[Path, ...], output: Path | None, title, subtitle, layout
 @debug_option
 def preview(worksheet: Path, directory: Path | None, dpi: int, layout, paper, pages, allow_outside) -> None:
     """Render each page of WORKSHEET's handout to a PNG image."""
-    from .build import OUTPUT_DIR
+    from .pipeline import OUTPUT_DIR
     from .preview import preview as render_pages
     from .resolve import Options
 

@@ -6,8 +6,6 @@ import re
 import warnings
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
-
 from . import limits
 from .locate import project_root
 from .source import Origin, display_path
@@ -44,6 +42,8 @@ def _escapes(name: str, path: Path, base: Path) -> str:
 
 def check_image(path: Path, name: str) -> str:
     """What is wrong with the image file, or ''."""
+    from PIL import Image, UnidentifiedImageError  # only when there is an image to look at
+
     limit = limits.current()
     size = path.stat().st_size
     if size > limit.image_mb * 1_000_000:

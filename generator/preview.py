@@ -5,7 +5,7 @@ from __future__ import annotations
 from io import BytesIO
 from pathlib import Path
 
-from .build import render_worksheet
+from .pipeline import render_worksheet
 from .errors import BuildError
 from .output import write_atomically
 from .resolve import Options
