@@ -83,7 +83,7 @@ def build(ctx, worksheets: tuple[Path, ...], output: Path | None, layout, paper,
           client, date, clinician, note, skip, sets, exercise_note, log_weeks, allow_outside) -> None:
     """Build each WORKSHEET into a PDF handout, for one client if client options are given."""
     from .pipeline import build as build_one, default_output
-    from .errors import InputError, raise_if_any
+    from .errors import raise_if_any
     from .personal import command_line_document, parse_personal
 
     if output is not None and output.suffix.lower() == ".pdf" and len(worksheets) > 1:

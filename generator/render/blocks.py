@@ -17,7 +17,7 @@ from .follow_through import notes_lines, progression_table, stop_if_box, variati
 from .pictures import decoded
 from .parts import boxed, cautions_box, dosage_fits, dosage_table, grid
 from .styles import Styles
-from .text import labelled, paragraph, paragraphs, plain
+from .text import labelled, paragraph, paragraphs, plain, styled
 
 
 LOG_TEMPLATE = "log"  # a page template with one full-width frame, whatever the layout's columns
@@ -37,7 +37,7 @@ def compose(handout: Handout, styles: Styles, width: float, key: str = "sheet", 
         story.append(KeepTogether([gap, *paragraphs(handout.worksheet.closing, styles.body)]))
     if handout.notes_at_end:
         story.append(KeepTogether([Spacer(0, styles.layout.spacing.section_gap),
-                                   Paragraph(escape(wording.NOTES_HEADING), styles.section),
+                                   styled(escape(wording.NOTES_HEADING), styles.section),
                                    notes_lines(handout.notes_at_end, styles, width)]))
     if handout.log_weeks:
         story += [NextPageTemplate(LOG_TEMPLATE), PageBreak(), *tracking_log(handout, styles, full_width)]
@@ -75,7 +75,7 @@ def client_lines(handout: Handout, styles: Styles, width: float) -> Flowable:
     client = personal.client if personal else None
     day = wording.date_words(personal.date) if personal and personal.date else None
     clinician = personal.clinician if personal else None
-    labels = [Paragraph(f"{escape(text)}:", styles.label)
+    labels = [styled(f"{escape(text)}:", styles.label)
               for text in (wording.CLIENT_LABEL, wording.DATE_LABEL, wording.CLINICIAN_LABEL)]
     label_widths = [stringWidth(f"{text}:", styles.fonts.bold, styles.label.fontSize) + 4
                     for text in (wording.CLIENT_LABEL, wording.DATE_LABEL, wording.CLINICIAN_LABEL)]
@@ -156,7 +156,7 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, widt
 
 def heading(item: HandoutExercise, style: ParagraphStyle) -> Paragraph:
     accent = style.bulletColor.hexval()[2:]
-    return Paragraph(f'<font color="#{accent}">{item.number}.</font>&nbsp;&nbsp;{plain(item.exercise.name)}', style)
+    return styled(f'<font color="#{accent}">{item.number}.</font>&nbsp;&nbsp;{plain(item.exercise.name)}', style)
 
 
 def meta_line(item: HandoutExercise, styles: Styles) -> Paragraph | None:
@@ -172,7 +172,7 @@ def meta_line(item: HandoutExercise, styles: Styles) -> Paragraph | None:
     if not facts:
         return None
     text = "&nbsp;&nbsp;·&nbsp;&nbsp;".join(f"<b>{label}:</b> {plain(value)}" for label, value in facts)
-    return Paragraph(text, styles.meta)
+    return styled(text, styles.meta)
 
 
 def instructions(item: HandoutExercise, handout: Handout, styles: Styles, width: float) -> list[Flowable]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer, TableStyle
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import __version__, wording
@@ -15,7 +17,7 @@ from .document import PageSetup, RenderedPdf, typeset
 from .flowables import TickBox
 from .fonts import coverage
 from .styles import Styles, build_styles
-from .text import paragraph, paragraphs, plain
+from .text import paragraph, paragraphs, plain, styled
 
 PASSES = 4  # enough for the contents' page numbers to settle
 
@@ -43,10 +45,10 @@ def cover(bundle: Bundle, styles: Styles) -> list[Flowable]:
         story.append(paragraph(bundle.subtitle, styles.subtitle))
     if bundle.intro:
         story.extend(paragraphs(bundle.intro, styles.body))
-    story.append(Paragraph(wording.WORKSHEETS_IN_SET, styles.section))
+    story.append(styled(escape(wording.WORKSHEETS_IN_SET), styles.section))
     for number, handout in enumerate(bundle.handouts, start=1):
         count = wording.exercise_count(len(handout.exercises))
-        story.append(Paragraph(f"{plain(handout.worksheet.title)} <font color='#{styles.colours.muted.hexval()[2:]}'>"
+        story.append(styled(f"{plain(handout.worksheet.title)} <font color='#{styles.colours.muted.hexval()[2:]}'>"
                                f"({count})</font>", styles.step, bulletText=f"{number}."))
     return story
 
@@ -61,7 +63,7 @@ def contents(styles: Styles) -> list[Flowable]:
         ParagraphStyle("toc1", parent=styles.body, leftIndent=styles.layout.spacing.step_indent * 1.5,
                        firstLineIndent=0, spaceAfter=1),
     ]
-    return [Paragraph(wording.CONTENTS_HEADING, styles.section), toc]
+    return [styled(escape(wording.CONTENTS_HEADING), styles.section), toc]
 
 
 def checklist(bundle: Bundle, styles: Styles, width: float) -> list[Flowable]:
@@ -78,8 +80,8 @@ def checklist(bundle: Bundle, styles: Styles, width: float) -> list[Flowable]:
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ])
-    return [Spacer(0, styles.layout.spacing.section_gap), Paragraph(wording.EQUIPMENT_HEADING, styles.section),
-            Paragraph(wording.EQUIPMENT_INTRO, styles.meta), table]
+    return [Spacer(0, styles.layout.spacing.section_gap), styled(escape(wording.EQUIPMENT_HEADING), styles.section),
+            styled(escape(wording.EQUIPMENT_INTRO), styles.meta), table]
 
 
 def _metadata(bundle: Bundle) -> dict[str, str]:

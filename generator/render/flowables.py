@@ -10,7 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
-from .text import plain
+from .text import plain, styled
 
 
 class IllustrationBox(Flowable):
@@ -59,7 +59,7 @@ class IllustrationBox(Flowable):
         width, height = self.width - 2 * self.PADDING, self.height - 2 * self.PADDING
         text = self.label
         while text:
-            label = Paragraph(plain(text), self.label_style)
+            label = styled(plain(text), self.label_style)
             _, label_height = label.wrap(width, height)
             if label_height <= height:
                 return label, label_height

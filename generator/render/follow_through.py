@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from .. import wording
 from ..model import Dosage
@@ -13,12 +13,12 @@ from ..variations import HandoutVariation
 from .flowables import QrCode, RuledLines
 from .parts import boxed, grid
 from .styles import Styles
-from .text import labelled, paragraph, plain
+from .text import labelled, paragraph, plain, styled
 
 
 def stop_if_box(reasons: list[str], styles: Styles) -> Flowable:
     """The worksheet's warning signs, boxed and headed so they cannot be missed."""
-    lines: list[Flowable] = [Paragraph(f"<b>{escape(wording.STOP_IF_LABEL)}</b>", styles.stop_label)]
+    lines: list[Flowable] = [styled(f"<b>{escape(wording.STOP_IF_LABEL)}</b>", styles.stop_label)]
     lines += [paragraph(reason, styles.caution, bulletText="•") for reason in reasons]
     box = boxed(lines, styles, styles.colours.caution_background)
     box.setStyle([("BOX", (0, 0), (-1, -1), 1.5, styles.colours.caution_border)])
@@ -34,8 +34,8 @@ def video_block(url: str, styles: Styles, width: float) -> Flowable:
     size = styles.layout.video.qr_size
     target = escape(url, {'"': "&quot;"})
     text = [
-        Paragraph(f'<b>{escape(wording.VIDEO_LABEL)}:</b> <link href="{target}">{plain(url)}</link>', styles.meta),
-        Paragraph(escape(wording.SCAN_HINT), styles.meta),
+        styled(f'<b>{escape(wording.VIDEO_LABEL)}:</b> <link href="{target}">{plain(url)}</link>', styles.meta),
+        styled(escape(wording.SCAN_HINT), styles.meta),
     ]
     gap = styles.layout.spacing.column_gap
     return grid([[QrCode(url, size), text]], [size + gap, width - size - gap], styles, [

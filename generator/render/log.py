@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from .. import wording
 from ..resolve import Handout
 from .flowables import TickBox
 from .parts import grid
 from .styles import Styles
-from .text import plain
+from .text import plain, styled
 
 DAYS = 7
 CELL_PADDING = 3
@@ -30,8 +30,8 @@ def log_rows(handout: Handout) -> list[str]:
 
 
 def tracking_log(handout: Handout, styles: Styles, width: float) -> list[Flowable]:
-    lead: list[Flowable] = [Paragraph(escape(wording.LOG_HEADING), styles.section),
-                            Paragraph(escape(wording.LOG_INTRO), styles.meta)]
+    lead: list[Flowable] = [styled(escape(wording.LOG_HEADING), styles.section),
+                            styled(escape(wording.LOG_INTRO), styles.meta)]
     story: list[Flowable] = []
     for week in range(1, (handout.log_weeks or 0) + 1):
         gap = Spacer(0, styles.layout.spacing.paragraph * 2)
@@ -45,12 +45,12 @@ def week_table(week: int, handout: Handout, styles: Styles, width: float) -> Tab
     name_width = min(styles.layout.log.name_width, width - DAYS * (box + 2 * CELL_PADDING + 4))
     day_width = (width - name_width) / DAYS
     first_day = (week - 1) * DAYS + 1
-    header = [Paragraph(f"<b>{escape(wording.LOG_WEEK)} {week}</b>", styles.table_heading)]
-    header += [Paragraph(f"{escape(wording.LOG_DAY)}<br/>{day}", styles.table_heading)
+    header = [styled(f"<b>{escape(wording.LOG_WEEK)} {week}</b>", styles.table_heading)]
+    header += [styled(f"{escape(wording.LOG_DAY)}<br/>{day}", styles.table_heading)
                for day in range(first_day, first_day + DAYS)]
     rows = [header]
     for name in [*log_rows(handout), wording.LOG_PAIN]:
-        rows.append([Paragraph(plain(name), styles.log_name), *(TickBox(box, styles.colours.text) for _ in range(DAYS))])
+        rows.append([styled(plain(name), styles.log_name), *(TickBox(box, styles.colours.text) for _ in range(DAYS))])
     colours = styles.colours
     table = grid(rows, [name_width, *[day_width] * DAYS], styles, [
         ("BACKGROUND", (0, 0), (-1, 0), colours.table_header_background),

@@ -16,7 +16,7 @@ from ..errors import InputError
 from ..clinic import HandoutClinic
 from .pictures import decoded
 from .styles import Styles
-from .text import plain
+from .text import plain, styled
 
 WIDEST_PAGE_LABEL = wording.page_label(999, 999)
 RULE_GAP = 4.0
@@ -33,7 +33,7 @@ class Footer:
         self.bottom = layout.page.margins.bottom
         number_width = stringWidth(WIDEST_PAGE_LABEL, styles.fonts.bold, layout.sizes.footer)
         self.text_width = self.width - number_width - layout.spacing.column_gap
-        self.disclaimer = Paragraph(plain(disclaimer), styles.footer)
+        self.disclaimer = styled(plain(disclaimer), styles.footer)
         _, self.text_height = self.disclaimer.wrap(self.text_width, page[1])
         self.height = self.text_height + (RULE_GAP if layout.footer.rule else 0)
 
@@ -49,7 +49,7 @@ class Footer:
         canvas.restoreState()
 
     def draw_page_number(self, canvas: Canvas, number: int, total: int) -> None:
-        label = Paragraph(wording.page_label(number, total), self.styles.page_number)
+        label = styled(wording.page_label(number, total), self.styles.page_number)
         _, height = label.wrap(self.width - self.text_width, self.height)
         label.drawOn(canvas, self.left + self.text_width, self.bottom + self.text_height - height)
 
@@ -80,8 +80,8 @@ class Header:
     def _clinic_text(self) -> list[Paragraph]:
         if self.clinic is None:
             return []
-        lines = [Paragraph(plain(self.clinic.clinic.name), self.styles.clinic_name)]
-        lines += [Paragraph(plain(line), self.styles.clinic_line) for line in self.clinic.clinic.lines]
+        lines = [styled(plain(self.clinic.clinic.name), self.styles.clinic_name)]
+        lines += [styled(plain(line), self.styles.clinic_line) for line in self.clinic.clinic.lines]
         return lines
 
     def _text_width(self) -> float:
@@ -97,9 +97,9 @@ class Header:
     def _later_height(self, title: str) -> float:
         if not self.styles.layout.header.running:
             return 0.0
-        self.running_title = Paragraph(plain(title), self.styles.running_header)
+        self.running_title = styled(plain(title), self.styles.running_header)
         clinic = plain(self.clinic.clinic.name) if self.clinic else ""
-        self.running_clinic = Paragraph(clinic, self.styles.running_header_right)
+        self.running_clinic = styled(clinic, self.styles.running_header_right)
         half = self.width / 2 - self.styles.layout.spacing.column_gap / 2
         height = max(self.running_title.wrap(half, self.top)[1], self.running_clinic.wrap(half, self.top)[1])
         return height + RULE_GAP

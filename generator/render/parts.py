@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from .. import wording
 from .styles import Styles
-from .text import paragraph
+from .text import paragraph, styled
 
 
 def dosage_table(columns: list[tuple[str, str]], styles: Styles, width: float) -> Table:
@@ -40,7 +40,7 @@ def dosage_fits(columns: list[tuple[str, str]], styles: Styles, width: float) ->
 
 
 def cautions_box(cautions: list[str], styles: Styles) -> Table:
-    lines: list[Flowable] = [Paragraph(f"<b>{wording.CAUTION_LABEL}</b>", styles.caution_label)]
+    lines: list[Flowable] = [styled(f"<b>{wording.CAUTION_LABEL}</b>", styles.caution_label)]
     lines += [paragraph(caution, styles.caution, bulletText="•") for caution in cautions]
     box = boxed(lines, styles, styles.colours.caution_background)
     box.setStyle(TableStyle([("LINEBEFORE", (0, 0), (0, -1), 3, styles.colours.caution_border)]))

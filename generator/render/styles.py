@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -61,6 +62,13 @@ class Styles:
 
 
 def build_styles(layout: Layout) -> Styles:
+    """The styles for a layout, built once per process: the same objects let parsed paragraphs be reused."""
+    return _styles(layout.model_dump_json())
+
+
+@lru_cache(maxsize=32)
+def _styles(layout_json: str) -> Styles:
+    layout = Layout.model_validate_json(layout_json)
     palette = Palette(**{name: HexColor(value) for name, value in layout.colours.model_dump().items()})
     sizes, spacing = layout.sizes, layout.spacing
     fonts = family(layout.fonts)
