@@ -13,9 +13,9 @@ from ..bundle import Bundle
 from ..errors import raise_if_any
 from ..glyphs import missing_glyphs
 from .blocks import compose, grid
-from .document import PageSetup, RenderedPdf, typeset
+from .document import PageSetup, RenderedPdf, needs_italics, typeset
 from .flowables import TickBox
-from .fonts import coverage
+from .fonts import coverage, register
 from .styles import Styles, build_styles
 from .text import paragraph, paragraphs, plain, styled
 
@@ -24,8 +24,10 @@ PASSES = 4  # enough for the contents' page numbers to settle
 
 def render_bundle(bundle: Bundle) -> RenderedPdf:
     layout = bundle.handouts[0].layout
+    slanted = any(needs_italics(handout) for handout in bundle.handouts)
     for handout in bundle.handouts:
-        raise_if_any(missing_glyphs(handout, coverage(layout.fonts)))
+        raise_if_any(missing_glyphs(handout, coverage(layout.fonts, slanted)))
+    register(layout.fonts, slanted)
     styles = build_styles(layout)
     setup = PageSetup(bundle.display, bundle.title, bundle.disclaimer, bundle.clinic, _metadata(bundle))
     return typeset(setup, styles, lambda width, full: _story(bundle, styles, width, full), passes=PASSES)

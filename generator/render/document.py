@@ -18,7 +18,7 @@ from ..glyphs import missing_glyphs
 from ..model import Layout
 from ..resolve import Handout
 from .blocks import LOG_TEMPLATE, compose
-from .fonts import coverage
+from .fonts import coverage, register
 from .page_parts import Footer, Header, NumberedCanvas
 from .styles import Styles, build_styles
 from .text import plain
@@ -59,10 +59,18 @@ class HandoutTemplate(BaseDocTemplate):
 
 def render(handout: Handout) -> RenderedPdf:
     layout = handout.layout
-    raise_if_any(missing_glyphs(handout, coverage(layout.fonts)))
+    slanted = needs_italics(handout)
+    raise_if_any(missing_glyphs(handout, coverage(layout.fonts, slanted)))
+    register(layout.fonts, slanted)
     styles = build_styles(layout)
     page = PageSetup(handout.display, handout.worksheet.title, handout.disclaimer, handout.clinic, _metadata(handout))
     return typeset(page, styles, lambda width, full: compose(handout, styles, width, full_width=full))
+
+
+def needs_italics(handout: Handout) -> bool:
+    """Only notes are set in italics."""
+    personal_note = handout.personal is not None and bool(handout.personal.note)
+    return personal_note or any(item.note or item.client_note for item in handout.exercises)
 
 
 @dataclass(frozen=True)
