@@ -12,12 +12,11 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import limits
 from .errors import InputError, Problem
 from .locate import is_path, worksheet_names
 from .model import Personal
 from .personal import change_keys_hint, change_loc, parse_personal, skip_ids
-from .source import Document, Mark, display_path, from_fields
+from .source import Document, Mark, display_path, from_fields, read_text
 from .validate import did_you_mean
 
 PERSONAL_COLUMNS = ("client", "date", "clinician", "note")
@@ -38,7 +37,7 @@ class ClientRow:
 def read_clients(path: Path) -> list[ClientRow]:
     """Every row, each either ready to build or holding its problems; raises InputError if the file as a whole is unusable."""
     display = display_path(path)
-    text = _text(path, display)
+    text = read_text(path, display, "csv_mb", "export the CSV as UTF-8")
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if not header or not any(cell.strip() for cell in header):
@@ -53,24 +52,6 @@ def read_clients(path: Path) -> list[ClientRow]:
     if not rows:
         raise InputError([Problem(display, 2, 1, message="no rows after the column names")])
     return rows
-
-
-def _text(path: Path, display: str) -> str:
-    limit = limits.current().csv_mb
-    try:
-        size = path.stat().st_size
-        if size > limit * 1_000_000:
-            message = limits.over("file", limits.megabytes(size), "csv_mb", limit, " MB", "split it into smaller files")
-            raise InputError([Problem(display, message=message)])
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError([Problem(display, message=f"cannot read file: {exc.strerror or exc}")]) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        message = "file is not UTF-8 text; export the CSV as UTF-8"
-        raise InputError([Problem(display, line, 1, message=message)]) from None
 
 
 def _check_header(columns: list[str], display: str) -> None:

@@ -163,23 +163,27 @@ def _copy(source: Document, loc: Loc, into: Document) -> Any:
 
 def load(path: Path) -> Document:
     display = display_path(path)
-    limit = limits.current().yaml_mb
+    return parse(read_text(path, display, "yaml_mb", "save it with UTF-8 encoding"), path, display)
+
+
+def read_text(path: Path, display: str, limit_name: str, utf8_advice: str) -> str:
+    """A file the user wrote, as text: refused when over its size limit, a folder, unreadable or not UTF-8."""
+    limit = getattr(limits.current(), limit_name)
     try:
         size = path.stat().st_size
         if size > limit * 1_000_000:
-            message = limits.over("file", limits.megabytes(size), "yaml_mb", limit, " MB", "split it into smaller files")
+            message = limits.over("file", limits.megabytes(size), limit_name, limit, " MB", "split it into smaller files")
             raise InputError([Problem(display, message=message)])
         if path.is_dir():
-            raise InputError([Problem(display, message="is a folder, not a YAML file")])
+            raise InputError([Problem(display, message="is a folder, not a file")])
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError([Problem(display, message=f"cannot read file: {exc.strerror or exc}")]) from None
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError([Problem(display, line, 1, message="file is not UTF-8 text; save it with UTF-8 encoding")]) from None
-    return parse(text, path, display)
+        raise InputError([Problem(display, line, 1, message=f"file is not UTF-8 text; {utf8_advice}")]) from None
 
 
 def parse(text: str, path: Path, display: str) -> Document:
