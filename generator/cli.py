@@ -83,17 +83,11 @@ def build(ctx, worksheets: tuple[Path, ...], output: Path | None, layout, paper,
           client, date, clinician, note, skip, sets, exercise_note, log_weeks, allow_outside) -> None:
     """Build each WORKSHEET into a PDF handout, for one client if client options are given."""
     from .pipeline import build as build_one, default_output
-    from .errors import raise_if_any
-    from .personal import command_line_document, parse_personal
 
     if output is not None and output.suffix.lower() == ".pdf" and len(worksheets) > 1:
         raise click.UsageError("-o names one PDF file, but several worksheets were given; name a folder instead")
     given = {"client": client, "date": date, "clinician": clinician, "note": note}
-    personal = None
-    if any(given.values()) or skip or sets or exercise_note:
-        doc, problems = command_line_document(given, skip, sets, exercise_note)
-        personal, more = parse_personal(doc)
-        raise_if_any(problems + more)
+    personal = client_changes(given, skip, sets, exercise_note)
     failed = 0
     for worksheet in worksheets:
         target = default_output(worksheet)
@@ -113,6 +107,19 @@ def build(ctx, worksheets: tuple[Path, ...], output: Path | None, layout, paper,
         raise WorksheetError(f"{failed} of {len(worksheets)} worksheets failed")
     if failed:
         ctx.exit(1)
+
+
+def client_changes(given: dict, skip: tuple, sets: tuple, notes: tuple):
+    """The client options as one client's changes, or None when none was given."""
+    from .errors import raise_if_any
+    from .personal import command_line_document, parse_personal
+
+    if not (any(given.values()) or skip or sets or notes):
+        return None
+    doc, problems = command_line_document(given, skip, sets, notes)
+    personal, more = parse_personal(doc)
+    raise_if_any(problems + more)
+    return personal
 
 
 @main.command()
