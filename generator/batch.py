@@ -183,6 +183,7 @@ def input_files(handout: Handout) -> Iterable[Path]:
         yield Path(getattr(handout.layout.fonts, face))
     for item in handout.exercises:
         yield item.origin.doc.path.resolve()
+        yield from (path.resolve() for path in item.files)
         if item.illustration is not None:
             yield item.illustration.resolve()
     if handout.clinic is not None:

@@ -20,17 +20,24 @@ from .source import display_path
 
 
 def worksheet_jobs(patterns: tuple[str, ...], directory: Path, options: Options) -> tuple[list[Job], list[str]]:
-    """A job per worksheet found in the paths or globs; and a message per pattern that found nothing."""
-    paths, missing = [], []
+    """A job per worksheet found in the paths or globs; and a message per pattern that found nothing.
+
+    A worksheet found in a folder keeps its place below that folder: worksheets/es/neck.yaml -> DIR/es/neck.pdf.
+    """
+    found: dict[Path, Path] = {}  # worksheet -> its PDF's path below the output folder
+    missing = []
     for pattern in patterns or ("worksheets",):
         matches = sorted(glob.glob(pattern, recursive=True)) or ([pattern] if Path(pattern).exists() else [])
         if not matches:
             missing.append(f"{pattern}: no such file or folder")
-        found, _ = yaml_files([Path(match) for match in matches])
-        paths.extend(path for path in found if kind_of(path) == "worksheet")
+        for match in map(Path, matches):
+            files, _ = yaml_files([match])
+            for path in files:
+                if kind_of(path) == "worksheet":
+                    below = path.relative_to(match).with_suffix(".pdf") if match.is_dir() else Path(f"{path.stem}.pdf")
+                    found.setdefault(path, below)
     names = UniqueNames()
-    jobs = [Job(display_path(path), path, directory / names.claim(f"{path.stem}.pdf"), options)
-            for path in dict.fromkeys(paths)]
+    jobs = [Job(display_path(path), path, directory / names.claim(str(below)), options) for path, below in found.items()]
     return jobs, missing
 
 
@@ -48,6 +55,7 @@ def client_jobs(csv_path: Path, directory: Path, pattern: str, options: Options)
         column = list(row.values).index("layout") + 1 if "layout" in row.values else 0
         row_options = dataclasses.replace(
             options, layout=row.layout or options.layout, personal=row.personal,
+            language=row.language or options.language,
             layout_given_at=(display_path(csv_path), row.line, column, "layout") if row.layout else options.layout_given_at,
         )
         jobs.append(Job(f"{display_path(csv_path)} row {row.line}", row.worksheet, output, row_options))

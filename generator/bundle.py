@@ -6,7 +6,6 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import wording
 from .clinic import HandoutClinic, settle_clinic
 from .errors import InputError, raise_if_any
 from .locate import is_path, worksheet_names
@@ -19,12 +18,13 @@ from .validate import check, did_you_mean
 @dataclass(frozen=True)
 class Bundle:
     display: str
-    title: str
+    title: str | None  # None: the tool's own, in the set's language
     subtitle: str | None
     intro: str | None
     handouts: tuple[Handout, ...]
-    disclaimer: str
+    disclaimer: str | None
     clinic: HandoutClinic | None
+    language: str
 
     def equipment(self) -> list[tuple[str, list[str]]]:
         """Each thing needed, as first written, with the titles of the worksheets that need it."""
@@ -84,8 +84,8 @@ def make_bundle(paths: list[Path], options: Options, title: str | None = None, s
         settled, clinic_problems = settle_clinic(clinic_candidates, options.allow_outside)
         raise_if_any(clinic_problems)
         clinic = settled or clinic
-    return Bundle(display, title or wording.SET_TITLE, subtitle, intro,
-                  tuple(handouts), disclaimer or first.disclaimer, clinic)
+    return Bundle(display, title, subtitle, intro,
+                  tuple(handouts), disclaimer or first.disclaimer, clinic, first.language)
 
 
 def _worksheet(reference: str, set_file: Path) -> Path | None:

@@ -12,16 +12,20 @@ from .locate import LAYOUTS_DIR, LIBRARY_DIR, WORKSHEETS_DIR, layout_names, libr
 from .model import Layout, Worksheet
 from .resolve import Options, resolve
 from .source import display_path
+from .translations import translate
 from .validate import load_and_check
 
 DEFAULT_PATHS = (Path(WORKSHEETS_DIR), Path(LAYOUTS_DIR))
 
 
 def kind_of(path: Path) -> str:
-    """'exercise', 'layout' or 'worksheet', from the folder a YAML file sits in."""
-    parent = path.resolve().parent.name
-    if parent == LIBRARY_DIR:
+    """'exercise', 'translation', 'layout' or 'worksheet', from the folder a YAML file sits in."""
+    folder = path.resolve().parent
+    if folder.name == LIBRARY_DIR:
         return "exercise"
+    if folder.parent.name == LIBRARY_DIR:
+        return "translation"  # exercises/<language>/<id>.yaml
+    parent = folder.name
     if parent == LAYOUTS_DIR:
         return "layout"
     return "worksheet"
@@ -43,11 +47,13 @@ def yaml_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
 
 @dataclass
 class Report:
-    counts: dict[str, int] = field(default_factory=lambda: {"worksheet": 0, "exercise": 0, "layout": 0})
+    counts: dict[str, int] = field(default_factory=lambda: {"worksheet": 0, "exercise": 0, "translation": 0,
+                                                            "layout": 0})
     problems: list[Problem] = field(default_factory=list)
 
     def summary(self) -> str:
-        parts = [f"{n} {kind}{'' if n == 1 else 's'}" for kind, n in self.counts.items()]
+        parts = [f"{n} {kind}{'' if n == 1 else 's'}" for kind, n in self.counts.items()
+                 if n or kind != "translation"]
         return "checked " + ", ".join(parts)
 
 
@@ -62,6 +68,8 @@ def validate_files(paths: list[Path]) -> Report:
         if kind == "exercise":
             library = _library(libraries, path.parent)
             report.problems.extend(library.get(path.stem)[1])
+        elif kind == "translation":
+            report.problems.extend(_translation_problems(path, _library(libraries, path.parent.parent)))
         elif kind == "layout":
             report.problems.extend(load_layout(path)[2])
         else:
@@ -75,6 +83,15 @@ def _library(cache: dict[Path | None, Library], directory: Path | None) -> Libra
     if key not in cache:
         cache[key] = load_library(directory)
     return cache[key]
+
+
+def _translation_problems(path: Path, library: Library) -> list[Problem]:
+    found, problems = library.get(path.stem)
+    if found is None:
+        if path.stem not in library:
+            return [Problem(display_path(path), 1, 1, message=f"translates '{path.stem}', which is not in the library")]
+        return problems
+    return translate(found.exercise, found.doc, path.parent.name)[2]
 
 
 def _worksheet_problems(path: Path, library: Library) -> list[Problem]:

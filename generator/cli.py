@@ -11,6 +11,7 @@ from . import __version__
 from .errors import WorksheetError
 
 PAPERS = click.Choice(["letter", "a4"], case_sensitive=False)
+LANGUAGES = ["en", "es", "fr", "de", "pt", "it"]
 
 
 class WorksheetGroup(click.Group):
@@ -41,6 +42,13 @@ def allow_outside_option(command):
         "--allow-outside-files", "allow_outside", is_flag=True,
         help="Let illustrations and logos come from outside the project folder.",
     )(command)
+
+
+def language_options(command):
+    command = click.option("--strict", is_flag=True,
+                           help="A missing translation is an error, not a warning.")(command)
+    return click.option("--language", type=click.Choice(LANGUAGES),
+                        help="The handout's language, instead of the worksheet's.")(command)
 
 
 def debug_option(command):
@@ -76,11 +84,13 @@ def main() -> None:
               help="Change a dose for this client: chin-tuck.sets=2, or *.hold_seconds=20 for every exercise.")
 @click.option("--exercise-note", multiple=True, metavar="EXERCISE=TEXT", help="A note under one exercise.")
 @click.option("--log-weeks", type=click.IntRange(0, 12), help="Add a tracking log of this many weeks (0: none).")
+@language_options
 @allow_outside_option
 @debug_option
 @click.pass_context
 def build(ctx, worksheets: tuple[Path, ...], output: Path | None, layout, paper, library, clinic,
-          client, date, clinician, note, skip, sets, exercise_note, log_weeks, allow_outside) -> None:
+          client, date, clinician, note, skip, sets, exercise_note, log_weeks, allow_outside, language,
+          strict) -> None:
     """Build each WORKSHEET into a PDF handout, for one client if client options are given."""
     from .pipeline import build as build_one, default_output
 
@@ -95,13 +105,16 @@ def build(ctx, worksheets: tuple[Path, ...], output: Path | None, layout, paper,
             target = output if output.suffix.lower() == ".pdf" else output / f"{worksheet.stem}.pdf"
         try:
             result = build_one(worksheet, target, layout=layout, paper=paper, library=library, clinic=clinic,
-                               personal=personal, log_weeks=log_weeks, allow_outside=allow_outside)
+                               personal=personal, log_weeks=log_weeks, allow_outside=allow_outside,
+                               language=language, strict=strict)
         except WorksheetError as exc:
             failed += 1
             if ctx.meta.get("debug"):
                 traceback.print_exc()
             exc.show()
             continue
+        for warning in result.warnings:
+            click.echo(f"warning: {warning}", err=True)
         click.echo(f"{result.output}  ({result.pages} page{'' if result.pages == 1 else 's'})")
     if failed > 1 or (failed and len(worksheets) > 1):
         raise WorksheetError(f"{failed} of {len(worksheets)} worksheets failed")
@@ -136,18 +149,20 @@ def client_changes(given: dict, skip: tuple, sets: tuple, notes: tuple):
 @click.option("--paper", type=PAPERS, help="Print on this paper size whatever the layout says.")
 @click.option("--library", type=click.Path(file_okay=False, path_type=Path), help="The exercise library folder.")
 @click.option("--clinic", type=click.Path(dir_okay=False, path_type=Path), help="A clinic file for every handout.")
+@language_options
 @allow_outside_option
 @debug_option
 @click.pass_context
 def batch(ctx, paths, directory: Path, clients: Path | None, pattern: str, workers: int | None, force: bool,
-          layout, paper, library, clinic, allow_outside) -> None:
+          layout, paper, library, clinic, allow_outside, language, strict) -> None:
     """Build many handouts: every worksheet in PATHS (folders or globs; default worksheets/), or one per
     row of a clients CSV. Unchanged handouts are skipped."""
     from .batch import default_workers, run
     from .batch_cli import client_jobs, progress_bar, report, worksheet_jobs
     from .resolve import Options
 
-    options = Options(layout=layout, paper=paper, library=library, clinic=clinic, allow_outside=allow_outside)
+    options = Options(layout=layout, paper=paper, library=library, clinic=clinic, allow_outside=allow_outside,
+                      language=language, strict=strict)
     if clients is not None and paths:
         raise click.UsageError("give either worksheets or --clients, not both")
     if clients is not None:
@@ -172,9 +187,11 @@ def batch(ctx, paths, directory: Path, clients: Path | None, pattern: str, worke
 @click.option("--layout", help="A layout name or file for every worksheet in the set.")
 @click.option("--paper", type=PAPERS, help="Print on this paper size whatever the layout says.")
 @click.option("--clinic", type=click.Path(dir_okay=False, path_type=Path), help="A clinic file for the set.")
+@language_options
 @allow_outside_option
 @debug_option
-def bundle(files: tuple[Path, ...], output: Path | None, title, subtitle, layout, paper, clinic, allow_outside) -> None:
+def bundle(files: tuple[Path, ...], output: Path | None, title, subtitle, layout, paper, clinic, allow_outside,
+           language, strict) -> None:
     """Print several worksheets as one PDF: cover, contents, equipment checklist and bookmarks.
     FILES are worksheets, or one set file listing them (title, subtitle, intro, worksheets, layout)."""
     from .bundle import is_set_file, load_set, make_bundle
@@ -182,7 +199,8 @@ def bundle(files: tuple[Path, ...], output: Path | None, title, subtitle, layout
     from .render.bundle import render_bundle
     from .resolve import Options
 
-    options = Options(layout=layout, paper=paper, clinic=clinic, allow_outside=allow_outside)
+    options = Options(layout=layout, paper=paper, clinic=clinic, allow_outside=allow_outside, language=language,
+                      strict=strict)
     if len(files) == 1 and is_set_file(files[0]):
         worksheet_set = load_set(files[0], options)
         target = output or Path("out") / f"{files[0].stem}.pdf"
@@ -203,9 +221,11 @@ def bundle(files: tuple[Path, ...], output: Path | None, title, subtitle, layout
 @click.option("--paper", type=PAPERS, help="Print on this paper size whatever the layout says.")
 @click.option("--pages", callback=lambda _c, _p, v: _page_range(v), metavar="N|N-M",
               help="Only these pages, e.g. 2 or 1-3. Default: all.")
+@language_options
 @allow_outside_option
 @debug_option
-def preview(worksheet: Path, directory: Path | None, dpi: int, layout, paper, pages, allow_outside) -> None:
+def preview(worksheet: Path, directory: Path | None, dpi: int, layout, paper, pages, allow_outside, language,
+            strict) -> None:
     """Render each page of WORKSHEET's handout to a PNG image."""
     from .pipeline import OUTPUT_DIR
     from .preview import preview as render_pages
@@ -213,7 +233,7 @@ def preview(worksheet: Path, directory: Path | None, dpi: int, layout, paper, pa
 
     target = directory or OUTPUT_DIR / "preview" / worksheet.stem
     first, last = pages
-    options = Options(layout=layout, paper=paper, allow_outside=allow_outside)
+    options = Options(layout=layout, paper=paper, allow_outside=allow_outside, language=language, strict=strict)
     for path in render_pages(worksheet, target, dpi, options, first, last):
         click.echo(str(path))
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, Problem
+from .i18n import LANGUAGES
 from .locate import is_path, worksheet_names
 from .model import Personal
 from .personal import change_keys_hint, change_loc, parse_personal, skip_ids
@@ -20,7 +21,7 @@ from .source import Document, Mark, display_path, from_fields, read_text
 from .validate import did_you_mean
 
 PERSONAL_COLUMNS = ("client", "date", "clinician", "note")
-OTHER_COLUMNS = ("worksheet", "layout", "skip")
+OTHER_COLUMNS = ("worksheet", "layout", "language", "skip")
 KNOWN_COLUMNS = (*PERSONAL_COLUMNS, *OTHER_COLUMNS)
 
 
@@ -30,6 +31,7 @@ class ClientRow:
     values: dict[str, str]
     worksheet: Path | None = None
     layout: str | None = None
+    language: str | None = None
     personal: tuple[Personal, Document] | None = None
     problems: list[Problem] = field(default_factory=list)
 
@@ -82,6 +84,11 @@ def _row(line: int, columns: list[str], cells: list[str], path: Path, display: s
     mark = {name: Mark(line, i + 1, display) for i, name in enumerate(columns)}
     row.worksheet = _worksheet(values.get("worksheet", ""), path, mark["worksheet"], row.problems)
     row.layout = values.get("layout") or None
+    row.language = values.get("language") or None
+    if row.language and row.language not in LANGUAGES:
+        where = mark["language"]
+        message = f"expected one of {', '.join(LANGUAGES)}; got {row.language!r}{did_you_mean(row.language, LANGUAGES)}"
+        row.problems.append(Problem(where.file, where.line, where.column, "language", message))
     fields = [((name,), values[name], mark[name], name) for name in PERSONAL_COLUMNS if values.get(name)]
     for i, exercise_id in enumerate(skip_ids(values.get("skip", ""))):
         fields.append((("skip", i), exercise_id, mark["skip"], "skip"))

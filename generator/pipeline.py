@@ -16,6 +16,7 @@ OUTPUT_DIR = Path("out")
 class BuildResult:
     output: Path
     pages: int
+    warnings: tuple[str, ...] = ()  # e.g. an exercise with no translation, printed in English
 
 
 def default_output(worksheet: Path) -> Path:
@@ -24,12 +25,17 @@ def default_output(worksheet: Path) -> Path:
 
 def render_worksheet(worksheet: Path, options: Options = Options()):
     """The PDF for one worksheet, in memory, with its page count."""
+    return render_with_warnings(worksheet, options)[0]
+
+
+def render_with_warnings(worksheet: Path, options: Options = Options()):
+    """The PDF for one worksheet, and what the user should be told about it."""
     from .render.document import render  # ReportLab loads only when something is drawn
 
     handout = resolve(Path(worksheet), options)
     if options.personal is not None:
         handout = personalise(handout, *options.personal)
-    return render(handout)
+    return render(handout), handout.warnings
 
 
 def build_bytes(worksheet: Path | str, **options) -> bytes:
@@ -41,6 +47,6 @@ def build(worksheet: Path | str, output: Path | str | None = None, **options) ->
     """Build one worksheet into a PDF file (``out/<stem>.pdf`` by default), written atomically."""
     worksheet = Path(worksheet)
     target = Path(output) if output is not None else default_output(worksheet)
-    rendered = render_worksheet(worksheet, Options(**options))
+    rendered, warnings = render_with_warnings(worksheet, Options(**options))
     write_atomically(target, rendered.data)
-    return BuildResult(target, rendered.pages)
+    return BuildResult(target, rendered.pages, warnings)

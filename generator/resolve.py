@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from . import wording
 from .errors import Problem, raise_if_any
 from .layouts import Paper, find_layout, load_layout
 from . import limits
@@ -18,6 +17,7 @@ from .model.exercise import Stage
 from .clinic import HandoutClinic, load_clinic_file, settle_clinic
 from .source import Document, Loc, Origin
 from .validate import did_you_mean, load_and_check
+from .translations import SOURCE_LANGUAGE, missing_message, translate
 from .variations import HandoutVariation, settle_variations
 
 
@@ -34,6 +34,7 @@ class HandoutExercise:
     variations: tuple[HandoutVariation, ...] = ()
     progression: tuple[Stage, ...] = ()
     client_note: str | None = None
+    files: tuple[Path, ...] = ()  # every file its words and numbers come from
 
 
 @dataclass(frozen=True)
@@ -52,10 +53,12 @@ class Handout:
     worksheet: Worksheet
     layout: Layout
     sections: tuple[HandoutSection, ...]
-    disclaimer: str
+    disclaimer: str | None  # None: the tool's own, in the handout's language
     clinic: HandoutClinic | None
     origin: Origin
     layout_origin: Origin
+    language: str = "en"
+    warnings: tuple[str, ...] = ()  # said to the user, but the handout is made
     log_weeks: int | None = None  # a tracking log of this many weeks, or none
     notes_per_exercise: int = 0  # ruled lines under each exercise
     notes_at_end: int = 0  # ruled lines in the notes area at the end
@@ -79,6 +82,8 @@ class Options:
     layout_given_at: tuple[str, int, int, str] = ("--layout", 0, 0, "")  # file, line, column, field of `layout`
     log_weeks: int | None = None  # 0 turns the worksheet's log off
     allow_outside: bool = False  # images may lie outside the project folder
+    language: str | None = None  # instead of the worksheet's
+    strict: bool = False  # a missing translation is an error, not a warning
 
 
 def resolve(path: Path, options: Options = Options(), library: Library | None = None) -> Handout:
@@ -93,19 +98,22 @@ def resolve(path: Path, options: Options = Options(), library: Library | None = 
         raise_if_any(problems + _raw_reference_problems(doc, library, options))
     assert worksheet is not None
     layout, layout_doc, problems = _layout(worksheet, doc, options)
-    sections, entry_problems = _sections(worksheet, doc, library, options.allow_outside)
+    lookup = _Lookup(doc, library, options, options.language or worksheet.language or SOURCE_LANGUAGE)
+    sections, entry_problems = _sections(worksheet, lookup)
     clinic, clinic_problems = _clinic(worksheet, doc, layout, layout_doc, options)
     raise_if_any(problems + entry_problems + clinic_problems)
     assert layout is not None and layout_doc is not None
     if clinic is not None and clinic.clinic.accent:
         layout = layout.model_copy(update={"colours": layout.colours.model_copy(update={"accent": clinic.clinic.accent})})
-    disclaimer = worksheet.disclaimer or layout.footer.disclaimer or wording.DEFAULT_DISCLAIMER
+    disclaimer = worksheet.disclaimer or layout.footer.disclaimer
     if worksheet.order == "by-position":
         sections = by_position(sections)
     log_weeks = options.log_weeks if options.log_weeks is not None else (worksheet.log.weeks if worksheet.log else None)
     notes = worksheet.notes
     return Handout(
         path, doc.display, worksheet, layout, sections, disclaimer, clinic, Origin(doc), Origin(layout_doc),
+        language=lookup.language,
+        warnings=tuple(lookup.warnings),
         log_weeks=log_weeks or None,
         notes_per_exercise=_first_given(notes.lines_per_exercise, layout.notes.lines_per_exercise),
         notes_at_end=_first_given(notes.lines_at_end, layout.notes.lines_at_end),
@@ -188,8 +196,19 @@ def _raw_exercise_ids(data: dict) -> Iterator[tuple[Loc, str]]:
                 yield loc + (i, "exercise"), entry["exercise"]
 
 
-def _sections(worksheet: Worksheet, doc: Document, library: Library,
-              allow_outside: bool) -> tuple[tuple[HandoutSection, ...], list[Problem]]:
+@dataclass
+class _Lookup:
+    """What every entry of a worksheet is resolved against."""
+
+    doc: Document
+    library: Library
+    options: Options
+    language: str
+    warnings: list[str] = dataclasses.field(default_factory=list)
+
+
+def _sections(worksheet: Worksheet, lookup: _Lookup) -> tuple[tuple[HandoutSection, ...], list[Problem]]:
+    doc = lookup.doc
     if worksheet.sections is None:
         groups = [(None, None, worksheet.exercises or [], ("exercises",))]
     else:
@@ -204,7 +223,7 @@ def _sections(worksheet: Worksheet, doc: Document, library: Library,
         resolved = []
         for i, entry in enumerate(entries):
             number += 1
-            exercise, entry_problems = _entry(entry, loc + (i,), number, doc, library, allow_outside)
+            exercise, entry_problems = _entry(entry, loc + (i,), number, lookup)
             problems.extend(entry_problems)
             if exercise is not None:
                 resolved.append(exercise)
@@ -216,13 +235,14 @@ def _sections(worksheet: Worksheet, doc: Document, library: Library,
     return tuple(sections), problems
 
 
-def _entry(entry: Entry, loc: Loc, number: int, doc: Document, library: Library,
-           allow_outside: bool) -> tuple[HandoutExercise | None, list[Problem]]:
-    if isinstance(entry.exercise, Exercise):
+def _entry(entry: Entry, loc: Loc, number: int, lookup: _Lookup) -> tuple[HandoutExercise | None, list[Problem]]:
+    doc, library = lookup.doc, lookup.library
+    if isinstance(entry.exercise, Exercise):  # written in the worksheet, in the worksheet's language
         exercise, exercise_id = entry.exercise, f"inline-{number}"
         origin = Origin(doc, loc + ("exercise",))
-        illustration, problems = find_illustration(exercise, origin, allow_outside)
+        illustration, problems = find_illustration(exercise, origin, lookup.options.allow_outside)
         problems += exercise_limit_problems(exercise, origin)
+        files: tuple[Path, ...] = ()
     else:
         exercise_id = entry.exercise
         id_loc = loc if isinstance(doc.get(loc), str) else loc + ("exercise",)
@@ -234,14 +254,31 @@ def _entry(entry: Entry, loc: Loc, number: int, doc: Document, library: Library,
             return None, [pointer, *broken]
         exercise, illustration, problems = found.exercise, found.illustration, []
         origin = Origin(found.doc)
+        if lookup.language != SOURCE_LANGUAGE:
+            exercise, origin, problems = _in_language(exercise_id, found, doc.problem(id_loc, ""), lookup)
+        files = tuple(dict.fromkeys((found.doc.path, origin.doc.path)))
     written = [(v, Origin(origin.doc, origin.loc + ("variations", i))) for i, v in enumerate(exercise.variations)]
     written += [(v, Origin(doc, loc + ("variations", i))) for i, v in enumerate(entry.variations)]
-    variations, variation_problems = settle_variations(written, library)
+    variations, variation_problems = settle_variations(written, library, lookup.language)
     progression = tuple(entry.progression if entry.progression is not None else exercise.progression)
     dosage = exercise.dosage.overridden_by(entry.dosage)
     item = HandoutExercise(number, exercise_id, exercise, dosage, entry.note, illustration, origin, Origin(doc, loc),
-                           variations, progression)
+                           variations, progression, files=files)
     return item, problems + variation_problems
+
+
+def _in_language(exercise_id: str, found, at: Problem, lookup: _Lookup) -> tuple[Exercise, Origin, list[Problem]]:
+    """The library exercise in the handout's language; in English, with a warning, where it has no translation."""
+    translated, origin, problems = translate(found.exercise, found.doc, lookup.language)
+    if translated is not None and origin is not None:
+        return translated, origin, []
+    if problems:
+        return found.exercise, Origin(found.doc), problems
+    message = missing_message(exercise_id, found.doc.path, lookup.language)
+    if lookup.options.strict:
+        return found.exercise, Origin(found.doc), [dataclasses.replace(at, message=message.split("; it prints")[0])]
+    lookup.warnings.append(f"{at.file}:{at.line}:{at.column}: {at.field}: {message}")
+    return found.exercise, Origin(found.doc), []
 
 
 def _unknown_exercise(exercise_id: str, library: Library) -> str:

@@ -9,6 +9,7 @@ from .library import Library
 from .model import Dosage
 from .model.exercise import Variation
 from .source import Origin
+from .translations import SOURCE_LANGUAGE, translate
 from .validate import did_you_mean
 
 
@@ -20,7 +21,8 @@ class HandoutVariation:
     dosage: Dosage
 
 
-def settle_variations(written: list[tuple[Variation, Origin]], library: Library) -> tuple[tuple[HandoutVariation, ...], list[Problem]]:
+def settle_variations(written: list[tuple[Variation, Origin]], library: Library,
+                      language: str = SOURCE_LANGUAGE) -> tuple[tuple[HandoutVariation, ...], list[Problem]]:
     """Each variation with a library exercise looked up; a problem for each unknown id."""
     settled, problems = [], []
     for variation, origin in written:
@@ -34,6 +36,9 @@ def settle_variations(written: list[tuple[Variation, Origin]], library: Library)
                        else f"unknown exercise '{variation.exercise}'{hint}")
             problems += [origin.problem(("exercise",), message), *broken]
             continue
-        dosage = found.exercise.dosage.overridden_by(variation.dosage)
-        settled.append(HandoutVariation(variation.level, found.exercise.name, found.exercise.summary, dosage))
+        exercise = found.exercise
+        if language != SOURCE_LANGUAGE:
+            exercise = translate(exercise, found.doc, language)[0] or exercise
+        dosage = exercise.dosage.overridden_by(variation.dosage)
+        settled.append(HandoutVariation(variation.level, exercise.name, exercise.summary, dosage))
     return tuple(settled), problems

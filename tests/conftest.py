@@ -19,7 +19,9 @@ from generator.render import bundle as bundle_render
 from generator.render import document
 
 ROOT = Path(__file__).resolve().parent.parent
-SHIPPED_WORKSHEETS = sorted((ROOT / "worksheets").glob("*.yaml"))
+SHIPPED_WORKSHEETS = sorted((ROOT / "worksheets").glob("*.yaml"))  # in English
+TRANSLATED_WORKSHEETS = sorted((ROOT / "worksheets").glob("*/*.yaml"))  # worksheets/es/... and the like
+TRANSLATED_WORKSHEETS = [path for path in TRANSLATED_WORKSHEETS if path.parent.name != "exercises"]
 SHIPPED_LAYOUTS = sorted((ROOT / "layouts").glob("*.yaml"))
 
 

@@ -61,8 +61,8 @@ def test_a_csv_with_an_unknown_or_missing_column_is_refused_whole(project: Path,
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         "bad.csv:1:3: chin-tuck.set: unknown column (did you mean 'sets'?); expected client, date, clinician, note, "
-        "worksheet, layout, skip, or EXERCISE.FIELD such as chin-tuck.sets, chin-tuck.note or *.hold_seconds",
-        "bad.csv:1:4: age: unknown column; expected client, date, clinician, note, worksheet, layout, skip, "
+        "worksheet, layout, language, skip, or EXERCISE.FIELD such as chin-tuck.sets, chin-tuck.note or *.hold_seconds",
+        "bad.csv:1:4: age: unknown column; expected client, date, clinician, note, worksheet, layout, language, skip, "
         "or EXERCISE.FIELD such as chin-tuck.sets, chin-tuck.note or *.hold_seconds",
     ]
     (project / "bad.csv").write_text("client,date\nA,2026-01-01\n")
@@ -92,19 +92,23 @@ def test_parallel_output_is_identical_to_serial_output(project: Path, run):
 
 
 def test_unchanged_handouts_are_skipped_and_changed_inputs_rebuilt(project: Path, run):
-    first = run("batch", "-o", "out", "-j", "1")
-    assert first.stdout.startswith("built 3, unchanged 0, failed 0")
+    first = run("batch", "-o", "out", "-j", "1")  # three worksheets in English, three in Spanish
+    assert first.stdout.startswith("built 6, unchanged 0, failed 0")
+    assert pdfs(project / "out") == pdfs(project / "out/es") and len(pdfs(project / "out")) == 3
     again = run("batch", "-o", "out", "-j", "1")
-    assert again.stdout.startswith("built 0, unchanged 3, failed 0") and "saved about" in again.stdout
-    chin = project / "worksheets/exercises/chin-tuck.yaml"  # used by one worksheet only
+    assert again.stdout.startswith("built 0, unchanged 6, failed 0") and "saved about" in again.stdout
+    chin = project / "worksheets/exercises/chin-tuck.yaml"  # used by the neck worksheet, in both languages
     chin.write_text(chin.read_text().replace("reps: 10", "reps: 12"))
-    assert run("batch", "-o", "out", "-j", "1").stdout.startswith("built 1, unchanged 2, failed 0")
+    assert run("batch", "-o", "out", "-j", "1").stdout.startswith("built 2, unchanged 4, failed 0")
+    spanish = project / "worksheets/exercises/es/cat-dog.yaml"  # a translation: the Spanish handout only
+    spanish.write_text(spanish.read_text().replace("Gato", "Gato "))
+    assert run("batch", "-o", "out", "-j", "1").stdout.startswith("built 1, unchanged 5, failed 0")
     layout = project / "layouts/standard.yaml"  # used by all
     layout.write_text(layout.read_text().replace("body: 9.5", "body: 9.6"))
-    assert run("batch", "-o", "out", "-j", "2").stdout.startswith("built 3, unchanged 0, failed 0")
+    assert run("batch", "-o", "out", "-j", "2").stdout.startswith("built 6, unchanged 0, failed 0")
     (project / "out/between-shoulder-blades.pdf").unlink()
-    assert run("batch", "-o", "out").stdout.startswith("built 1, unchanged 2, failed 0")
-    assert run("batch", "-o", "out", "--force").stdout.startswith("built 3, unchanged 0, failed 0")
+    assert run("batch", "-o", "out").stdout.startswith("built 1, unchanged 5, failed 0")
+    assert run("batch", "-o", "out", "--force").stdout.startswith("built 6, unchanged 0, failed 0")
 
 
 def test_a_failed_worksheet_does_not_stop_the_others(project: Path, run):
@@ -112,7 +116,7 @@ def test_a_failed_worksheet_does_not_stop_the_others(project: Path, run):
     result = run("batch", "-o", "out", "-j", "2")
     assert result.exit_code == 1
     assert result.stderr == "worksheets/broken.yaml:2:13: exercises[0]: unknown exercise 'chin-tuk' (did you mean 'chin-tuck'?)\n"
-    assert result.stdout.startswith("built 3, unchanged 0, failed 1")
+    assert result.stdout.startswith("built 6, unchanged 0, failed 1")
 
 
 def test_an_interrupted_batch_leaves_no_partial_file_and_says_what_was_done(project: Path):

@@ -79,12 +79,15 @@ def test_validate_checks_everything_by_default(project: Path, run):
     assert result.exit_code == 0, result.stderr
     exercises = len(list((project / "worksheets/exercises").glob("*.yaml")))
     layouts = len(list((project / "layouts").glob("*.yaml")))
-    assert result.stdout == f"checked 3 worksheets, {exercises} exercises, {layouts} layouts: no problems\n"
+    translations = len(list((project / "worksheets/exercises").glob("*/*.yaml")))
+    assert result.stdout == (f"checked 6 worksheets, {exercises} exercises, {translations} translations, "
+                             f"{layouts} layouts: no problems\n")
 
 
 def test_validate_reports_every_problem_in_every_file(project: Path, run):
     exercises = len(list((project / "worksheets/exercises").glob("*.yaml")))
     layouts = len(list((project / "layouts").glob("*.yaml")))
+    translations = len(list((project / "worksheets/exercises").glob("*/*.yaml")))
     (project / "worksheets/exercises/chin-tuck.yaml").write_text("name: Chin tuck\nposition: sittin\nsteps: [Tuck.]\n")
     (project / "layouts/standard.yaml").write_text(
         (project / "layouts/standard.yaml").read_text().replace("accent: '#1d5c87'", "accent: blue"))
@@ -92,12 +95,14 @@ def test_validate_reports_every_problem_in_every_file(project: Path, run):
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         "layouts/standard.yaml:33:11: colours.accent: expected a colour like '#1d5c87', got 'blue'",
+        "worksheets/es/neck-and-upper-back-knots.yaml:13:5: exercises[1]: exercise 'chin-tuck' has problems; "
+        "see its own file",
         "worksheets/exercises/chin-tuck.yaml:2:11: position: expected one of standing, sitting, long-sitting, "
         "kneeling, half-kneeling, quadruped, lying, lying-face-down, side-lying, any; got 'sittin' "
         "(did you mean 'sitting'?)",
         "worksheets/neck-and-upper-back-knots.yaml:11:5: exercises[1]: exercise 'chin-tuck' has problems; "
         "see its own file",
-        f"checked 3 worksheets, {exercises} exercises, {layouts} layouts: 3 problems",
+        f"checked 6 worksheets, {exercises} exercises, {translations} translations, {layouts} layouts: 4 problems",
     ]
 
 

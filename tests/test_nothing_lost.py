@@ -102,7 +102,7 @@ def test_a_full_disk_is_a_clear_error_with_no_partial_file(project: Path, run, m
 
 def test_one_unwritable_output_in_a_batch_leaves_the_others_built(project: Path, run, monkeypatch):
     fail_to_write(monkeypatch, errno.EACCES, only="neck")
-    result = run("batch", "-o", "out", "-j", "1")
+    result = run("batch", "worksheets/*.yaml", "-o", "out", "-j", "1")
     assert result.exit_code == 1
     assert result.stderr == "out/neck-and-upper-back-knots.pdf: cannot write: Permission denied\n"
     assert sorted(p.name for p in (project / "out").glob("*.pdf")) == [

@@ -8,7 +8,7 @@ import generator
 from generator.catalog import validate_files
 from generator.wording import DEFAULT_DISCLAIMER
 
-from conftest import ROOT, SHIPPED_LAYOUTS, SHIPPED_WORKSHEETS, read_pages
+from conftest import ROOT, SHIPPED_LAYOUTS, SHIPPED_WORKSHEETS, TRANSLATED_WORKSHEETS, read_pages
 
 
 def test_every_shipped_file_validates(monkeypatch):
@@ -16,7 +16,8 @@ def test_every_shipped_file_validates(monkeypatch):
     report = validate_files([ROOT / "worksheets", ROOT / "layouts"])
     assert [str(p) for p in report.problems] == []
     assert report.counts["exercise"] >= 20
-    assert report.counts["worksheet"] == len(SHIPPED_WORKSHEETS) >= 3
+    assert report.counts["worksheet"] == len(SHIPPED_WORKSHEETS) + len(TRANSLATED_WORKSHEETS) >= 6
+    assert report.counts["translation"] >= 20
 
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])

@@ -95,3 +95,20 @@ class Exercise(Strict):
     variations: list[Variation] = []
     progression: list[Stage] = []
     tags: list[Text] = []
+
+
+class VariationText(Strict):
+    text: Optional[Text] = None
+
+
+class ExerciseTranslation(Strict):
+    """An exercise's words in another language: the same fields, lists of the same length."""
+
+    name: Optional[Text] = None
+    summary: Optional[Text] = None
+    equipment: Optional[list[Text]] = None
+    targets: Optional[list[Text]] = None
+    steps: Optional[list[Text]] = None
+    cautions: Optional[list[Text]] = None
+    tips: Optional[list[Text]] = None
+    variations: Optional[list[VariationText]] = None

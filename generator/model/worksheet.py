@@ -10,6 +10,8 @@ from .common import Strict, Text
 from .exercise import Dosage, Exercise, Stage, Variation
 from .layout import Clinic
 
+Language = Literal["en", "es", "fr", "de", "pt", "it"]
+
 
 def _entry_kind(value: Any) -> str:
     return "inline" if isinstance(value, dict) else "id"
@@ -64,6 +66,7 @@ class Worksheet(Strict):
     order: Literal["as-written", "by-position"] = "as-written"
     log: Optional[Log] = None
     notes: Notes = Notes()
+    language: Optional[Language] = None  # of the handout's fixed words: en, es, fr, de, pt or it
     disclaimer: Optional[Text] = None
     clinic: Optional[Clinic] = None
     tags: list[Text] = []

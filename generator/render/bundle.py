@@ -12,6 +12,7 @@ from .. import __version__, wording
 from ..bundle import Bundle
 from ..errors import raise_if_any
 from ..glyphs import missing_glyphs
+from ..i18n import speaking
 from .blocks import compose, grid
 from .document import PageSetup, RenderedPdf, needs_italics, typeset
 from .flowables import TickBox
@@ -23,13 +24,19 @@ PASSES = 4  # enough for the contents' page numbers to settle
 
 
 def render_bundle(bundle: Bundle) -> RenderedPdf:
+    with speaking(bundle.language):
+        return _render(bundle)
+
+
+def _render(bundle: Bundle) -> RenderedPdf:
     layout = bundle.handouts[0].layout
     slanted = any(needs_italics(handout) for handout in bundle.handouts)
     for handout in bundle.handouts:
         raise_if_any(missing_glyphs(handout, coverage(layout.fonts, slanted)))
     register(layout.fonts, slanted)
     styles = build_styles(layout)
-    setup = PageSetup(bundle.display, bundle.title, bundle.disclaimer, bundle.clinic, _metadata(bundle))
+    title, disclaimer = bundle.title or wording.SET_TITLE, bundle.disclaimer or wording.DEFAULT_DISCLAIMER
+    setup = PageSetup(bundle.display, title, disclaimer, bundle.clinic, _metadata(bundle))
     return typeset(setup, styles, lambda width, full: _story(bundle, styles, width, full), passes=PASSES)
 
 
@@ -37,12 +44,14 @@ def _story(bundle: Bundle, styles: Styles, width: float, full_width: float) -> l
     story = cover(bundle, styles) + [PageBreak()] + contents(styles) + checklist(bundle, styles, width)
     for number, handout in enumerate(bundle.handouts, start=1):
         story += [NextPageTemplate("later"), PageBreak()]
-        story.extend(compose(handout, styles, width, key=f"sheet{number}", full_width=full_width))
+        with speaking(handout.language):
+            story.extend(compose(handout, styles, width, key=f"sheet{number}", full_width=full_width))
     return story
 
 
 def cover(bundle: Bundle, styles: Styles) -> list[Flowable]:
-    story: list[Flowable] = [Spacer(0, styles.layout.sizes.title * 3), paragraph(bundle.title, styles.title)]
+    title = bundle.title or wording.SET_TITLE
+    story: list[Flowable] = [Spacer(0, styles.layout.sizes.title * 3), paragraph(title, styles.title)]
     if bundle.subtitle:
         story.append(paragraph(bundle.subtitle, styles.subtitle))
     if bundle.intro:
@@ -89,7 +98,7 @@ def checklist(bundle: Bundle, styles: Styles, width: float) -> list[Flowable]:
 def _metadata(bundle: Bundle) -> dict[str, str]:
     titles = [handout.worksheet.title for handout in bundle.handouts]
     return {
-        "title": bundle.title,
+        "title": bundle.title or wording.SET_TITLE,
         "subject": bundle.subtitle or "; ".join(titles),
         "keywords": ", ".join(dict.fromkeys(tag for h in bundle.handouts for tag in h.worksheet.tags)),
         "author": "",

@@ -11,10 +11,11 @@ from reportlab.lib.pagesizes import A4, LEGAL, LETTER, landscape, portrait
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
-from .. import __version__
+from .. import __version__, wording
 from ..clinic import HandoutClinic
 from ..errors import BuildError, InputError, raise_if_any
 from ..glyphs import missing_glyphs
+from ..i18n import speaking
 from ..model import Layout
 from ..resolve import Handout
 from .blocks import LOG_TEMPLATE, compose
@@ -58,13 +59,15 @@ class HandoutTemplate(BaseDocTemplate):
 
 
 def render(handout: Handout) -> RenderedPdf:
-    layout = handout.layout
-    slanted = needs_italics(handout)
-    raise_if_any(missing_glyphs(handout, coverage(layout.fonts, slanted)))
-    register(layout.fonts, slanted)
-    styles = build_styles(layout)
-    page = PageSetup(handout.display, handout.worksheet.title, handout.disclaimer, handout.clinic, _metadata(handout))
-    return typeset(page, styles, lambda width, full: compose(handout, styles, width, full_width=full))
+    with speaking(handout.language):
+        layout = handout.layout
+        slanted = needs_italics(handout)
+        raise_if_any(missing_glyphs(handout, coverage(layout.fonts, slanted)))
+        register(layout.fonts, slanted)
+        styles = build_styles(layout)
+        disclaimer = handout.disclaimer or wording.DEFAULT_DISCLAIMER
+        page = PageSetup(handout.display, handout.worksheet.title, disclaimer, handout.clinic, _metadata(handout))
+        return typeset(page, styles, lambda width, full: compose(handout, styles, width, full_width=full))
 
 
 def needs_italics(handout: Handout) -> bool:

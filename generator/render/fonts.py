@@ -58,9 +58,14 @@ def family(fonts: Fonts) -> FontFamily:
 
 
 def register(fonts: Fonts, slanted: bool) -> None:
-    """Read and register the faces a handout will use: upright always, italic ones when it has notes."""
+    """Read and register the faces a handout will use: upright always, italic ones when it has notes.
+
+    ReportLab maps a newly registered font to itself alone, so the family's mapping is laid again
+    afterwards; otherwise <b> in an italic face registered late would find no bold italic.
+    """
     for face in (*UPRIGHT, *(SLANTED if slanted else ())):
         _register(getattr(fonts, face))
+    family(fonts)
 
 
 def coverage(fonts: Fonts, slanted: bool = True) -> frozenset[int]:

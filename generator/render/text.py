@@ -17,7 +17,8 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 def styled(markup: str, style: ParagraphStyle, bulletText: str | None = None) -> Paragraph:  # noqa: N803
     """A paragraph whose markup is parsed once per process: a batch prints the same steps hundreds of times."""
     style, frags, bullet = _parsed(markup, style, bulletText)
-    return Paragraph(markup, style, bulletText=bullet, frags=list(frags))
+    # Copies, since laying a paragraph out may change its fragments, and the next document must not see that.
+    return Paragraph(markup, style, bulletText=bullet, frags=[frag.clone() for frag in frags])
 
 
 @lru_cache(maxsize=4096)
