@@ -1,0 +1,149 @@
+"""Handouts in the client's language: fixed words from the catalogues, exercises from translation files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import generator
+from generator.errors import InputError
+from generator.i18n import LANGUAGES, catalogue
+from generator.resolve import Options, resolve
+
+from conftest import ROOT, TRANSLATED_WORKSHEETS, read_pages
+
+# Fixed English that must never print in another language (where that language says it differently).
+ENGLISH_PHRASES = ("Take care", "Tracking log", "How often", "Stop and call your clinician if:", "Client:",
+                   "Clinician:", "Works on:", "You need:", "Scan the code", "each side", "× a day",
+                   "This handout is general education", "Tick a box each day", "Lying on your back")
+ENGLISH_HEADINGS = ("Sets", "Reps", "Hold", "Rest", "Side", "Week", "Day", "Position", "Notes")
+
+
+def english_only(language: str) -> set[str]:
+    """Words of the tool's English that the language's catalogue never uses."""
+    from babel.messages.pofile import read_po
+
+    with (Path(generator.__file__).parent / "locales/worksheet.pot").open("rb") as file:
+        english = {word for message in read_po(file) for text in _texts(message.id) for word in re.findall(r"[A-Za-z]{2,}", text)}
+    used = set()
+    with (Path(generator.__file__).parent / f"locales/{language}/LC_MESSAGES/worksheet.po").open("rb") as file:
+        for message in read_po(file):
+            for text in _texts(message.string):
+                used |= set(re.findall(r"\w{2,}", text))
+    placeholders = {"count", "number", "total", "seconds", "minutes", "week", "time"}
+    return english - used - placeholders
+
+
+def _texts(value) -> list[str]:
+    return [value] if isinstance(value, str) else [v for v in value if v]
+
+
+def text_of(data: bytes) -> str:
+    return " ".join(" ".join(page.text.split()) for page in read_pages(data))
+
+
+def leaked(text: str, language: str, candidates) -> list[str]:
+    translations = catalogue(language)
+    return [phrase for phrase in candidates
+            if translations.gettext(phrase.rstrip(":")) != phrase.rstrip(":") and re.search(rf"\b{re.escape(phrase)}", text)]
+
+
+# Every fixed word a handout can print, around user text that is all Greek: any English left is the tool's.
+NEUTRAL = """\
+title: Ασκήσεις
+subtitle: Αυχένας
+intro: Κείμενο.
+stop_if: [Πόνος]
+log: {weeks: 2}
+notes: {lines_per_exercise: 1, lines_at_end: 2}
+exercises:
+  - exercise:
+      name: Άσκηση
+      summary: Περίληψη.
+      position: lying
+      equipment: [Πετσέτα]
+      targets: [Τραπέζιος]
+      steps: [Βήμα ένα., Βήμα δύο.]
+      dosage: {sets: 3, reps: 10, hold_seconds: 90, duration_seconds: 60, rest_seconds: 20, per_day: 2, per_week: 5, side: each}
+      cautions: [Προσοχή.]
+      tips: [Συμβουλή.]
+      video: https://example.org/v
+      variations: [{level: easier, text: Ευκολότερο.}, {level: harder, text: Δυσκολότερο.}]
+      progression: [{weeks: 1-2, dosage: {sets: 2}}, {weeks: 3+, dosage: {sets: 3}}]
+    note: Σημείωση.
+closing: Τέλος.
+"""
+
+
+@pytest.mark.parametrize("language", [code for code in LANGUAGES if code != "en"])
+def test_no_fixed_english_word_leaks_into_another_language(project: Path, run, language: str):
+    (project / "worksheets/neutral.yaml").write_text(NEUTRAL, encoding="utf-8")
+    result = run("build", "worksheets/neutral.yaml", "--language", language, "--client", "Ζωή", "--date", "2026-11-20",
+                 "--clinician", "Γιώργος", "--note", "Σημείωση.", "--exercise-note", "inline-1=Σημείωση.", "-o", "n.pdf")
+    assert result.exit_code == 0, result.stderr
+    pages = read_pages((project / "n.pdf").read_bytes())
+    text = " ".join(" ".join(page.text.split()) for page in pages)
+    words = set(re.findall(r"\w{2,}", text.replace("https://example.org/v", "")))
+    assert sorted(words & english_only(language)) == []
+    with_number = catalogue(language).gettext("Page {number} of {total}").format(number=1, total=len(pages))
+    assert with_number in " ".join(pages[0].text.split())
+
+
+@pytest.mark.parametrize("worksheet", TRANSLATED_WORKSHEETS, ids=lambda p: f"{p.parent.name}-{p.stem}")
+def test_the_spanish_worksheets_are_spanish_throughout(worksheet: Path):
+    handout = resolve(worksheet)
+    assert handout.language == "es" and handout.warnings == ()
+    text = text_of(generator.build_bytes(worksheet))
+    assert leaked(text, "es", ENGLISH_PHRASES + ENGLISH_HEADINGS) == []
+    for item in handout.exercises:
+        assert f"{item.number}. {item.exercise.name}" in text
+    assert "Precaución" in text and "Registro de seguimiento" in text
+
+
+def test_dates_print_the_way_each_language_writes_them(project: Path, run):
+    expected = {"en": "20 November 2026", "es": "20 de noviembre de 2026", "fr": "20 novembre 2026",
+                "de": "20. November 2026", "pt": "20 de novembro de 2026", "it": "20 novembre 2026"}
+    for language, written in expected.items():
+        result = run("build", "worksheets/upper-back-trigger-points.yaml", "--language", language,
+                     "--date", "2026-11-20", "-o", f"{language}.pdf")
+        assert result.exit_code == 0, result.stderr
+        assert written in text_of((project / f"{language}.pdf").read_bytes())
+
+
+def test_a_missing_translation_warns_and_prints_english_or_fails_with_strict(project: Path, run):
+    (project / "worksheets/exercises/es/chin-tuck.yaml").unlink()
+    result = run("build", "worksheets/es/neck-and-upper-back-knots.yaml", "-o", "es.pdf")
+    assert result.exit_code == 0
+    warning = ("worksheets/es/neck-and-upper-back-knots.yaml:13:5: exercises[1]: exercise 'chin-tuck' has no "
+               "Spanish translation (looked for worksheets/exercises/es/chin-tuck.yaml)")
+    assert result.stderr == f"warning: {warning}; it prints in English\n"
+    assert "Chin tuck" in text_of((project / "es.pdf").read_bytes())
+    strict = run("build", "worksheets/es/neck-and-upper-back-knots.yaml", "--strict", "-o", "strict.pdf")
+    assert (strict.exit_code, strict.stderr) == (1, warning + "\n")
+    assert not (project / "strict.pdf").exists()
+
+
+def test_a_translation_with_a_step_missing_is_an_error(project: Path):
+    path = project / "worksheets/exercises/es/chin-tuck.yaml"
+    path.write_text(path.read_text().replace("  - Mira al frente y mantén el mentón horizontal.\n", ""), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        resolve(project / "worksheets/es/neck-and-upper-back-knots.yaml")
+    assert caught.value.message == ("worksheets/exercises/es/chin-tuck.yaml:7:3: steps: 4 items here but 5 in "
+                                    "worksheets/exercises/chin-tuck.yaml; translate each one, in the same order")
+
+
+def test_the_language_column_of_the_clients_csv(project: Path, run):
+    (project / "clients.csv").write_text("client,worksheet,language\nAna,upper-back-trigger-points,es\n"
+                                         "Bea,upper-back-trigger-points,de\nCai,upper-back-trigger-points,esp\n")
+    result = run("batch", "--clients", "clients.csv", "-o", "out", "-j", "1")
+    assert result.stderr.splitlines() == [
+        "clients.csv:4:3: language: expected one of en, es, fr, de, pt, it; got 'esp' (did you mean 'es'?)"]
+    assert "Precaución" in text_of((project / "out/Ana-upper-back-trigger-points.pdf").read_bytes())
+    assert "Vorsicht" in text_of((project / "out/Bea-upper-back-trigger-points.pdf").read_bytes())
+
+
+def test_the_language_option_overrides_the_worksheet(project: Path):
+    handout = resolve(ROOT / "worksheets/es/upper-back-trigger-points.yaml", Options(language="en"))
+    assert handout.language == "en" and handout.exercises[0].exercise.name == "Rhomboid stretch, long sitting"
