@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Iterator
 
@@ -60,10 +61,13 @@ def _exercise_texts(exercise, origin: Origin) -> Iterator[tuple[str, Origin, Loc
 
 
 def missing_glyphs(handout: Handout, coverage: frozenset[int]) -> list[Problem]:
-    """A problem for each field holding a character the layout's fonts cannot draw."""
+    """A problem for each field holding a character the layout's fonts cannot draw, or cannot draw in order."""
     font = Path(handout.layout.fonts.regular).stem
     problems = []
     for text, origin, loc in printed_texts(handout):
+        if any(_right_to_left(c) for c in text):
+            problems.append(origin.problem(loc, RIGHT_TO_LEFT))
+            continue
         missing = sorted({c for c in text if c not in COLLAPSED and ord(c) not in coverage})
         if missing:
             shown = ", ".join(_show(c) for c in missing[:SHOWN])
@@ -71,6 +75,15 @@ def missing_glyphs(handout: Handout, coverage: frozenset[int]) -> list[Problem]:
             message = f"the font '{font}' cannot draw {shown}{more}; use a layout whose fonts have them, or remove them"
             problems.append(origin.problem(loc, message))
     return problems
+
+
+RIGHT_TO_LEFT = ("Arabic and Hebrew text cannot be printed yet: its letters would come out unjoined and in the "
+                 "wrong order; write this field in a left-to-right script")
+
+
+def _right_to_left(char: str) -> bool:
+    # Invisible direction marks are harmless; a right-to-left letter is not.
+    return unicodedata.bidirectional(char) in ("R", "AL") and unicodedata.category(char) != "Cf"
 
 
 def _show(char: str) -> str:

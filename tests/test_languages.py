@@ -147,3 +147,14 @@ def test_the_language_column_of_the_clients_csv(project: Path, run):
 def test_the_language_option_overrides_the_worksheet(project: Path):
     handout = resolve(ROOT / "worksheets/es/upper-back-trigger-points.yaml", Options(language="en"))
     assert handout.language == "en" and handout.exercises[0].exercise.name == "Rhomboid stretch, long sitting"
+
+
+def test_arabic_and_hebrew_are_refused_rather_than_printed_garbled(project: Path, run):
+    (project / "worksheets/rtl.yaml").write_text(
+        "title: تمارين الرقبة\nexercises:\n  - exercise:\n      name: מתיחה\n      position: sitting\n"
+        "      steps: [Sit tall\u200f.]\n", encoding="utf-8")
+    result = run("build", "worksheets/rtl.yaml")
+    message = ("Arabic and Hebrew text cannot be printed yet: its letters would come out unjoined and in the wrong "
+               "order; write this field in a left-to-right script")
+    assert (result.exit_code, result.stderr) == (1, f"worksheets/rtl.yaml:1:8: title: {message}\n"
+                                                    f"worksheets/rtl.yaml:4:13: exercises[0].exercise.name: {message}\n")
