@@ -45,6 +45,8 @@ def allow_outside_option(command):
 
 
 def language_options(command):
+    command = click.option("--second-language", type=click.Choice(LANGUAGES),
+                           help="Print each step again in this language, lighter: for a client and a carer.")(command)
     command = click.option("--strict", is_flag=True,
                            help="A missing translation is an error, not a warning.")(command)
     return click.option("--language", type=click.Choice(LANGUAGES),
@@ -90,7 +92,7 @@ def main() -> None:
 @click.pass_context
 def build(ctx, worksheets: tuple[Path, ...], output: Path | None, layout, paper, library, clinic,
           client, date, clinician, note, skip, sets, exercise_note, log_weeks, allow_outside, language,
-          strict) -> None:
+          strict, second_language) -> None:
     """Build each WORKSHEET into a PDF handout, for one client if client options are given."""
     from .pipeline import build as build_one, default_output
 
@@ -106,7 +108,7 @@ def build(ctx, worksheets: tuple[Path, ...], output: Path | None, layout, paper,
         try:
             result = build_one(worksheet, target, layout=layout, paper=paper, library=library, clinic=clinic,
                                personal=personal, log_weeks=log_weeks, allow_outside=allow_outside,
-                               language=language, strict=strict)
+                               language=language, strict=strict, second_language=second_language)
         except WorksheetError as exc:
             failed += 1
             if ctx.meta.get("debug"):
@@ -154,7 +156,7 @@ def client_changes(given: dict, skip: tuple, sets: tuple, notes: tuple):
 @debug_option
 @click.pass_context
 def batch(ctx, paths, directory: Path, clients: Path | None, pattern: str, workers: int | None, force: bool,
-          layout, paper, library, clinic, allow_outside, language, strict) -> None:
+          layout, paper, library, clinic, allow_outside, language, strict, second_language) -> None:
     """Build many handouts: every worksheet in PATHS (folders or globs; default worksheets/), or one per
     row of a clients CSV. Unchanged handouts are skipped."""
     from .batch import default_workers, run
@@ -162,7 +164,7 @@ def batch(ctx, paths, directory: Path, clients: Path | None, pattern: str, worke
     from .resolve import Options
 
     options = Options(layout=layout, paper=paper, library=library, clinic=clinic, allow_outside=allow_outside,
-                      language=language, strict=strict)
+                      language=language, strict=strict, second_language=second_language)
     if clients is not None and paths:
         raise click.UsageError("give either worksheets or --clients, not both")
     if clients is not None:
@@ -191,7 +193,7 @@ def batch(ctx, paths, directory: Path, clients: Path | None, pattern: str, worke
 @allow_outside_option
 @debug_option
 def bundle(files: tuple[Path, ...], output: Path | None, title, subtitle, layout, paper, clinic, allow_outside,
-           language, strict) -> None:
+           language, strict, second_language) -> None:
     """Print several worksheets as one PDF: cover, contents, equipment checklist and bookmarks.
     FILES are worksheets, or one set file listing them (title, subtitle, intro, worksheets, layout)."""
     from .bundle import is_set_file, load_set, make_bundle
@@ -200,7 +202,7 @@ def bundle(files: tuple[Path, ...], output: Path | None, title, subtitle, layout
     from .resolve import Options
 
     options = Options(layout=layout, paper=paper, clinic=clinic, allow_outside=allow_outside, language=language,
-                      strict=strict)
+                      strict=strict, second_language=second_language)
     if len(files) == 1 and is_set_file(files[0]):
         worksheet_set = load_set(files[0], options)
         target = output or Path("out") / f"{files[0].stem}.pdf"
@@ -225,7 +227,7 @@ def bundle(files: tuple[Path, ...], output: Path | None, title, subtitle, layout
 @allow_outside_option
 @debug_option
 def preview(worksheet: Path, directory: Path | None, dpi: int, layout, paper, pages, allow_outside, language,
-            strict) -> None:
+            strict, second_language) -> None:
     """Render each page of WORKSHEET's handout to a PNG image."""
     from .pipeline import OUTPUT_DIR
     from .preview import preview as render_pages
@@ -233,7 +235,8 @@ def preview(worksheet: Path, directory: Path | None, dpi: int, layout, paper, pa
 
     target = directory or OUTPUT_DIR / "preview" / worksheet.stem
     first, last = pages
-    options = Options(layout=layout, paper=paper, allow_outside=allow_outside, language=language, strict=strict)
+    options = Options(layout=layout, paper=paper, allow_outside=allow_outside, language=language, strict=strict,
+                      second_language=second_language)
     for path in render_pages(worksheet, target, dpi, options, first, last):
         click.echo(str(path))
 

@@ -35,6 +35,7 @@ class HandoutExercise:
     progression: tuple[Stage, ...] = ()
     client_note: str | None = None
     files: tuple[Path, ...] = ()  # every file its words and numbers come from
+    second_steps: tuple[str, ...] = ()  # the steps again in a second language, for a bilingual handout
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class Options:
     allow_outside: bool = False  # images may lie outside the project folder
     language: str | None = None  # instead of the worksheet's
     strict: bool = False  # a missing translation is an error, not a warning
+    second_language: str | None = None  # each step printed again in this language
 
 
 def resolve(path: Path, options: Options = Options(), library: Library | None = None) -> Handout:
@@ -262,9 +264,25 @@ def _entry(entry: Entry, loc: Loc, number: int, lookup: _Lookup) -> tuple[Handou
     variations, variation_problems = settle_variations(written, library, lookup.language)
     progression = tuple(entry.progression if entry.progression is not None else exercise.progression)
     dosage = exercise.dosage.overridden_by(entry.dosage)
+    second = _second_steps(exercise_id, found, lookup) if not isinstance(entry.exercise, Exercise) else ()
     item = HandoutExercise(number, exercise_id, exercise, dosage, entry.note, illustration, origin, Origin(doc, loc),
-                           variations, progression, files=files)
+                           variations, progression, files=files, second_steps=second)
     return item, problems + variation_problems
+
+
+def _second_steps(exercise_id: str, found, lookup: _Lookup) -> tuple[str, ...]:
+    """The steps in the second language of a bilingual handout, where the library has them."""
+    language = lookup.options.second_language
+    if not language or language == lookup.language:
+        return ()
+    if language == SOURCE_LANGUAGE:
+        return tuple(found.exercise.steps)
+    translated = translate(found.exercise, found.doc, language)[0]
+    if translated is None:
+        lookup.warnings.append(missing_message(exercise_id, found.doc.path, language).replace(
+            "it prints in English", "its steps print in one language only"))
+        return ()
+    return tuple(translated.steps)
 
 
 def _in_language(exercise_id: str, found, at: Problem, lookup: _Lookup) -> tuple[Exercise, Origin, list[Problem]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pdfplumber
 import pytest
 
 import generator
@@ -158,3 +159,21 @@ def test_arabic_and_hebrew_are_refused_rather_than_printed_garbled(project: Path
                "order; write this field in a left-to-right script")
     assert (result.exit_code, result.stderr) == (1, f"worksheets/rtl.yaml:1:8: title: {message}\n"
                                                     f"worksheets/rtl.yaml:4:13: exercises[0].exercise.name: {message}\n")
+
+
+def test_a_bilingual_handout_prints_each_step_in_both_languages_the_second_lighter(project: Path, run):
+    result = run("build", "worksheets/es/neck-and-upper-back-knots.yaml", "--second-language", "en", "-o", "bi.pdf")
+    assert result.exit_code == 0, result.stderr
+    handout = resolve(project / "worksheets/es/neck-and-upper-back-knots.yaml", Options(second_language="en"))
+    english = resolve(project / "worksheets/neck-and-upper-back-knots.yaml")
+    item, source = handout.exercises[2], english.exercises[2]
+    assert item.second_steps == tuple(source.exercise.steps)
+    with pdfplumber.open(project / "bi.pdf") as pdf:
+        words = [w for page in pdf.pages for w in page.extract_words(extra_attrs=["non_stroking_color", "size"])]
+        text = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
+    for spanish, second in zip(item.exercise.steps, item.second_steps):
+        assert text.index(spanish[:30]) < text.index(second[:30])  # each English line follows its Spanish step
+    style = {w["text"]: (w["non_stroking_color"], round(w["size"], 1)) for w in words}
+    spanish_colour, spanish_size = style[item.exercise.steps[0].split()[0]]
+    english_colour, english_size = style[item.second_steps[0].split()[0]]
+    assert english_colour != spanish_colour and english_size < spanish_size

@@ -181,10 +181,11 @@ def instructions(item: HandoutExercise, handout: Handout, styles: Styles, width:
     gap = styles.layout.spacing.column_gap
     beside = box.position != "above"
     text_width = width - box.width - gap if beside else width
-    steps: list[Flowable] = [
-        paragraph(step, styles.step, bulletText=f"{number}.")
-        for number, step in enumerate(item.exercise.steps, start=1)
-    ]
+    steps: list[Flowable] = []
+    for number, step in enumerate(item.exercise.steps, start=1):
+        steps.append(paragraph(step, styles.step, bulletText=f"{number}."))
+        if number <= len(item.second_steps):  # a bilingual handout: the same step, lighter, in the second language
+            steps.append(paragraph(item.second_steps[number - 1], styles.second_step))
     columns = wording.dosage_columns(item.dosage)
     table_below = columns and not dosage_fits(columns, styles, text_width)
     if columns and not table_below:

@@ -42,6 +42,7 @@ class Styles:
     body: ParagraphStyle
     meta: ParagraphStyle
     step: ParagraphStyle
+    second_step: ParagraphStyle
     table_heading: ParagraphStyle
     table_value: ParagraphStyle
     caution: ParagraphStyle
@@ -98,6 +99,8 @@ def _styles(layout_json: str) -> Styles:
             "step", sizes.body, leftIndent=spacing.step_indent, bulletIndent=0,
             bulletFontName=fonts.bold, bulletColor=palette.accent, spaceAfter=spacing.paragraph * 0.75,
         ),
+        second_step=style("second_step", sizes.body * 0.92, fonts.regular, palette.muted,
+                          leftIndent=spacing.step_indent, spaceAfter=spacing.paragraph),
         table_heading=style("table_heading", sizes.small, fonts.bold, palette.muted, alignment=TA_CENTER),
         table_value=style("table_value", sizes.body, fonts.bold, alignment=TA_CENTER),
         caution=style("caution", sizes.body, colour=palette.caution_text, leftIndent=10, bulletIndent=0),
