@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import os
 import re
 from pathlib import Path
 
@@ -177,3 +179,26 @@ def test_a_bilingual_handout_prints_each_step_in_both_languages_the_second_light
     spanish_colour, spanish_size = style[item.exercise.steps[0].split()[0]]
     english_colour, english_size = style[item.second_steps[0].split()[0]]
     assert english_colour != spanish_colour and english_size < spanish_size
+
+
+CJK_FONT = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")  # Debian's fonts-droid-fallback
+
+
+@pytest.mark.skipif(not CJK_FONT.is_file() and not os.environ.get("CI"), reason="needs fonts-droid-fallback")
+def test_chinese_wraps_between_characters_when_the_layout_names_a_cjk_font(project: Path):
+    fonts = "".join(f"  {face}: {CJK_FONT}\n" for face in ("regular", "bold", "italic", "bold_italic"))
+    (project / "layouts/cjk.yaml").write_text(f"extends: standard\nname: CJK\nfonts:\n{fonts}")
+    step = "请坐直，双脚平放在地板上，肩膀放松。慢慢地把头向后移动，就像做双下巴一样，保持下巴水平，不要向上或向下倾斜。" * 2
+    (project / "worksheets/zh.yaml").write_text(
+        f"title: 颈部练习\nlayout: cjk\nexercises:\n  - exercise:\n      name: 收下巴\n      position: sitting\n"
+        f"      steps: ['{step}']\n", encoding="utf-8")
+    data = generator.build_bytes(project / "worksheets/zh.yaml", allow_outside=True)
+    margins = generator.layouts.load_layout(project / "layouts/cjk.yaml")[0].page.margins
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        chars = [c for c in page.chars if "\u4e00" <= c["text"] <= "\u9fff"]
+        text = "".join(page.extract_text().split())
+    assert step[:40] in text
+    assert chars and all(margins.left - 0.5 <= c["x0"] and c["x1"] <= page.width - margins.right + 0.5 for c in chars)
+    step_lines = {round(c["top"]) for c in chars if c["size"] < 12}
+    assert len(step_lines) >= 3  # the 100-character step wraps over several lines, between characters

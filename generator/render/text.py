@@ -14,11 +14,24 @@ from reportlab.platypus.paraparser import ParaParser
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
 
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
+
 def styled(markup: str, style: ParagraphStyle, bulletText: str | None = None) -> Paragraph:  # noqa: N803
-    """A paragraph whose markup is parsed once per process: a batch prints the same steps hundreds of times."""
+    """A paragraph whose markup is parsed once per process: a batch prints the same steps hundreds of times.
+
+    Chinese, Japanese and Korean text has no spaces to break at: such a paragraph wraps between characters.
+    """
+    if _CJK.search(markup):
+        style = _wrapping_between_characters(style)
     style, frags, bullet = _parsed(markup, style, bulletText)
     # Copies, since laying a paragraph out may change its fragments, and the next document must not see that.
     return Paragraph(markup, style, bulletText=bullet, frags=[frag.clone() for frag in frags])
+
+
+@lru_cache(maxsize=None)
+def _wrapping_between_characters(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
 
 
 @lru_cache(maxsize=4096)
