@@ -15,7 +15,7 @@ from generator.errors import InputError
 from generator.i18n import LANGUAGES, catalogue
 from generator.resolve import Options, resolve
 
-from conftest import ROOT, TRANSLATED_WORKSHEETS, read_pages
+from conftest import ROOT, SHIPPED_WORKSHEETS, TRANSLATED_WORKSHEETS, read_pages
 
 # Fixed English that must never print in another language (where that language says it differently).
 ENGLISH_PHRASES = ("Take care", "Tracking log", "How often", "Stop and call your clinician if:", "Client:",
@@ -202,3 +202,16 @@ def test_chinese_wraps_between_characters_when_the_layout_names_a_cjk_font(proje
     assert chars and all(margins.left - 0.5 <= c["x0"] and c["x1"] <= page.width - margins.right + 0.5 for c in chars)
     step_lines = {round(c["top"]) for c in chars if c["size"] < 12}
     assert len(step_lines) >= 3  # the 100-character step wraps over several lines, between characters
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("worksheet", SHIPPED_WORKSHEETS + TRANSLATED_WORKSHEETS,
+                         ids=lambda p: f"{p.parent.name}-{p.stem}")
+def test_every_shipped_worksheet_builds_in_every_shipped_language(worksheet: Path, language: str):
+    pages = read_pages(generator.build_bytes(worksheet, language=language))
+    label = catalogue(language).gettext("Page {number} of {total}")
+    for number, page in enumerate(pages, start=1):
+        assert label.format(number=number, total=len(pages)) in " ".join(page.text.split())
+        assert "\ufffd" not in page.text
+    if language != "en":
+        assert not re.search(r"\bPage \d+ of \d+", " ".join(page.text for page in pages))
