@@ -15,7 +15,6 @@ SHIPPED_FONTS = PACKAGE / "fonts"
 LIBRARY_DIR = "exercises"
 WORKSHEETS_DIR = "worksheets"
 LAYOUTS_DIR = "layouts"
-DEFAULT_LAYOUT = "standard"
 
 
 def _search_roots(worksheet: Path | None) -> list[Path]:

@@ -44,9 +44,6 @@ class Dosage(Strict):
         """This dosage with every field that ``other`` sets replaced."""
         return self.model_copy(update=other.model_dump(exclude_none=True))
 
-    def is_empty(self) -> bool:
-        return not self.model_dump(exclude_none=True)
-
 
 class Variation(Strict):
     """An easier or harder way to do the exercise: described in words, or another library exercise."""

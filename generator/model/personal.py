@@ -22,6 +22,3 @@ class Personal(Strict):
     skip: list[Text] = []
     dosage: Dosage = Dosage()  # for every exercise
     exercises: dict[str, ExerciseChange] = {}  # by exercise id
-
-    def is_empty(self) -> bool:
-        return self == Personal()
