@@ -40,10 +40,10 @@ def printed_texts(handout: Handout) -> Iterator[tuple[str, Origin, Loc]]:
         yield from _exercise_texts(item.exercise, item.origin)
         if item.note:
             yield item.note, item.entry, ("note",)
-        for variation in item.variations:  # those written in the worksheet entry, and library ones by name
-            for text in (variation.text, variation.name):
+        for variation in item.variations:  # each once, where it was written
+            for text, field in ((variation.text, ("text",)), (variation.name, ("exercise",))):
                 if text:
-                    yield text, item.entry, ("variations",)
+                    yield text, variation.origin, field
         if item.client_note and handout.personal_origin is not None:
             yield item.client_note, handout.personal_origin, ("exercises", item.id, "note")
 
@@ -55,9 +55,6 @@ def _exercise_texts(exercise, origin: Origin) -> Iterator[tuple[str, Origin, Loc
     for field in ("equipment", "targets", "steps", "cautions", "tips"):
         for i, text in enumerate(getattr(exercise, field)):
             yield text, origin, (field, i)
-    for i, variation in enumerate(exercise.variations):
-        if variation.text:
-            yield variation.text, origin, ("variations", i, "text")
 
 
 def missing_glyphs(handout: Handout, coverage: frozenset[int]) -> list[Problem]:

@@ -245,6 +245,7 @@ def _entry(entry: Entry, loc: Loc, number: int, lookup: _Lookup) -> tuple[Handou
         illustration, problems = find_illustration(exercise, origin, lookup.options.allow_outside)
         problems += exercise_limit_problems(exercise, origin)
         files: tuple[Path, ...] = ()
+        second: tuple[str, ...] = ()
     else:
         exercise_id = entry.exercise
         id_loc = loc if isinstance(doc.get(loc), str) else loc + ("exercise",)
@@ -259,12 +260,12 @@ def _entry(entry: Entry, loc: Loc, number: int, lookup: _Lookup) -> tuple[Handou
         if lookup.language != SOURCE_LANGUAGE:
             exercise, origin, problems = _in_language(exercise_id, found, doc.problem(id_loc, ""), lookup)
         files = tuple(dict.fromkeys((found.doc.path, origin.doc.path)))
+        second = _second_steps(exercise_id, found, lookup)
     written = [(v, Origin(origin.doc, origin.loc + ("variations", i))) for i, v in enumerate(exercise.variations)]
     written += [(v, Origin(doc, loc + ("variations", i))) for i, v in enumerate(entry.variations)]
     variations, variation_problems = settle_variations(written, library, lookup.language)
     progression = tuple(entry.progression if entry.progression is not None else exercise.progression)
     dosage = exercise.dosage.overridden_by(entry.dosage)
-    second = _second_steps(exercise_id, found, lookup) if not isinstance(entry.exercise, Exercise) else ()
     item = HandoutExercise(number, exercise_id, exercise, dosage, entry.note, illustration, origin, Origin(doc, loc),
                            variations, progression, files=files, second_steps=second)
     return item, problems + variation_problems

@@ -19,6 +19,7 @@ class HandoutVariation:
     name: str | None  # the library exercise's name, when the variation is one
     text: str | None
     dosage: Dosage
+    origin: Origin  # where the variation was written
 
 
 def settle_variations(written: list[tuple[Variation, Origin]], library: Library,
@@ -27,7 +28,7 @@ def settle_variations(written: list[tuple[Variation, Origin]], library: Library,
     settled, problems = [], []
     for variation, origin in written:
         if variation.exercise is None:
-            settled.append(HandoutVariation(variation.level, None, variation.text, variation.dosage))
+            settled.append(HandoutVariation(variation.level, None, variation.text, variation.dosage, origin))
             continue
         found, broken = library.get(variation.exercise)
         if found is None:
@@ -40,5 +41,5 @@ def settle_variations(written: list[tuple[Variation, Origin]], library: Library,
         if language != SOURCE_LANGUAGE:
             exercise = translate(exercise, found.doc, language)[0] or exercise
         dosage = exercise.dosage.overridden_by(variation.dosage)
-        settled.append(HandoutVariation(variation.level, exercise.name, exercise.summary, dosage))
+        settled.append(HandoutVariation(variation.level, exercise.name, exercise.summary, dosage, origin))
     return tuple(settled), problems
