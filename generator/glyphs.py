@@ -62,10 +62,11 @@ def missing_glyphs(handout: Handout, coverage: frozenset[int]) -> list[Problem]:
     font = Path(handout.layout.fonts.regular).stem
     problems = []
     for text, origin, loc in printed_texts(handout):
-        if any(_right_to_left(c) for c in text):
+        chars = set(text)  # each distinct character once: a step repeats most of its letters
+        if not text.isascii() and any(_right_to_left(c) for c in chars):
             problems.append(origin.problem(loc, RIGHT_TO_LEFT))
             continue
-        missing = sorted({c for c in text if c not in COLLAPSED and ord(c) not in coverage})
+        missing = sorted(c for c in chars if c not in COLLAPSED and ord(c) not in coverage)
         if missing:
             shown = ", ".join(_show(c) for c in missing[:SHOWN])
             more = f" and {len(missing) - SHOWN} more" if len(missing) > SHOWN else ""
