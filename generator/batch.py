@@ -168,8 +168,8 @@ def _handout(job: Job) -> Handout:
 def fingerprint_of(handout: Handout, options: Options) -> str:
     """A digest of everything the PDF is made from."""
     digest = hashlib.sha256(f"worksheet-generator {__version__}\n".encode())
-    personal = options.personal[0].model_dump_json() if options.personal else ""
-    digest.update(json.dumps([options.layout, options.paper, personal], sort_keys=True).encode())
+    personal = options.personal[0].as_dict() if options.personal else ""
+    digest.update(json.dumps([options.layout, options.paper, personal], sort_keys=True, default=str).encode())
     for path in sorted(set(input_files(handout))):
         digest.update(str(path).encode() + b"\0")
         digest.update(path.read_bytes() if path.is_file() else b"(missing)")

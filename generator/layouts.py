@@ -40,7 +40,7 @@ def load_layout(path: Path, paper: Paper | None = None) -> tuple[Layout | None, 
     fonts, font_problems = _locate_fonts(doc)
     if layout is None or font_problems:
         return None, doc, problems + font_problems
-    layout = layout.model_copy(update={"fonts": layout.fonts.model_copy(update=fonts)})
+    layout = layout.replace(fonts=layout.fonts.replace(**fonts))
     return (with_paper(layout, paper) if paper else layout), doc, []
 
 
@@ -86,5 +86,5 @@ def _font_file(name: str, base: Path) -> tuple[Path, str]:
 
 
 def with_paper(layout: Layout, paper: Paper) -> Layout:
-    page = layout.page.model_copy(update={"size": paper})
-    return layout.model_copy(update={"page": page})
+    page = layout.page.replace(size=paper)
+    return layout.replace(page=page)

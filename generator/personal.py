@@ -17,7 +17,7 @@ from .resolve import Handout, HandoutSection
 from .source import Document, Loc, Mark, Origin, from_fields
 from .validate import check, did_you_mean
 
-DOSAGE_FIELDS = tuple(Dosage.model_fields)
+DOSAGE_FIELDS = Dosage.field_names
 EVERY_EXERCISE = "*"
 SKIP_SEPARATORS = re.compile(r"[\s,;]+")
 

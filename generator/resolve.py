@@ -106,7 +106,7 @@ def resolve(path: Path, options: Options = Options(), library: Library | None = 
     raise_if_any(problems + entry_problems + clinic_problems)
     assert layout is not None and layout_doc is not None
     if clinic is not None and clinic.clinic.accent:
-        layout = layout.model_copy(update={"colours": layout.colours.model_copy(update={"accent": clinic.clinic.accent})})
+        layout = layout.replace(colours=layout.colours.replace(accent=clinic.clinic.accent))
     disclaimer = worksheet.disclaimer or layout.footer.disclaimer
     if worksheet.order == "by-position":
         sections = by_position(sections)

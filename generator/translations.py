@@ -34,13 +34,13 @@ def translate(exercise: Exercise, source: Document, language: str) -> tuple[Exer
     problems = mismatches(exercise, words, doc, source)
     if problems:
         return None, None, problems
-    update = {field: value for field, value in words.model_dump(exclude_none=True, exclude={"variations"}).items()}
+    update = {field: value for field, value in words.given().items() if field != "variations"}
     if words.variations is not None:
         update["variations"] = [
-            variation.model_copy(update={"text": said.text}) if said.text and variation.text else variation
+            variation.replace(text=said.text) if said.text and variation.text else variation
             for variation, said in zip(exercise.variations, words.variations)
         ]
-    return exercise.model_copy(update=update), Origin(doc), []
+    return exercise.replace(**update), Origin(doc), []
 
 
 def mismatches(exercise: Exercise, words: ExerciseTranslation, doc: Document, source: Document) -> list[Problem]:

@@ -1,31 +1,41 @@
-"""Validate loaded YAML against a model, turning every pydantic error into a located Problem."""
+"""Validate loaded YAML against a model's declared types, collecting every problem with its location."""
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 import types
 import typing
+from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-from pydantic.fields import FieldInfo
-
-from pathlib import Path
-
 from .errors import InputError, Problem
+from .model.record import Invalid, Pick, Record
 from .source import Document, Loc, load
 
-M = TypeVar("M", bound=BaseModel)
-MISSING = "missing required field"
+M = TypeVar("M", bound=Record)
+FAILED = object()  # a value that did not convert; its problem is already recorded
+_INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
+_NUMBER = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$")
+
+
+class _Problems:
+    """What went wrong so far, each as a located Problem in one document."""
+
+    def __init__(self, doc: Document):
+        self.doc, self.found = doc, []
+
+    def add(self, loc: Loc, message: str, key: Loc | None = None) -> object:
+        self.found.append(self.doc.problem(loc, message, key=key))
+        return FAILED
 
 
 def check(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
     """The validated model, or None and every problem found in the document."""
-    try:
-        return model.model_validate(doc.data), []
-    except ValidationError as exc:
-        return None, _merge_missing([_to_problem(doc, model, error) for error in exc.errors(include_url=False)])
+    problems = _Problems(doc)
+    value = _convert(model, doc.data, (), problems)
+    return (None, problems.found) if problems.found else (value, [])
 
 
 def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
@@ -37,67 +47,147 @@ def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _merge_missing(problems: list[Problem]) -> list[Problem]:
-    """Several missing fields of one mapping, said in one line."""
-    merged: dict[tuple, list[str]] = {}
-    others = []
-    for problem in problems:
-        if problem.message.startswith(MISSING):
-            key = (problem.file, problem.line, problem.column, problem.field)
-            merged.setdefault(key, []).append(problem.message.removeprefix(MISSING).split("'")[1])
-        else:
-            others.append(problem)
-    for (file, line, column, field), names in merged.items():
-        quoted = ", ".join(f"'{name}'" for name in names)
-        message = f"{MISSING} '{names[0]}'" if len(names) == 1 else f"missing required fields {quoted}"
-        others.append(Problem(file, line, column, field, message))
-    return others
+def _convert(tp: Any, value: Any, loc: Loc, problems: _Problems) -> Any:
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _annotated(tp, value, loc, problems)
+    if origin in (typing.Union, types.UnionType):
+        members = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+        if value is None and len(members) < len(typing.get_args(tp)):
+            return None
+        assert len(members) == 1, f"a union needs a Pick rule: {tp}"
+        return _convert(members[0], value, loc, problems)
+    if origin is typing.Literal:
+        return _choice(typing.get_args(tp), value, loc, problems)
+    if origin is list:
+        return _list(typing.get_args(tp)[0], value, loc, problems)
+    if origin is dict:
+        return _mapping(typing.get_args(tp)[1], value, loc, problems)
+    if isinstance(tp, type) and issubclass(tp, Record):
+        return _record(tp, value, loc, problems)
+    return _scalar(tp, value, loc, problems)
 
 
-def _to_problem(doc: Document, model: type[BaseModel], error: dict) -> Problem:
-    loc, parent = _walk(model, error["loc"])
-    kind = error["type"]
-    if kind == "missing":
-        return doc.problem(loc[:-1], f"{MISSING} '{loc[-1]}'")
-    if kind == "extra_forbidden":
-        name = loc[-1]
-        hint = did_you_mean(name, parent.model_fields) if _is_model(parent) else ""
-        return doc.problem(loc[:-1], f"unknown field '{name}'{hint}", key=loc)
-    return doc.problem(loc, _message(kind, error))
+def _annotated(tp: Any, value: Any, loc: Loc, problems: _Problems) -> Any:
+    base, *rules = typing.get_args(tp)
+    try:
+        for rule in rules:
+            if isinstance(rule, Pick):
+                base = rule.choose(value)
+            else:
+                value = rule.before(value)
+    except Invalid as exc:
+        return problems.add(loc, str(exc))
+    value = _convert(base, value, loc, problems)
+    if value is FAILED:
+        return FAILED
+    try:
+        for rule in rules:
+            value = rule.after(value)
+    except Invalid as exc:
+        return problems.add(loc, str(exc))
+    return value
 
 
-def _message(kind: str, error: dict) -> str:
-    value = error.get("input")
-    ctx = error.get("ctx") or {}
+def _choice(choices: tuple, value: Any, loc: Loc, problems: _Problems) -> Any:
+    if any(value == choice and type(value) is type(choice) for choice in choices):
+        return value
+    words = [str(choice) for choice in choices]
+    hint = did_you_mean(str(value), words)
+    return problems.add(loc, f"expected one of {', '.join(words)}; got {_describe(value)}{hint}")
+
+
+def _list(item: Any, value: Any, loc: Loc, problems: _Problems) -> Any:
+    if not isinstance(value, list):
+        return problems.add(loc, f"expected a list, got {_describe(value)}")
+    items = [_convert(item, each, loc + (i,), problems) for i, each in enumerate(value)]
+    return FAILED if FAILED in items else items
+
+
+def _mapping(item: Any, value: Any, loc: Loc, problems: _Problems) -> Any:
+    if not isinstance(value, dict):
+        return problems.add(loc, f"expected a mapping of fields, got {_describe(value)}")
+    items = {str(key): _convert(item, each, loc + (key,), problems) for key, each in value.items()}
+    return FAILED if FAILED in items.values() else items
+
+
+def _record(model: type[Record], value: Any, loc: Loc, problems: _Problems) -> Any:
+    value = model.prepare(value)
+    if not isinstance(value, dict):
+        return problems.add(loc, f"expected a mapping of fields, got {_describe(value)}")
+    hints, fields, failed = _hints(model), {}, False
+    for name in model.field_names:
+        if name in value:
+            fields[name] = _convert(hints[name], value[name], loc + (name,), problems)
+            failed |= fields[name] is FAILED
+    for key in value:
+        if key not in hints:
+            problems.add(loc, f"unknown field '{key}'{did_you_mean(key, model.field_names)}", key=loc + (key,))
+            failed = True
+    missing = [f"'{name}'" for name in model.field_names if name not in value and name not in model.defaults]
+    if missing:
+        fields_word = "field" if len(missing) == 1 else "fields"
+        problems.add(loc, f"missing required {fields_word} {', '.join(missing)}")
+        failed = True
+    if failed:
+        return FAILED
+    record = model(**fields)
+    try:
+        record.verify()
+    except Invalid as exc:
+        return problems.add(loc, str(exc))
+    return record
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(model: type[Record]) -> dict[str, Any]:
+    """The model's field types, resolved once: annotations are strings until asked."""
+    if model not in _HINTS:
+        hints = typing.get_type_hints(model, include_extras=True)
+        _HINTS[model] = {name: hints[name] for name in model.field_names}
+    return _HINTS[model]
+
+
+def _scalar(tp: Any, value: Any, loc: Loc, problems: _Problems) -> Any:
     got = _describe(value)
-    if kind == "literal_error":
-        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        return f"expected one of {', '.join(choices)}; got {got}{did_you_mean(str(value), choices)}"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"expected a whole number, got {got}"
-    if kind in ("float_type", "float_parsing"):
-        return f"expected a number, got {got}"
-    if kind in ("greater_than_equal", "greater_than"):
-        return f"must be at least {ctx.get('ge', ctx.get('gt'))}, got {got}"
-    if kind in ("less_than_equal", "less_than"):
-        return f"must be at most {ctx.get('le', ctx.get('lt'))}, got {got}"
-    if kind == "string_type":
-        return f"expected text, got {got}" + (" (put it in quotes)" if isinstance(value, bool) else "")
-    if kind == "string_too_short":
-        return "must not be empty"
-    if kind == "too_short":
-        return "needs at least one item"
-    if kind == "list_type":
-        return f"expected a list, got {got}"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"expected a mapping of fields, got {got}"
-    if kind.startswith("url"):
-        return f"expected a web address starting with https://, got {got}"
-    if kind.startswith("date"):
-        return f"expected a date like 2026-11-20, got {got}"
-    if kind in ("bool_type", "bool_parsing"):
-        return f"expected true or false, got {got}"
-    return str(error["msg"]).removeprefix("Value error, ")
+    if tp is str:
+        if isinstance(value, str):
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        return problems.add(loc, f"expected text, got {got}" + (" (put it in quotes)" if isinstance(value, bool) else ""))
+    if tp is int:
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        if isinstance(value, str) and _INTEGER.match(value):
+            return int(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        return problems.add(loc, f"expected a whole number, got {got}")
+    if tp is float:
+        if isinstance(value, str) and _NUMBER.match(value):
+            return float(value)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        return problems.add(loc, f"expected a number, got {got}")
+    if tp is bool:
+        return value if isinstance(value, bool) else problems.add(loc, f"expected true or false, got {got}")
+    if tp is datetime.date:
+        return _date(value, loc, problems)
+    raise TypeError(f"no rule to read a {tp!r}")
+
+
+def _date(value: Any, loc: Loc, problems: _Problems) -> Any:
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    return problems.add(loc, f"expected a date like 2026-11-20, got {_describe(value)}")
 
 
 def _describe(value: Any) -> str:
@@ -112,62 +202,6 @@ def _describe(value: Any) -> str:
     if isinstance(value, str):
         return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
     return str(value)
-
-
-def _walk(model: type, loc: Loc) -> tuple[Loc, Any]:
-    """The error location without union tags, and the type holding its last part."""
-    current: Any = model
-    parent: Any = None
-    clean: list = []
-    for part in loc:
-        current = _unwrap(current)
-        tagged = _tagged_members(current)
-        if part in tagged:
-            current = tagged[part]
-            continue
-        clean.append(part)
-        parent = current
-        current = _child(current, part)
-    return tuple(clean), parent
-
-
-def _unwrap(tp: Any) -> Any:
-    """Strip Annotated and Optional, which say nothing about the shape of the data."""
-    while True:
-        if typing.get_origin(tp) is typing.Annotated:
-            tp = typing.get_args(tp)[0]
-            continue
-        args = typing.get_args(tp)
-        if typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in args:
-            rest = [a for a in args if a is not type(None)]
-            if len(rest) == 1:
-                tp = rest[0]
-                continue
-        return tp
-
-
-def _tagged_members(tp: Any) -> dict[str, Any]:
-    if typing.get_origin(tp) not in (typing.Union, types.UnionType):
-        return {}
-    members = {}
-    for arg in typing.get_args(tp):
-        for meta in getattr(arg, "__metadata__", ()):
-            if hasattr(meta, "tag"):
-                members[meta.tag] = arg
-    return members
-
-
-def _child(tp: Any, part: Any) -> Any:
-    if _is_model(tp) and isinstance(part, str):
-        info: FieldInfo | None = tp.model_fields.get(part)
-        return info.annotation if info else None
-    if typing.get_origin(tp) is list and isinstance(part, int):
-        return typing.get_args(tp)[0]
-    return None
-
-
-def _is_model(tp: Any) -> bool:
-    return isinstance(tp, type) and issubclass(tp, BaseModel)
 
 
 def load_and_check(path: Path, model: type[M]) -> tuple[M | None, Document | None, list[Problem]]:

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated, Optional
 
-from pydantic import Field
-
-from .common import Strict, Text
+from .common import Record, Text
+from .record import NotEmpty
 from .layout import Clinic
 
 
-class WorksheetSet(Strict):
+class WorksheetSet(Record):
     title: Text
     subtitle: Optional[Text] = None
     intro: Optional[Text] = None
-    worksheets: Annotated[list[Text], Field(min_length=1)]  # names or paths, relative to the set file
+    worksheets: Annotated[list[Text], NotEmpty()]  # names or paths, relative to the set file
     layout: Optional[Text] = None  # for every worksheet in the set
     disclaimer: Optional[Text] = None
     clinic: Optional[Clinic] = None

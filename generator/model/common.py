@@ -1,21 +1,15 @@
-"""Building blocks shared by every model: strict base class, text, lengths, colours."""
+"""Building blocks shared by every model: text, lengths, colours, web addresses."""
 
 from __future__ import annotations
 
 import re
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
-from pydantic_core import PydanticCustomError
+from .record import Before, Invalid, NotEmpty, Range, Record
 
+Text = Annotated[str, NotEmpty()]  # stripped of surrounding spaces, and not empty
 
-class Strict(BaseModel):
-    """Unknown keys are errors and models never change after validation."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
-
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 POINTS_PER_UNIT = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
 _LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?|-?\.\d+)\s*(pt|mm|cm|in)?\s*$")
@@ -30,14 +24,14 @@ def parse_length(value: Any) -> float:
     else:
         match = _LENGTH.match(str(value))
         if not match:
-            raise PydanticCustomError("length", "expected a length like '12mm' or '0.5in', got {value}", {"value": repr(value)})
+            raise Invalid(f"expected a length like '12mm' or '0.5in', got {value!r}")
         points = float(match.group(1)) * POINTS_PER_UNIT[match.group(2) or "pt"]
     if points < 0:
-        raise PydanticCustomError("length", "a length cannot be negative, got {value}", {"value": repr(value)})
+        raise Invalid(f"a length cannot be negative, got {value!r}")
     return points
 
 
-Length = Annotated[float, BeforeValidator(parse_length)]
+Length = Annotated[float, Before(parse_length)]
 
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
@@ -46,10 +40,28 @@ def parse_colour(value: Any) -> str:
     """'#1d5c87' or '#fff', normalised to lower-case '#rrggbb'."""
     text = str(value).strip()
     if not isinstance(value, str) or not _HEX.match(text):
-        raise PydanticCustomError("colour", "expected a colour like '#1d5c87', got {value}", {"value": repr(value)})
+        raise Invalid(f"expected a colour like '#1d5c87', got {value!r}")
     if len(text) == 4:
         text = "#" + "".join(c * 2 for c in text[1:])
     return text.lower()
 
 
-Colour = Annotated[str, BeforeValidator(parse_colour)]
+Colour = Annotated[str, Before(parse_colour)]
+
+
+def parse_web_address(value: Any) -> str:
+    """An http(s) address with a host, as written (a QR code prints exactly this)."""
+    text = value.strip() if isinstance(value, str) else ""
+    try:
+        parts = urlsplit(text) if text and not re.search(r"\s", text) else None
+    except ValueError:  # a malformed host, such as an unclosed '['
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        shown = repr(value) if isinstance(value, str) else str(value)
+        raise Invalid(f"expected a web address starting with https://, got {shown}")
+    return text
+
+
+WebAddress = Annotated[str, Before(parse_web_address)]
+
+__all__ = ["Colour", "Invalid", "Length", "Range", "Record", "Text", "WebAddress"]

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import Field, HttpUrl, field_validator, model_validator
-
-from .common import Strict, Text
+from .common import Invalid, Range, Record, Text, WebAddress
+from .record import Before, NotEmpty
 
 POSITIONS = (
     "standing",
@@ -24,11 +23,11 @@ POSITIONS = (
 Position = Literal[POSITIONS]  # type: ignore[valid-type]
 Side = Literal["both", "left", "right", "each", "alternating"]
 
-Count = Annotated[int, Field(ge=1, le=1000)]
-Seconds = Annotated[int, Field(ge=1, le=24 * 3600)]
+Count = Annotated[int, Range(1, 1000)]
+Seconds = Annotated[int, Range(1, 24 * 3600)]
 
 
-class Dosage(Strict):
+class Dosage(Record):
     """How much to do. Every field is optional; a handout shows only what is given."""
 
     sets: Optional[Count] = None
@@ -36,16 +35,16 @@ class Dosage(Strict):
     hold_seconds: Optional[Seconds] = None
     rest_seconds: Optional[Seconds] = None
     duration_seconds: Optional[Seconds] = None
-    per_day: Optional[Annotated[int, Field(ge=1, le=24)]] = None
-    per_week: Optional[Annotated[int, Field(ge=1, le=50)]] = None
+    per_day: Optional[Annotated[int, Range(1, 24)]] = None
+    per_week: Optional[Annotated[int, Range(1, 50)]] = None
     side: Optional[Side] = None
 
     def overridden_by(self, other: "Dosage") -> "Dosage":
         """This dosage with every field that ``other`` sets replaced."""
-        return self.model_copy(update=other.model_dump(exclude_none=True))
+        return self.replace(**other.given())
 
 
-class Variation(Strict):
+class Variation(Record):
     """An easier or harder way to do the exercise: described in words, or another library exercise."""
 
     level: Literal["easier", "harder"]
@@ -53,52 +52,50 @@ class Variation(Strict):
     exercise: Optional[Text] = None  # a library exercise id
     dosage: Dosage = Dosage()  # the variation's own dose, shown with it
 
-    @model_validator(mode="after")
-    def _text_or_exercise(self) -> "Variation":
+    def verify(self) -> None:
         if (self.text is None) == (self.exercise is None):
-            raise ValueError("give either 'text' or 'exercise', not both and not neither")
-        return self
+            raise Invalid("give either 'text' or 'exercise', not both and not neither")
 
 
 _WEEKS = re.compile(r"^\s*\d+\s*(?:-\s*\d+|\+)?\s*$")
 
 
-class Stage(Strict):
+def parse_weeks(value: Any) -> str:
+    """'1-2', '3' or '5+', spaces dropped."""
+    if not _WEEKS.match(str(value)):
+        raise Invalid(f"expected weeks like '1-2', '3' or '5+', got {str(value)!r}")
+    return str(value).replace(" ", "")
+
+
+class Stage(Record):
     """A dose for a span of weeks: a progression is a list of these."""
 
-    weeks: Text
+    weeks: Annotated[str, Before(parse_weeks)]
     dosage: Dosage
 
-    @field_validator("weeks", mode="before")
-    @classmethod
-    def _weeks(cls, value: Any) -> Any:
-        if not _WEEKS.match(str(value)):
-            raise ValueError(f"expected weeks like '1-2', '3' or '5+', got {str(value)!r}")
-        return str(value).replace(" ", "")
 
-
-class Exercise(Strict):
+class Exercise(Record):
     name: Text
     summary: Optional[Text] = None
     position: Position
     equipment: list[Text] = []
     targets: list[Text] = []
-    steps: Annotated[list[Text], Field(min_length=1)]
+    steps: Annotated[list[Text], NotEmpty()]
     dosage: Dosage = Dosage()
     cautions: list[Text] = []
     tips: list[Text] = []
     illustration: Optional[Text] = None
-    video: Optional[HttpUrl] = None
+    video: Optional[WebAddress] = None
     variations: list[Variation] = []
     progression: list[Stage] = []
     tags: list[Text] = []
 
 
-class VariationText(Strict):
+class VariationText(Record):
     text: Optional[Text] = None
 
 
-class ExerciseTranslation(Strict):
+class ExerciseTranslation(Record):
     """An exercise's words in another language: the same fields, lists of the same length."""
 
     name: Optional[Text] = None

@@ -4,31 +4,29 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Optional
 
-from pydantic import Field
-
-from .common import Colour, Length, Strict, Text
+from .common import Colour, Length, Range, Record, Text
 
 PaperName = Literal["letter", "a4", "legal"]
-TypeSize = Annotated[float, Field(ge=4, le=96)]
+TypeSize = Annotated[float, Range(4, 96)]
 
 
-class Margins(Strict):
+class Margins(Record):
     top: Length
     right: Length
     bottom: Length
     left: Length
 
 
-class Page(Strict):
+class Page(Record):
     size: PaperName = "letter"
     orientation: Literal["portrait", "landscape"] = "portrait"
     margins: Margins
     columns: Literal[1, 2] = 1
     column_gap: Length = 24.0
-    exercises_per_page: Annotated[int, Field(ge=0, le=20)] = 0  # 0: as many as fit
+    exercises_per_page: Annotated[int, Range(0, 20)] = 0  # 0: as many as fit
 
 
-class Fonts(Strict):
+class Fonts(Record):
     """A shipped font's name (see generator/fonts/) or a TrueType file relative to the layout."""
 
     regular: Text = "DejaVuSans"
@@ -37,7 +35,7 @@ class Fonts(Strict):
     bold_italic: Text = "DejaVuSans-BoldOblique"
 
 
-class TypeSizes(Strict):
+class TypeSizes(Record):
     """Sizes in points; ``line_height`` is a multiple of the size."""
 
     title: TypeSize
@@ -47,10 +45,10 @@ class TypeSizes(Strict):
     body: TypeSize
     small: TypeSize
     footer: TypeSize
-    line_height: Annotated[float, Field(ge=1.0, le=3.0)] = 1.3
+    line_height: Annotated[float, Range(1.0, 3.0)] = 1.3
 
 
-class Colours(Strict):
+class Colours(Record):
     text: Colour
     muted: Colour
     accent: Colour
@@ -65,7 +63,7 @@ class Colours(Strict):
     placeholder_border: Colour
 
 
-class Spacing(Strict):
+class Spacing(Record):
     paragraph: Length
     exercise_gap: Length
     section_gap: Length
@@ -75,13 +73,13 @@ class Spacing(Strict):
     footer_gap: Length
 
 
-class Illustration(Strict):
+class Illustration(Record):
     width: Length
     height: Length
     position: Literal["left", "right", "above"] = "right"
 
 
-class Show(Strict):
+class Show(Record):
     """Which parts of an exercise a handout prints."""
 
     summary: bool = True
@@ -93,22 +91,22 @@ class Show(Strict):
     video: bool = True
 
 
-class LogStyle(Strict):
+class LogStyle(Record):
     box: Length = 7 * 72 / 25.4  # the square to tick: big enough for a pen
     name_width: Length = 55 * 72 / 25.4  # the exercise-name column, at most
 
 
-class NotesStyle(Strict):
-    lines_per_exercise: Annotated[int, Field(ge=0, le=20)] = 0
-    lines_at_end: Annotated[int, Field(ge=0, le=40)] = 5
+class NotesStyle(Record):
+    lines_per_exercise: Annotated[int, Range(0, 20)] = 0
+    lines_at_end: Annotated[int, Range(0, 40)] = 5
     line_gap: Length = 8 * 72 / 25.4
 
 
-class VideoStyle(Strict):
+class VideoStyle(Record):
     qr_size: Length = 22 * 72 / 25.4  # printed QR codes under about 2 cm scan poorly
 
 
-class Header(Strict):
+class Header(Record):
     """Page one's clinic block, and the running header (title, clinic name) on later pages."""
 
     running: bool = True
@@ -117,12 +115,12 @@ class Header(Strict):
     gap: Length = 8.0  # between the header and the body
 
 
-class Footer(Strict):
+class Footer(Record):
     disclaimer: Optional[Text] = None
     rule: bool = True
 
 
-class Clinic(Strict):
+class Clinic(Record):
     """Who hands the sheet out: printed at the top of page one, and small on later pages."""
 
     name: Text
@@ -131,7 +129,7 @@ class Clinic(Strict):
     accent: Optional[Colour] = None
 
 
-class Layout(Strict):
+class Layout(Record):
     extends: Optional[Text] = None
     name: Text
     description: Optional[Text] = None

@@ -5,16 +5,16 @@ from __future__ import annotations
 import datetime
 from typing import Optional
 
-from .common import Strict, Text
+from .common import Record, Text
 from .exercise import Dosage
 
 
-class ExerciseChange(Strict):
+class ExerciseChange(Record):
     dosage: Dosage = Dosage()
     note: Optional[Text] = None
 
 
-class Personal(Strict):
+class Personal(Record):
     client: Optional[Text] = None
     date: Optional[datetime.date] = None
     clinician: Optional[Text] = None

@@ -62,15 +62,10 @@ class Styles:
     running_header_right: ParagraphStyle
 
 
+@lru_cache(maxsize=32)  # layouts compare by value: the same objects let parsed paragraphs be reused
 def build_styles(layout: Layout) -> Styles:
-    """The styles for a layout, built once per process: the same objects let parsed paragraphs be reused."""
-    return _styles(layout.model_dump_json())
-
-
-@lru_cache(maxsize=32)
-def _styles(layout_json: str) -> Styles:
-    layout = Layout.model_validate_json(layout_json)
-    palette = Palette(**{name: HexColor(value) for name, value in layout.colours.model_dump().items()})
+    """The styles for a layout, built once per process."""
+    palette = Palette(**{name: HexColor(value) for name, value in layout.colours.given().items()})
     sizes, spacing = layout.sizes, layout.spacing
     fonts = family(layout.fonts)
 

@@ -1,0 +1,148 @@
+"""Frozen records with typed fields, and the rules a field's type can carry.
+
+A record is declared like a dataclass: annotated fields, with defaults for the optional ones.
+``generator.validate`` builds records from loaded YAML, checking every value against its type and
+rules and collecting every problem. Records are plain classes rather than dataclasses because
+generating thirty dataclasses costs about 15 ms at every start, and a build has to feel instant.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+
+class Invalid(ValueError):
+    """A value a rule refuses; the message is what the user reads."""
+
+
+class Rule:
+    """Metadata on an ``Annotated`` type: ``before`` sees the raw value, ``after`` the converted one."""
+
+    def before(self, value: Any) -> Any:
+        return value
+
+    def after(self, value: Any) -> Any:
+        return value
+
+
+class Before(Rule):
+    """Turn the raw value into what the type expects (or raise Invalid): '12mm' into points, say."""
+
+    def __init__(self, convert: Callable[[Any], Any]):
+        self.before = convert
+
+
+class Range(Rule):
+    def __init__(self, ge: float | None = None, le: float | None = None):
+        self.ge, self.le = ge, le
+
+    def after(self, value: Any) -> Any:
+        if self.ge is not None and value < self.ge:
+            raise Invalid(f"must be at least {self.ge}, got {value:g}")
+        if self.le is not None and value > self.le:
+            raise Invalid(f"must be at most {self.le}, got {value:g}")
+        return value
+
+
+class NotEmpty(Rule):
+    """A list with at least one item, or text with something left after stripping spaces."""
+
+    def after(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.strip()
+            if not value:
+                raise Invalid("must not be empty")
+        elif not value:
+            raise Invalid("needs at least one item")
+        return value
+
+
+class Pick(Rule):
+    """Which member of a union a raw value is meant to be, decided by looking at it."""
+
+    def __init__(self, choose: Callable[[Any], Any]):
+        self.choose = choose
+
+
+_RESERVED = {"replace", "given", "as_dict", "verify", "prepare", "field_names", "defaults"}
+
+
+class Record:
+    """Read-only fields, compared and hashed by value."""
+
+    field_names: tuple[str, ...] = ()
+    defaults: dict[str, Any] = {}
+
+    def __init_subclass__(cls, **kwargs: Any):
+        super().__init_subclass__(**kwargs)
+        names = tuple(cls.__dict__.get("__annotations__", {}))
+        assert not _RESERVED & set(names), f"{cls.__name__}: a field shadows a Record method"
+        cls.field_names = names
+        cls.defaults = {name: cls.__dict__[name] for name in names if name in cls.__dict__}
+
+    def __init__(self, **values: Any):
+        for name in self.field_names:
+            if name in values:
+                value = values.pop(name)
+            elif name in self.defaults:
+                value = self.defaults[name]
+                value = value.copy() if isinstance(value, (list, dict)) else value
+            else:
+                raise TypeError(f"{type(self).__name__}: missing field {name!r}")
+            object.__setattr__(self, name, value)
+        if values:
+            raise TypeError(f"{type(self).__name__}: unknown fields {sorted(values)}")
+
+    @classmethod
+    def prepare(cls, value: Any) -> Any:
+        """The raw value as a mapping of fields; a record may accept a shorthand here."""
+        return value
+
+    def verify(self) -> None:
+        """Raise Invalid when the fields, each valid alone, do not make sense together."""
+
+    def replace(self, **changes: Any) -> Record:
+        return type(self)(**{**self.given(include_none=True), **changes})
+
+    def given(self, include_none: bool = False) -> dict[str, Any]:
+        """The fields and their values, one level deep; without the empty ones unless asked."""
+        return {name: getattr(self, name) for name in self.field_names
+                if include_none or getattr(self, name) is not None}
+
+    def as_dict(self) -> dict[str, Any]:
+        """Every field, nested records included, as plain data."""
+        return {name: _plain(getattr(self, name)) for name in self.field_names}
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self.given(include_none=True) == other.given(include_none=True)
+
+    def __hash__(self) -> int:
+        return hash((type(self), tuple(_frozen(getattr(self, name)) for name in self.field_names)))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.field_names)
+        return f"{type(self).__name__}({fields})"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.as_dict()
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_frozen(item) for item in value)
+    if isinstance(value, dict):
+        return tuple(sorted((key, _frozen(item)) for key, item in value.items()))
+    return value
