@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import glob
 import sys
 from contextlib import contextmanager
@@ -53,8 +52,8 @@ def client_jobs(csv_path: Path, directory: Path, pattern: str, options: Options)
         values = {**row.values, "worksheet": row.worksheet.stem, "row": str(row.line)}
         output = directory / names.claim(file_name(pattern, values))
         column = list(row.values).index("layout") + 1 if "layout" in row.values else 0
-        row_options = dataclasses.replace(
-            options, layout=row.layout or options.layout, personal=row.personal,
+        row_options = options.replace(
+            layout=row.layout or options.layout, personal=row.personal,
             language=row.language or options.language,
             layout_given_at=(display_path(csv_path), row.line, column, "layout") if row.layout else options.layout_given_at,
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,7 +60,7 @@ def load_set(path: Path, options: Options) -> Bundle:
         else:
             paths.append(found)
     raise_if_any(problems)
-    options = dataclasses.replace(options, layout=options.layout or chosen.layout)
+    options = options.replace(layout=options.layout or chosen.layout)
     clinic_candidates = [(chosen.clinic, Origin(doc, ("clinic",)))]
     return make_bundle(paths, options, chosen.title, chosen.subtitle, chosen.intro, chosen.disclaimer,
                        clinic_candidates, display_path(path))

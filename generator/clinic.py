@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from .record import Record
 from .errors import Problem
 from .model.layout import Clinic
 from .images import find_image
@@ -12,8 +12,7 @@ from .source import Origin
 from .validate import load_and_check
 
 
-@dataclass(frozen=True)
-class HandoutClinic:
+class HandoutClinic(Record):
     clinic: Clinic
     logo: Path | None
     origin: Origin

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from .record import Record
 from . import limits
 from .errors import Problem
 from .images import find_image
@@ -13,8 +13,7 @@ from .source import Document, Origin, display_path
 from .validate import load_and_check
 
 
-@dataclass(frozen=True)
-class LibraryExercise:
+class LibraryExercise(Record):
     id: str
     exercise: Exercise
     doc: Document

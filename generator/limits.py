@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
+
+from .record import Record
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(Record):
     yaml_mb: float = 2.0  # a worksheet, exercise or layout file
     csv_mb: float = 20.0  # a clients CSV
     steps: int = 100  # steps in one exercise
@@ -29,12 +29,12 @@ ENVIRONMENT = {
 def current() -> Limits:
     """The limits in force: the defaults, raised or lowered by the environment (ignored where not a number)."""
     values = {}
-    for field in fields(Limits):
-        text = os.environ.get(ENVIRONMENT[field.name], "")
+    for name, default in Limits.defaults.items():
+        text = os.environ.get(ENVIRONMENT[name], "")
         try:
-            values[field.name] = type(field.default)(float(text)) if text.strip() else field.default
+            values[name] = type(default)(float(text)) if text.strip() else default
         except ValueError:
-            values[field.name] = field.default
+            values[name] = default
     return Limits(**values)
 
 

@@ -7,7 +7,6 @@ exercise, and ``<exercise>.note``.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import Any
 
@@ -67,7 +66,7 @@ def personalise(handout: Handout, personal: Personal, doc: Document) -> Handout:
         for section in handout.sections
     )
     sections = tuple(section for section in sections if section.exercises)
-    return dataclasses.replace(handout, sections=sections, personal=personal, personal_origin=Origin(doc))
+    return handout.replace(sections=sections, personal=personal, personal_origin=Origin(doc))
 
 
 def _changed(item, number: int, personal: Personal):
@@ -76,7 +75,7 @@ def _changed(item, number: int, personal: Personal):
     if change is not None:
         dosage = dosage.overridden_by(change.dosage)
     note = change.note if change is not None else None
-    return dataclasses.replace(item, number=number, dosage=dosage, client_note=note)
+    return item.replace(number=number, dosage=dosage, client_note=note)
 
 
 def _first_field(doc: Document, prefix: Loc) -> Loc:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from .record import Record
 from .output import write_atomically
 from .personal import personalise
 from .resolve import Options, resolve
@@ -12,8 +12,7 @@ from .resolve import Options, resolve
 OUTPUT_DIR = Path("out")
 
 
-@dataclass(frozen=True)
-class BuildResult:
+class BuildResult(Record):
     output: Path
     pages: int
     warnings: tuple[str, ...] = ()  # e.g. an exercise with no translation, printed in English

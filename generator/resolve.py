@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from .record import Record
 from .errors import Problem, raise_if_any
 from .layouts import Paper, find_layout, load_layout
 from . import limits
@@ -21,8 +22,7 @@ from .translations import SOURCE_LANGUAGE, missing_message, translate
 from .variations import HandoutVariation, settle_variations
 
 
-@dataclass(frozen=True)
-class HandoutExercise:
+class HandoutExercise(Record):
     number: int
     id: str
     exercise: Exercise
@@ -38,15 +38,13 @@ class HandoutExercise:
     second_steps: tuple[str, ...] = ()  # the steps again in a second language, for a bilingual handout
 
 
-@dataclass(frozen=True)
-class HandoutSection:
+class HandoutSection(Record):
     heading: str | None
     intro: str | None
     exercises: tuple[HandoutExercise, ...]
 
 
-@dataclass(frozen=True)
-class Handout:
+class Handout(Record):
     """Everything needed to print one worksheet; nothing left to look up."""
 
     path: Path
@@ -71,8 +69,7 @@ class Handout:
         return [exercise for section in self.sections for exercise in section.exercises]
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(Record):
     """What the person building may change without editing the worksheet."""
 
     layout: str | None = None
@@ -136,8 +133,8 @@ def by_position(sections: tuple[HandoutSection, ...]) -> tuple[HandoutSection, .
         renumbered = []
         for item in items:
             number += 1
-            renumbered.append(dataclasses.replace(item, number=number))
-        ordered.append(dataclasses.replace(section, exercises=tuple(renumbered)))
+            renumbered.append(item.replace(number=number))
+        ordered.append(section.replace(exercises=tuple(renumbered)))
     return tuple(ordered)
 
 

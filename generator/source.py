@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .record import Record
 from . import limits
 from .errors import InputError, Problem
 
@@ -25,8 +26,7 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PLAIN_TAGS = {"map": "tag:yaml.org,2002:map", "seq": "tag:yaml.org,2002:seq"}
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(Record):
     line: int  # 1-based
     column: int  # 1-based
     file: str = ""  # where the value was set, when documents are merged

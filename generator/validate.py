@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .errors import InputError, Problem
-from .model.record import Invalid, Pick, Record
+from .model.rules import Invalid, Pick
+from .record import Record
 from .source import Document, Loc, load
 
 M = TypeVar("M", bound=Record)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
+from .record import Record
 from .errors import Problem
 from .library import Library
 from .model import Dosage
@@ -13,8 +13,7 @@ from .translations import SOURCE_LANGUAGE, translate
 from .validate import did_you_mean
 
 
-@dataclass(frozen=True)
-class HandoutVariation:
+class HandoutVariation(Record):
     level: str  # "easier" or "harder"
     name: str | None  # the library exercise's name, when the variation is one
     text: str | None

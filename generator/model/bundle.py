@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Optional
 
 from .common import Record, Text
-from .record import NotEmpty
+from .rules import NotEmpty
 from .layout import Clinic
 
 

@@ -6,7 +6,8 @@ import re
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from .record import Before, Invalid, NotEmpty, Range, Record
+from ..record import Record
+from .rules import Before, Invalid, NotEmpty, Range
 
 Text = Annotated[str, NotEmpty()]  # stripped of surrounding spaces, and not empty
 

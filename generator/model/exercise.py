@@ -6,7 +6,7 @@ import re
 from typing import Annotated, Any, Literal, Optional
 
 from .common import Invalid, Range, Record, Text, WebAddress
-from .record import Before, NotEmpty
+from .rules import Before, NotEmpty
 
 POSITIONS = (
     "standing",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal, Optional, Union
 
 from .common import Invalid, Range, Record, Text
-from .record import NotEmpty, Pick
+from .rules import NotEmpty, Pick
 from .exercise import Dosage, Exercise, Stage, Variation
 from .layout import Clinic
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -17,7 +16,7 @@ from .follow_through import notes_lines, progression_table, stop_if_box, variati
 from .pictures import decoded
 from .parts import boxed, cautions_box, dosage_fits, dosage_table, grid
 from .styles import Styles
-from .text import labelled, paragraph, paragraphs, plain, styled
+from .text import escape, labelled, paragraph, paragraphs, plain, styled
 
 
 LOG_TEMPLATE = "log"  # a page template with one full-width frame, whatever the layout's columns

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer, TableStyle
@@ -18,7 +17,7 @@ from .document import PageSetup, RenderedPdf, needs_italics, typeset
 from .flowables import TickBox
 from .fonts import coverage, register
 from .styles import Styles, build_styles
-from .text import paragraph, paragraphs, plain, styled
+from .text import escape, paragraph, paragraphs, plain, styled
 
 PASSES = 4  # enough for the contents' page numbers to settle
 

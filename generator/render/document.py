@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
 from io import BytesIO
 from typing import Callable
@@ -11,6 +10,7 @@ from reportlab.lib.pagesizes import A4, LEGAL, LETTER, landscape, portrait
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
+from ..record import Record
 from .. import __version__, wording
 from ..clinic import HandoutClinic
 from ..errors import BuildError, InputError, raise_if_any
@@ -27,8 +27,7 @@ from .text import plain
 PAPER_SIZES = {"letter": LETTER, "a4": A4, "legal": LEGAL}
 
 
-@dataclass(frozen=True)
-class RenderedPdf:
+class RenderedPdf(Record):
     data: bytes
     pages: int
 
@@ -76,8 +75,7 @@ def needs_italics(handout: Handout) -> bool:
     return personal_note or any(item.note or item.client_note for item in handout.exercises)
 
 
-@dataclass(frozen=True)
-class PageSetup:
+class PageSetup(Record):
     """What a document prints around its body, and says about itself."""
 
     display: str  # names the document in error messages

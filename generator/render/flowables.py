@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
@@ -144,6 +143,8 @@ class QrCode(Flowable):
 
     def __init__(self, text: str, size: float):
         super().__init__()
+        from reportlab.graphics.barcode.qr import QrCodeWidget  # only handouts with videos need it: 5 ms
+
         widget = QrCodeWidget(text, barLevel="M")
         widget.qr.make()
         self.modules = widget.qr.modules

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable
 
@@ -13,7 +12,7 @@ from ..variations import HandoutVariation
 from .flowables import QrCode, RuledLines
 from .parts import boxed, grid
 from .styles import Styles
-from .text import labelled, paragraph, plain, styled
+from .text import escape, labelled, paragraph, plain, styled
 
 
 def stop_if_box(reasons: list[str], styles: Styles) -> Flowable:
@@ -32,7 +31,7 @@ def notes_lines(count: int, styles: Styles, width: float) -> Flowable:
 def video_block(url: str, styles: Styles, width: float) -> Flowable:
     """A QR code a phone can scan at its printed size, beside the address, which is also a link in the PDF."""
     size = styles.layout.video.qr_size
-    target = escape(url, {'"': "&quot;"})
+    target = escape(url, quotes=True)
     text = [
         styled(f'<b>{escape(wording.VIDEO_LABEL)}:</b> <link href="{target}">{plain(url)}</link>', styles.meta),
         styled(escape(wording.SCAN_HINT), styles.meta),

@@ -7,7 +7,6 @@ without notes never reads them (each DejaVu face costs about 20 ms and 3 MiB).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from ..record import Record
 from ..errors import BuildError
 from ..model.layout import Fonts
 
@@ -22,8 +22,7 @@ UPRIGHT = ("regular", "bold")
 SLANTED = ("italic", "bold_italic")
 
 
-@dataclass(frozen=True)
-class FontFamily:
+class FontFamily(Record):
     """The names of a layout's four faces, as styles and the PDF know them."""
 
     regular: str

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
@@ -11,7 +10,7 @@ from ..resolve import Handout
 from .flowables import TickBox
 from .parts import grid
 from .styles import Styles
-from .text import plain, styled
+from .text import escape, plain, styled
 
 DAYS = 7
 CELL_PADDING = 3

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from ..record import Record
 from ..model import Layout
 from .fonts import FontFamily, family
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(Record):
     text: Color
     muted: Color
     accent: Color
@@ -29,8 +28,7 @@ class Palette:
     placeholder_border: Color
 
 
-@dataclass(frozen=True)
-class Styles:
+class Styles(Record):
     layout: Layout
     fonts: FontFamily
     colours: Palette

@@ -1,67 +1,13 @@
-"""Frozen records with typed fields, and the rules a field's type can carry.
+"""Read-only values with named fields: the models, and what the pipeline passes between its stages.
 
-A record is declared like a dataclass: annotated fields, with defaults for the optional ones.
-``generator.validate`` builds records from loaded YAML, checking every value against its type and
-rules and collecting every problem. Records are plain classes rather than dataclasses because
-generating thirty dataclasses costs about 15 ms at every start, and a build has to feel instant.
+A record is declared like a frozen dataclass: annotated fields, with defaults for the optional ones.
+It is a plain class rather than a dataclass because generating thirty dataclasses costs about 15 ms
+at every start (each one compiles its methods), and a build has to feel instant.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
-
-
-class Invalid(ValueError):
-    """A value a rule refuses; the message is what the user reads."""
-
-
-class Rule:
-    """Metadata on an ``Annotated`` type: ``before`` sees the raw value, ``after`` the converted one."""
-
-    def before(self, value: Any) -> Any:
-        return value
-
-    def after(self, value: Any) -> Any:
-        return value
-
-
-class Before(Rule):
-    """Turn the raw value into what the type expects (or raise Invalid): '12mm' into points, say."""
-
-    def __init__(self, convert: Callable[[Any], Any]):
-        self.before = convert
-
-
-class Range(Rule):
-    def __init__(self, ge: float | None = None, le: float | None = None):
-        self.ge, self.le = ge, le
-
-    def after(self, value: Any) -> Any:
-        if self.ge is not None and value < self.ge:
-            raise Invalid(f"must be at least {self.ge}, got {value:g}")
-        if self.le is not None and value > self.le:
-            raise Invalid(f"must be at most {self.le}, got {value:g}")
-        return value
-
-
-class NotEmpty(Rule):
-    """A list with at least one item, or text with something left after stripping spaces."""
-
-    def after(self, value: Any) -> Any:
-        if isinstance(value, str):
-            value = value.strip()
-            if not value:
-                raise Invalid("must not be empty")
-        elif not value:
-            raise Invalid("needs at least one item")
-        return value
-
-
-class Pick(Rule):
-    """Which member of a union a raw value is meant to be, decided by looking at it."""
-
-    def __init__(self, choose: Callable[[Any], Any]):
-        self.choose = choose
+from typing import Any
 
 
 _RESERVED = {"replace", "given", "as_dict", "verify", "prepare", "field_names", "defaults"}
@@ -80,7 +26,10 @@ class Record:
         cls.field_names = names
         cls.defaults = {name: cls.__dict__[name] for name in names if name in cls.__dict__}
 
-    def __init__(self, **values: Any):
+    def __init__(self, *args: Any, **values: Any):
+        if len(args) > len(self.field_names):
+            raise TypeError(f"{type(self).__name__}: too many values")
+        values.update(zip(self.field_names, args))
         for name in self.field_names:
             if name in values:
                 value = values.pop(name)

@@ -1,0 +1,58 @@
+"""The rules a model field's type can carry, read by generator.validate: Annotated[int, Range(1, 24)]."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+
+class Invalid(ValueError):
+    """A value a rule refuses; the message is what the user reads."""
+
+
+class Rule:
+    """Metadata on an ``Annotated`` type: ``before`` sees the raw value, ``after`` the converted one."""
+
+    def before(self, value: Any) -> Any:
+        return value
+
+    def after(self, value: Any) -> Any:
+        return value
+
+
+class Before(Rule):
+    """Turn the raw value into what the type expects (or raise Invalid): '12mm' into points, say."""
+
+    def __init__(self, convert: Callable[[Any], Any]):
+        self.before = convert
+
+
+class Range(Rule):
+    def __init__(self, ge: float | None = None, le: float | None = None):
+        self.ge, self.le = ge, le
+
+    def after(self, value: Any) -> Any:
+        if self.ge is not None and value < self.ge:
+            raise Invalid(f"must be at least {self.ge}, got {value:g}")
+        if self.le is not None and value > self.le:
+            raise Invalid(f"must be at most {self.le}, got {value:g}")
+        return value
+
+
+class NotEmpty(Rule):
+    """A list with at least one item, or text with something left after stripping spaces."""
+
+    def after(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.strip()
+            if not value:
+                raise Invalid("must not be empty")
+        elif not value:
+            raise Invalid("needs at least one item")
+        return value
+
+
+class Pick(Rule):
+    """Which member of a union a raw value is meant to be, decided by looking at it."""
+
+    def __init__(self, choose: Callable[[Any], Any]):
+        self.choose = choose
