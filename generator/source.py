@@ -242,7 +242,7 @@ class _Converter:
             return [self._convert(item, loc + (i,), depth + 1) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.ScalarNode):
             try:
-                return self.loader.construct_object(node, deep=True)
+                return self._scalar(node)
             except yaml.constructor.ConstructorError:
                 pass
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
@@ -253,7 +253,8 @@ class _Converter:
         self.loader.flatten_mapping(node)
         result: dict = {}
         for key_node, value_node in node.value:
-            key = self.loader.construct_object(key_node, deep=True)
+            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else \
+                self.loader.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 self.problems.append(self._problem(key_node, loc, f"field names must be text, got {key!r}"))
                 continue
@@ -264,6 +265,12 @@ class _Converter:
             self.doc.key_marks[loc + (key,)] = self._mark(key_node)
             result[key] = self._convert(value_node, loc + (key,), depth + 1)
         return result
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except ValueError:  # looks like a date but is no day of the calendar (2026-02-30): the text as written
+            return node.value
 
     def _mark(self, node: yaml.Node) -> Mark:
         return Mark(node.start_mark.line + 1, node.start_mark.column + 1, self.doc.display)

@@ -1,7 +1,5 @@
 """A worksheet set: several worksheets printed as one booklet."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 from .common import Record, Text

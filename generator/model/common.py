@@ -1,7 +1,5 @@
 """Building blocks shared by every model: text, lengths, colours, web addresses."""
 
-from __future__ import annotations
-
 import re
 from typing import Annotated, Any
 from urllib.parse import urlsplit

@@ -1,7 +1,5 @@
 """An exercise as the library (or a worksheet, inline) describes it."""
 
-from __future__ import annotations
-
 import re
 from typing import Annotated, Any, Literal, Optional
 

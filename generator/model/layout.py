@@ -1,7 +1,5 @@
 """A layout: everything about how a handout looks, as data."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal, Optional
 
 from .common import Colour, Length, Range, Record, Text

@@ -1,7 +1,5 @@
 """What changes for one client: who, when, by whom, and their own doses, notes and skips."""
 
-from __future__ import annotations
-
 import datetime
 from typing import Optional
 

@@ -1,7 +1,5 @@
 """A worksheet as its author writes it: which exercises, in what order, with what changes."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Literal, Optional, Union
 
 from .common import Invalid, Range, Record, Text
