@@ -9,6 +9,8 @@ things measured in the same run, not the absolute times.
 from __future__ import annotations
 
 import argparse
+import compileall
+import io
 import json
 import platform
 import shutil
@@ -42,6 +44,18 @@ def timed(action, runs: int, warm_up: int = 3) -> list[float]:
     return times
 
 
+def timed_alternately(first, second, runs: int) -> tuple[list[float], list[float]]:
+    """Both measured turn about, so that a busy spell on the machine falls on each alike."""
+    times: tuple[list[float], list[float]] = ([], [])
+    first(), second()
+    for _ in range(runs):
+        for action, bucket in ((first, times[0]), (second, times[1])):
+            started = time.perf_counter()
+            action()
+            bucket.append(time.perf_counter() - started)
+    return times
+
+
 def process(command: list[str], cwd: Path = ROOT) -> None:
     subprocess.run(command, cwd=cwd, check=True, capture_output=True)
 
@@ -54,6 +68,12 @@ def peak_mib(code: str, cwd: Path = ROOT) -> float:
     probe = code + "\nprint([l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1])"
     output = subprocess.run([sys.executable, "-c", probe], cwd=cwd, check=True, capture_output=True, text=True)
     return int(output.stdout.split()[-1]) / 1024
+
+
+def words_on_pages(pdf: bytes) -> int:
+    from pypdf import PdfReader
+
+    return sum(len(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
 def scaled_worksheet(folder: Path, count: int) -> Path:
@@ -77,15 +97,22 @@ def main() -> None:
     parser.add_argument("--batch-repeat", type=int, default=1)
     args = parser.parse_args()
 
+    # An installed wheel carries compiled bytecode; a checkout run with PYTHONDONTWRITEBYTECODE=1 would
+    # recompile the package's forty modules (~25 ms) in every process and measure that instead.
+    compileall.compile_dir(ROOT / "generator", quiet=1)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         shutil.copytree(ROOT / "worksheets", folder / "worksheets")
         shutil.copytree(ROOT / "layouts", folder / "layouts")
         pdf = folder / "out.pdf"
 
-        floor = timed(lambda: process([sys.executable, "-c", FLOOR]), args.process_runs, 1)
-        whole = timed(lambda: process([sys.executable, "-m", "generator", "build", str(TYPICAL), "-o", str(pdf)]),
-                      args.process_runs, 1)
+        floor, whole = timed_alternately(
+            lambda: process([sys.executable, "-c", FLOOR]),
+            lambda: process([sys.executable, "-m", "generator", "build", str(TYPICAL), "-o", str(pdf)]),
+            args.process_runs)
+        help_times = timed(lambda: process([sys.executable, "-m", "generator", "--help"]), args.process_runs, 1)
+        validate_times = timed(lambda: process([sys.executable, "-m", "generator", "validate", str(TYPICAL)]),
+                               args.process_runs, 1)
         ours = timed(lambda: generator.build_bytes(TYPICAL), args.runs, 5)
         theirs = timed(lambda: reference.render(TYPICAL), args.runs, 5)
         small, large = scaled_worksheet(folder, 8), scaled_worksheet(folder, 200)
@@ -113,6 +140,8 @@ def main() -> None:
     print("| --- | --- | --- | --- |")
     print(row("process: `python -c 'import reportlab.platypus, yaml, click'` (floor)", floor))
     print(row("process: `worksheet build` of the six-exercise sheet", whole))
+    print(row("process: `worksheet --help`", help_times))
+    print(row("process: `worksheet validate` of the six-exercise sheet", validate_times))
     print(row("in process: build of the six-exercise sheet", ours))
     print(row("in process: hand-written plain platypus reference", theirs))
     print(row(f"in process: 8 exercises ({small_pages} pages), per page", [t / small_pages for t in small_times]))
@@ -143,6 +172,9 @@ def main() -> None:
         met = value >= limit if "at least" in name else value <= limit
         print(f"| {name} | {value:.2f} | {limit:g} | {'yes' if met else 'no'} |")
     print(f"\n{args.batch_rows / median(batches[2]):.1f} handouts per second with -j 2")
+    print(f"Words on the pages: {words_on_pages(generator.build_bytes(TYPICAL))} in the handout, "
+          f"{words_on_pages(reference.render(TYPICAL))} from the reference renderer (the same text, or the "
+          "comparison is unfair)")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -154,3 +156,16 @@ def test_preview_renders_pages_to_png_at_the_resolution_asked(project: Path, run
     assert result.stdout.splitlines() == [f"out/preview/upper-back-trigger-points/page-0{n}.png" for n in (1, 2, 3)]
     assert Image.open(project / "out/preview/upper-back-trigger-points/page-01.png").size == (249, 351)  # A4 at 30 dpi, rounded up
     assert run("preview", TRIGGER_POINTS, "--pages", "two").exit_code == 2
+
+
+def test_help_and_validate_never_load_reportlab(project: Path):
+    """They must feel instant: ReportLab and Pillow load only when something is drawn."""
+    code = (
+        "import sys\nfrom generator.cli import main\n"
+        "for args in (['--help'], ['validate', 'worksheets/upper-back-trigger-points.yaml']):\n"
+        "    try:\n        main(args)\n    except SystemExit as exit:\n        assert exit.code == 0, exit.code\n"
+        "print(sorted({name.split('.')[0] for name in sys.modules} & {'reportlab', 'PIL'}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[]"
