@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import traceback
 from pathlib import Path
 
@@ -292,3 +293,13 @@ def format_table(headings: tuple[str, ...], rows: list[tuple[str, ...]], widest:
     if not rows:
         lines.append("(none)")
     return "\n".join(lines)
+
+
+def run() -> None:
+    """The `worksheet` program: the command, then a quick exit."""
+    try:
+        main(prog_name="worksheet")
+    finally:
+        # The process ends here. Left alone, the interpreter's last garbage collection would walk every
+        # font table and page object once more: about 20 ms of a 190 ms build.
+        gc.freeze()
