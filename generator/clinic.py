@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .record import Record
 from .errors import Problem
 from .model.layout import Clinic
 from .images import find_image
+from .record import Record
 from .source import Origin
 from .validate import load_and_check
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .record import Record
 from . import limits
 from .errors import Problem
 from .images import find_image
 from .model import Exercise
+from .record import Record
 from .source import Document, Origin, display_path
 from .validate import load_and_check
 

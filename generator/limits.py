@@ -7,6 +7,7 @@ import os
 from .record import Record
 
 
+
 class Limits(Record):
     yaml_mb: float = 2.0  # a worksheet, exercise or layout file
     csv_mb: float = 20.0  # a clients CSV

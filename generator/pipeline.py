@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .record import Record
 from .output import write_atomically
 from .personal import personalise
+from .record import Record
 from .resolve import Options, resolve
 
 OUTPUT_DIR = Path("out")

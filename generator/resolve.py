@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .record import Record
 from .errors import Problem, raise_if_any
 from .layouts import Paper, find_layout, load_layout
 from . import limits
@@ -16,6 +15,7 @@ from .locate import library_dir
 from .model import POSITIONS, Dosage, Entry, Exercise, Layout, Personal, Worksheet
 from .model.exercise import Stage
 from .clinic import HandoutClinic, load_clinic_file, settle_clinic
+from .record import Record
 from .source import Document, Loc, Origin
 from .validate import did_you_mean, load_and_check
 from .translations import SOURCE_LANGUAGE, missing_message, translate

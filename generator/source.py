@@ -13,9 +13,9 @@ from typing import Any
 
 import yaml
 
-from .record import Record
 from . import limits
 from .errors import InputError, Problem
+from .record import Record
 
 Loc = tuple  # a field path: ("exercises", 1, "dosage", "sets")
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 
-from .record import Record
 from .errors import Problem
 from .library import Library
 from .model import Dosage
 from .model.exercise import Variation
+from .record import Record
 from .source import Origin
 from .translations import SOURCE_LANGUAGE, translate
 from .validate import did_you_mean

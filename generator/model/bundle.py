@@ -2,9 +2,10 @@
 
 from typing import Annotated, Optional
 
-from .common import Record, Text
-from .rules import NotEmpty
+from ..record import Record
+from .common import Text
 from .layout import Clinic
+from .rules import NotEmpty
 
 
 class WorksheetSet(Record):

@@ -4,8 +4,7 @@ import re
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from ..record import Record
-from .rules import Before, Invalid, NotEmpty, Range
+from .rules import Before, Invalid, NotEmpty
 
 Text = Annotated[str, NotEmpty()]  # stripped of surrounding spaces, and not empty
 
@@ -62,5 +61,3 @@ def parse_web_address(value: Any) -> str:
 
 
 WebAddress = Annotated[str, Before(parse_web_address)]
-
-__all__ = ["Colour", "Invalid", "Length", "Range", "Record", "Text", "WebAddress"]

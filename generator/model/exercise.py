@@ -3,8 +3,9 @@
 import re
 from typing import Annotated, Any, Literal, Optional
 
-from .common import Invalid, Range, Record, Text, WebAddress
-from .rules import Before, NotEmpty
+from ..record import Record
+from .common import Text, WebAddress
+from .rules import Before, Invalid, NotEmpty, Range
 
 POSITIONS = (
     "standing",

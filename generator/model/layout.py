@@ -2,7 +2,9 @@
 
 from typing import Annotated, Literal, Optional
 
-from .common import Colour, Length, Range, Record, Text
+from ..record import Record
+from .common import Colour, Length, Text
+from .rules import Range
 
 PaperName = Literal["letter", "a4", "legal"]
 TypeSize = Annotated[float, Range(4, 96)]

@@ -3,7 +3,8 @@
 import datetime
 from typing import Optional
 
-from .common import Record, Text
+from ..record import Record
+from .common import Text
 from .exercise import Dosage
 
 

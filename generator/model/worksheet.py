@@ -2,10 +2,11 @@
 
 from typing import Annotated, Any, Literal, Optional, Union
 
-from .common import Invalid, Range, Record, Text
-from .rules import NotEmpty, Pick
+from ..record import Record
+from .common import Text
 from .exercise import Dosage, Exercise, Stage, Variation
 from .layout import Clinic
+from .rules import Invalid, NotEmpty, Pick, Range
 
 Language = Literal["en", "es", "fr", "de", "pt", "it"]
 

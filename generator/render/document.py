@@ -10,13 +10,13 @@ from reportlab.lib.pagesizes import A4, LEGAL, LETTER, landscape, portrait
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
-from ..record import Record
 from .. import __version__, wording
 from ..clinic import HandoutClinic
 from ..errors import BuildError, InputError, raise_if_any
 from ..glyphs import missing_glyphs
 from ..i18n import speaking
 from ..model import Layout
+from ..record import Record
 from ..resolve import Handout
 from .blocks import LOG_TEMPLATE, compose
 from .fonts import coverage, register

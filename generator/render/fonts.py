@@ -14,9 +14,9 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from ..record import Record
 from ..errors import BuildError
 from ..model.layout import Fonts
+from ..record import Record
 
 UPRIGHT = ("regular", "bold")
 SLANTED = ("italic", "bold_italic")

@@ -8,8 +8,8 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
-from ..record import Record
 from ..model import Layout
+from ..record import Record
 from .fonts import FontFamily, family
 
 
