@@ -152,29 +152,23 @@ def _hints(model: type[Record]) -> dict[str, Any]:
 
 
 def _scalar(tp: Any, value: Any, loc: Loc, problems: _Problems) -> Any:
-    got = _describe(value)
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
     if tp is str:
-        if isinstance(value, str):
-            return value
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, str) or number:
             return str(value)
-        return problems.add(loc, f"expected text, got {got}" + (" (put it in quotes)" if isinstance(value, bool) else ""))
+        hint = " (put it in quotes)" if isinstance(value, bool) else ""
+        return problems.add(loc, f"expected text, got {_describe(value)}{hint}")
     if tp is int:
-        if isinstance(value, float) and value.is_integer():
+        whole = isinstance(value, int) or isinstance(value, float) and value.is_integer()
+        if number and whole or isinstance(value, str) and _INTEGER.match(value):
             return int(value)
-        if isinstance(value, str) and _INTEGER.match(value):
-            return int(value)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        return problems.add(loc, f"expected a whole number, got {got}")
+        return problems.add(loc, f"expected a whole number, got {_describe(value)}")
     if tp is float:
-        if isinstance(value, str) and _NUMBER.match(value):
+        if number or isinstance(value, str) and _NUMBER.match(value):
             return float(value)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
-        return problems.add(loc, f"expected a number, got {got}")
+        return problems.add(loc, f"expected a number, got {_describe(value)}")
     if tp is bool:
-        return value if isinstance(value, bool) else problems.add(loc, f"expected true or false, got {got}")
+        return value if isinstance(value, bool) else problems.add(loc, f"expected true or false, got {_describe(value)}")
     if tp is datetime.date:
         return _date(value, loc, problems)
     raise TypeError(f"no rule to read a {tp!r}")

@@ -13,6 +13,7 @@ from generator.source import parse
 from generator.validate import check
 
 STEPS = "steps: [Stand tall.]"
+HEADER = f"name: Wall slide\nposition: standing\n{STEPS}\n"  # a valid exercise, for a fourth line to spoil
 
 
 def problems(text: str, model=Exercise) -> list[str]:
@@ -22,8 +23,7 @@ def problems(text: str, model=Exercise) -> list[str]:
 
 
 def exercise(text: str) -> Exercise:
-    value, found = check(parse(f"name: Wall slide\nposition: standing\n{STEPS}\n{text}", Path("x.yaml"), "x.yaml"),
-                         Exercise)
+    value, found = check(parse(HEADER + text, Path("x.yaml"), "x.yaml"), Exercise)
     assert not found, found
     return value
 
@@ -37,8 +37,7 @@ def exercise(text: str) -> Exercise:
     ("12", "expected a web address starting with https://, got 12"),
 ])
 def test_a_video_must_be_a_web_address(value: str, message: str):
-    text = f"name: Wall slide\nposition: standing\n{STEPS}\nvideo: {value}\n"
-    assert problems(text) == [f"x.yaml:4:8: video: {message}"]
+    assert problems(HEADER + f"video: {value}\n") == [f"x.yaml:4:8: video: {message}"]
 
 
 def test_a_web_address_is_kept_as_written():
@@ -58,10 +57,10 @@ def test_whole_numbers_may_be_written_as_text_or_with_a_zero_decimal(value: str,
     ("[1, 2]", "expected a whole number, got a list"),
     ("0", "must be at least 1, got 0"),
     ("1001", "must be at most 1000, got 1001"),
+    (str(10 ** 400), f"must be at most 1000, got {10 ** 400}"),
 ])
 def test_a_count_says_what_is_wrong(value: str, message: str):
-    text = f"name: Wall slide\nposition: standing\n{STEPS}\ndosage: {{reps: {value}}}\n"
-    assert problems(text) == [f"x.yaml:4:16: dosage.reps: {message}"]
+    assert problems(HEADER + f"dosage: {{reps: {value}}}\n") == [f"x.yaml:4:16: dosage.reps: {message}"]
 
 
 def test_numbers_are_read_as_text_where_text_is_expected():
@@ -79,8 +78,7 @@ def test_one_mapping_missing_several_fields_is_one_line():
 
 
 def test_a_mapping_where_a_list_is_expected():
-    text = f"name: Wall slide\nposition: standing\n{STEPS}\ncautions: {{a: b}}\n"
-    assert problems(text) == ["x.yaml:4:11: cautions: expected a list, got a mapping"]
+    assert problems(HEADER + "cautions: {a: b}\n") == ["x.yaml:4:11: cautions: expected a list, got a mapping"]
 
 
 def test_every_problem_in_one_file_is_reported_at_once():

@@ -31,10 +31,11 @@ class Range(Rule):
         self.ge, self.le = ge, le
 
     def after(self, value: Any) -> Any:
+        shown = f"{value:g}" if isinstance(value, float) else str(value)  # a type size of 4.0 reads as 4
         if self.ge is not None and value < self.ge:
-            raise Invalid(f"must be at least {self.ge}, got {value:g}")
+            raise Invalid(f"must be at least {self.ge}, got {shown}")
         if self.le is not None and value > self.le:
-            raise Invalid(f"must be at most {self.le}, got {value:g}")
+            raise Invalid(f"must be at most {self.le}, got {shown}")
         return value
 
 
