@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import importlib
 
-__version__ = "0.1.0"
+from .base.version import VERSION as __version__
 
 _EXPORTS = {
-    "BuildResult": "pipeline",
-    "build": "pipeline",
-    "build_bytes": "pipeline",
-    "BuildError": "errors",
-    "InputError": "errors",
-    "Problem": "errors",
-    "WorksheetError": "errors",
-    "Options": "resolve",
+    "BuildResult": "app.pipeline",
+    "build": "app.pipeline",
+    "build_bytes": "app.pipeline",
+    "BuildError": "base.errors",
+    "InputError": "base.errors",
+    "Problem": "base.errors",
+    "WorksheetError": "base.errors",
+    "Options": "resolve.resolve",
 }
 
 __all__ = ["__version__", *_EXPORTS]

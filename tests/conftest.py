@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from generator.cli import main
+from generator.cli.main import main
 from generator.render import bundle as bundle_render
 from generator.render import document
 

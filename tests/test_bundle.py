@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from generator.resolve import resolve
+from generator.resolve.resolve import resolve
 
 from conftest import read_pages
 

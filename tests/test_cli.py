@@ -161,7 +161,7 @@ def test_preview_renders_pages_to_png_at_the_resolution_asked(project: Path, run
 def test_help_and_validate_never_load_reportlab(project: Path):
     """They must feel instant: ReportLab and Pillow load only when something is drawn."""
     code = (
-        "import sys\nfrom generator.cli import main\n"
+        "import sys\nfrom generator.cli.main import main\n"
         "for args in (['--help'], ['validate', 'worksheets/upper-back-trigger-points.yaml']):\n"
         "    try:\n        main(args)\n    except SystemExit as exit:\n        assert exit.code == 0, exit.code\n"
         "print(sorted({name.split('.')[0] for name in sys.modules} & {'reportlab', 'PIL'}))\n"

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 import generator
-from generator.errors import InputError
+from generator.base.errors import InputError
 
 from conftest import read_pages
 

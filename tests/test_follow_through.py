@@ -12,9 +12,10 @@ import zxingcpp
 from pypdf import PdfReader
 
 import generator
+import generator.load.layouts
 from generator.model import POSITIONS
-from generator.render.log import log_rows
-from generator.resolve import Options, resolve
+from generator.compose.log import log_rows
+from generator.resolve.resolve import Options, resolve
 
 from conftest import ROOT, SHIPPED_LAYOUTS, read_pages
 
@@ -65,7 +66,7 @@ def test_a_long_log_runs_on_with_its_header_repeated(project: Path, layout: Path
     log_pages = [page for page in read_pages(data) if "Exercise number 1 (L)" in page.text or "Week 1" in page.text]
     assert len(log_pages) >= 2
     assert all("Week 1" in page.text and "Day" in page.text for page in log_pages)
-    size = generator.layouts.load_layout(layout)[0].log.box
+    size = generator.load.layouts.load_layout(layout)[0].log.box
     assert sum(tick_boxes(data, size)) == 7 * (60 + 1)
 
 

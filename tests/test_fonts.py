@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import generator
-from generator.errors import InputError
+from generator.base.errors import InputError
 
 from conftest import SHIPPED_WORKSHEETS, fonts_of, read_pages
 

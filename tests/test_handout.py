@@ -12,8 +12,8 @@ import pytest
 from pypdf import PdfReader
 
 import generator
-from generator.resolve import resolve
-from generator.wording import DEFAULT_DISCLAIMER
+from generator.resolve.resolve import resolve
+from generator.compose.wording import DEFAULT_DISCLAIMER
 
 from conftest import ROOT, SHIPPED_WORKSHEETS, read_pages
 

@@ -11,9 +11,10 @@ import pdfplumber
 import pytest
 
 import generator
-from generator.errors import InputError
-from generator.i18n import LANGUAGES, catalogue
-from generator.resolve import Options, resolve
+import generator.load.layouts
+from generator.base.errors import InputError
+from generator.compose.i18n import LANGUAGES, catalogue
+from generator.resolve.resolve import Options, resolve
 
 from conftest import ROOT, SHIPPED_WORKSHEETS, TRANSLATED_WORKSHEETS, read_pages
 
@@ -193,7 +194,7 @@ def test_chinese_wraps_between_characters_when_the_layout_names_a_cjk_font(proje
         f"title: 颈部练习\nlayout: cjk\nexercises:\n  - exercise:\n      name: 收下巴\n      position: sitting\n"
         f"      steps: ['{step}']\n", encoding="utf-8")
     data = generator.build_bytes(project / "worksheets/zh.yaml", allow_outside=True)
-    margins = generator.layouts.load_layout(project / "layouts/cjk.yaml")[0].page.margins
+    margins = generator.load.layouts.load_layout(project / "layouts/cjk.yaml")[0].page.margins
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         page = pdf.pages[0]
         chars = [c for c in page.chars if "\u4e00" <= c["text"] <= "\u9fff"]

@@ -9,9 +9,9 @@ import pdfplumber
 import pytest
 
 import generator
-from generator.errors import InputError
-from generator.layouts import load_layout
-from generator.resolve import resolve
+from generator.base.errors import InputError
+from generator.load.layouts import load_layout
+from generator.resolve.resolve import resolve
 
 from conftest import ROOT, SHIPPED_WORKSHEETS, read_pages
 

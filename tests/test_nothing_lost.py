@@ -14,7 +14,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 import generator
-from generator import output
+from generator.app import output
 
 NECK = "worksheets/neck-and-upper-back-knots.yaml"
 UPPER = "worksheets/upper-back-trigger-points.yaml"

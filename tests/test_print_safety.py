@@ -10,8 +10,8 @@ import pdfplumber
 import pytest
 
 import generator
-from generator.layouts import load_layout
-from generator.wording import DEFAULT_DISCLAIMER
+from generator.load.layouts import load_layout
+from generator.compose.wording import DEFAULT_DISCLAIMER
 
 from conftest import SHIPPED_LAYOUTS, SHIPPED_WORKSHEETS
 

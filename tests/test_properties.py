@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 import generator
-from generator.errors import WorksheetError
+from generator.base.errors import WorksheetError
 
 from conftest import ROOT, fonts_of
 

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 import generator
-from generator.errors import BuildError, InputError
+from generator.base.errors import BuildError, InputError
 
 from conftest import read_pages
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import generator
-from generator.catalog import validate_files
-from generator.wording import DEFAULT_DISCLAIMER
+from generator.app.catalog import validate_files
+from generator.compose.wording import DEFAULT_DISCLAIMER
 
 from conftest import ROOT, SHIPPED_LAYOUTS, SHIPPED_WORKSHEETS, TRANSLATED_WORKSHEETS, read_pages
 

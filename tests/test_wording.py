@@ -8,7 +8,7 @@ import pytest
 
 import generator
 from generator.model import Dosage
-from generator.wording import dosage_columns, seconds_words
+from generator.compose.wording import dosage_columns, seconds_words
 
 from conftest import read_pages
 

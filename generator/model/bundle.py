@@ -2,7 +2,7 @@
 
 from typing import Annotated, Optional
 
-from ..record import Record
+from ..base.record import Record
 from .common import Text
 from .layout import Clinic
 from .rules import NotEmpty

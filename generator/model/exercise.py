@@ -3,7 +3,7 @@
 import re
 from typing import Annotated, Any, Literal, Optional
 
-from ..record import Record
+from ..base.record import Record
 from .common import Text, WebAddress
 from .rules import Before, Invalid, NotEmpty, Range
 

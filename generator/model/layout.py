@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal, Optional
 
-from ..record import Record
+from ..base.record import Record
 from .common import Colour, Length, Text
 from .rules import Range
 

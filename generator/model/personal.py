@@ -3,7 +3,7 @@
 import datetime
 from typing import Optional
 
-from ..record import Record
+from ..base.record import Record
 from .common import Text
 from .exercise import Dosage
 

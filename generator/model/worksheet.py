@@ -2,7 +2,7 @@
 
 from typing import Annotated, Any, Literal, Optional, Union
 
-from ..record import Record
+from ..base.record import Record
 from .common import Text
 from .exercise import Dosage, Exercise, Stage, Variation
 from .layout import Clinic

@@ -7,17 +7,18 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from .. import __version__, wording
-from ..bundle import Bundle
-from ..errors import raise_if_any
-from ..glyphs import missing_glyphs
-from ..i18n import speaking
-from .blocks import compose, grid
+from ..base.version import VERSION as __version__
+from ..compose import wording
+from ..resolve.bundle import Bundle
+from ..base.errors import raise_if_any
+from ..check.glyphs import missing_glyphs
+from ..compose.i18n import speaking
+from ..compose.blocks import compose, grid
 from .document import PageSetup, RenderedPdf, needs_italics, typeset
-from .flowables import TickBox
+from ..compose.flowables import TickBox
 from .fonts import coverage, register
-from .styles import Styles, build_styles
-from .text import escape, paragraph, paragraphs, plain, styled
+from ..compose.styles import Styles, build_styles
+from ..compose.text import escape, paragraph, paragraphs, plain, styled
 
 PASSES = 4  # enough for the contents' page numbers to settle
 

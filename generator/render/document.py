@@ -10,19 +10,20 @@ from reportlab.lib.pagesizes import A4, LEGAL, LETTER, landscape, portrait
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
-from .. import __version__, wording
-from ..clinic import HandoutClinic
-from ..errors import BuildError, InputError, raise_if_any
-from ..glyphs import missing_glyphs
-from ..i18n import speaking
+from ..base.version import VERSION as __version__
+from ..compose import wording
+from ..resolve.clinic import HandoutClinic
+from ..base.errors import BuildError, InputError, raise_if_any
+from ..check.glyphs import missing_glyphs
+from ..compose.i18n import speaking
 from ..model import Layout
-from ..record import Record
-from ..resolve import Handout
-from .blocks import LOG_TEMPLATE, compose
+from ..base.record import Record
+from ..resolve.resolve import Handout
+from ..compose.blocks import LOG_TEMPLATE, compose
 from .fonts import coverage, register
 from .page_parts import Footer, Header, NumberedCanvas
-from .styles import Styles, build_styles
-from .text import plain
+from ..compose.styles import Styles, build_styles
+from ..compose.text import plain
 
 PAPER_SIZES = {"letter": LETTER, "a4": A4, "legal": LEGAL}
 

@@ -14,9 +14,9 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from ..errors import BuildError
+from ..base.errors import BuildError
 from ..model.layout import Fonts
-from ..record import Record
+from ..base.record import Record
 
 UPRIGHT = ("regular", "bold")
 SLANTED = ("italic", "bold_italic")

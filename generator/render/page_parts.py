@@ -11,12 +11,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from .. import wording
-from ..errors import InputError
-from ..clinic import HandoutClinic
-from .pictures import decoded
-from .styles import Styles
-from .text import plain, styled
+from ..compose import wording
+from ..base.errors import InputError
+from ..resolve.clinic import HandoutClinic
+from ..compose.pictures import decoded
+from ..compose.styles import Styles
+from ..compose.text import plain, styled
 
 WIDEST_PAGE_LABEL = wording.page_label(999, 999)
 RULE_GAP = 4.0

@@ -1,0 +1,232 @@
+"""Many handouts at once: in worker processes, skipping those whose inputs did not change.
+
+A manifest beside the outputs (``.worksheet-batch.json``) remembers, for each
+PDF, a fingerprint of everything it was made from (the tool's version, the
+worksheet, the exercises it uses, the layout chain, images, fonts and the
+client's changes) and how long it took, so unchanged handouts are skipped and
+the time saved can be told.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import threading
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ..base.version import VERSION as __version__
+from ..base.errors import WorksheetError
+from ..load.library import Library, load_library
+from ..load.locate import library_dir
+from .output import TEMP_SUFFIX, write_atomically
+from ..resolve.personal import personalise
+from ..resolve.resolve import Handout, Options, resolve
+
+MANIFEST = ".worksheet-batch.json"
+
+
+@dataclass(frozen=True, eq=False)
+class Job:
+    label: str  # how the user knows this handout: a worksheet path, or a CSV row
+    worksheet: Path
+    output: Path
+    options: Options = Options()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    index: int  # the job's place in the list given to run()
+    job: Job
+    status: str  # "built", "unchanged" or "failed"
+    seconds: float = 0.0
+    pages: int = 0
+    message: str = ""
+    fingerprint: str = ""
+
+
+@dataclass
+class Summary:
+    outcomes: list[Outcome] = field(default_factory=list)
+    seconds: float = 0.0
+    saved_seconds: float = 0.0
+    interrupted: bool = False
+
+    def count(self, status: str) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.status == status)
+
+
+def run(jobs: list[Job], workers: int, force: bool = False,
+        progress: Callable[[Outcome], None] = lambda outcome: None) -> Summary:
+    """Build every job, ``workers`` at a time; Ctrl-C or SIGTERM stops cleanly with what was done."""
+    manifests = {directory: _read_manifest(directory) for directory in {job.output.parent for job in jobs}}
+    previous = [manifests[job.output.parent].get(job.output.name, {}) for job in jobs]
+    summary, started = Summary(), time.perf_counter()
+    stop = threading.Event()
+    restore = _stop_on_signals(stop)
+    try:
+        for outcome in _outcomes(jobs, workers, force, previous, stop):
+            summary.outcomes.append(outcome)
+            if outcome.status == "unchanged":
+                summary.saved_seconds += previous[outcome.index].get("seconds", 0.0)
+            progress(outcome)
+    finally:
+        restore()
+        summary.interrupted = stop.is_set() and len(summary.outcomes) < len(jobs)
+        if stop.is_set():
+            _sweep_temporary_files({job.output.parent for job in jobs})
+        summary.seconds = time.perf_counter() - started
+        _write_manifests(manifests, summary.outcomes)
+    return summary
+
+
+def _stop_on_signals(stop: threading.Event) -> Callable[[], None]:
+    """Ctrl-C and SIGTERM only set ``stop``: raising inside the executor's locks could hang the process."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous = {number: signal.signal(number, lambda *_: stop.set()) for number in (signal.SIGINT, signal.SIGTERM)}
+
+    def restore() -> None:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+    return restore
+
+
+def _outcomes(jobs: list[Job], workers: int, force: bool, previous: list[dict],
+              stop: threading.Event) -> Iterable[Outcome]:
+    if workers <= 1 or len(jobs) <= 1:
+        for index, job in enumerate(jobs):
+            if stop.is_set():
+                return
+            yield build_job(index, job, previous[index].get("fingerprint", ""), force)
+        return
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_started)
+    pending = {pool.submit(build_job, index, job, previous[index].get("fingerprint", ""), force)
+               for index, job in enumerate(jobs)}
+    try:
+        while pending and not stop.is_set():
+            done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
+    finally:
+        if pending:
+            _stop_workers(pool)
+        else:
+            pool.shutdown(wait=True)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Ask every worker to stop (each removes its temporary file as it goes), then make sure they have."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=10)
+        if process.is_alive():
+            process.kill()
+            process.join()
+
+
+def build_job(index: int, job: Job, previous_fingerprint: str, force: bool) -> Outcome:
+    """One handout: skipped when its fingerprint is unchanged and its PDF is still there."""
+    from ..render.document import render  # ReportLab loads only in processes that draw
+
+    started = time.perf_counter()
+    try:
+        handout = _handout(job)
+        fingerprint = fingerprint_of(handout, job.options)
+        if not force and fingerprint == previous_fingerprint and job.output.is_file():
+            return Outcome(index, job, "unchanged", fingerprint=fingerprint)
+        rendered = render(handout)
+        write_atomically(job.output, rendered.data)
+    except WorksheetError as exc:
+        return Outcome(index, job, "failed", time.perf_counter() - started, message=exc.format_message())
+    return Outcome(index, job, "built", time.perf_counter() - started, rendered.pages, fingerprint=fingerprint)
+
+
+_libraries: dict[tuple, Library] = {}  # per process: a batch parses the library once, not once per handout
+
+
+def _handout(job: Job) -> Handout:
+    directory = job.options.library or library_dir(job.worksheet)
+    key = (directory.resolve() if directory else None, job.options.allow_outside)
+    if key not in _libraries:
+        _libraries[key] = load_library(directory, job.options.allow_outside)
+    handout = resolve(job.worksheet, job.options, _libraries[key])
+    if job.options.personal is not None:
+        handout = personalise(handout, *job.options.personal)
+    return handout
+
+
+def fingerprint_of(handout: Handout, options: Options) -> str:
+    """A digest of everything the PDF is made from."""
+    digest = hashlib.sha256(f"worksheet-generator {__version__}\n".encode())
+    personal = options.personal[0].as_dict() if options.personal else ""
+    digest.update(json.dumps([options.layout, options.paper, personal], sort_keys=True, default=str).encode())
+    for path in sorted(set(input_files(handout))):
+        digest.update(str(path).encode() + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
+    return digest.hexdigest()
+
+
+def input_files(handout: Handout) -> Iterable[Path]:
+    yield handout.path.resolve()
+    yield from (Path(mark.file).resolve() for mark in handout.layout_origin.doc.value_marks.values() if mark.file)
+    for face in ("regular", "bold", "italic", "bold_italic"):
+        yield Path(getattr(handout.layout.fonts, face))
+    for item in handout.exercises:
+        yield item.origin.doc.path.resolve()
+        yield from (path.resolve() for path in item.files)
+        if item.illustration is not None:
+            yield item.illustration.resolve()
+    if handout.clinic is not None:
+        yield handout.clinic.origin.doc.path.resolve()
+        if handout.clinic.logo is not None:
+            yield handout.clinic.logo.resolve()
+
+
+def _read_manifest(directory: Path) -> dict:
+    try:
+        return json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_manifests(manifests: dict[Path, dict], outcomes: list[Outcome]) -> None:
+    for outcome in outcomes:
+        if outcome.status == "built":
+            entry = {"fingerprint": outcome.fingerprint, "seconds": round(outcome.seconds, 4)}
+            manifests[outcome.job.output.parent][outcome.job.output.name] = entry
+    for directory, manifest in manifests.items():
+        if manifest and directory.is_dir():
+            text = json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False)
+            write_atomically(directory / MANIFEST, text.encode("utf-8"))
+
+
+def _worker_started() -> None:
+    # Ctrl-C reaches the whole process group: the parent alone decides, and stops the workers with SIGTERM,
+    # which a worker turns into an exception so that it removes its temporary file on the way out.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _raise_interrupt)
+
+
+def _raise_interrupt(_signum, _frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _sweep_temporary_files(directories: set[Path]) -> None:
+    """Remove what a worker stopped mid-write may have left: our temporary files, never a PDF."""
+    for directory in directories:
+        for leftover in directory.glob(f".*{TEMP_SUFFIX}") if directory.is_dir() else []:
+            leftover.unlink(missing_ok=True)
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

@@ -1,0 +1,89 @@
+"""Every character a handout will print, checked against its fonts before anything is drawn."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Iterator
+
+from ..base.errors import Problem
+from ..resolve.resolve import Handout
+from ..load.source import Loc, Origin
+
+COLLAPSED = " \t\n\r"  # whitespace the typesetter folds away, never drawn
+SHOWN = 5
+
+
+def printed_texts(handout: Handout) -> Iterator[tuple[str, Origin, Loc]]:
+    """(text, where it was written, field) for every piece of user text the handout prints."""
+    worksheet, origin = handout.worksheet, handout.origin
+    for field in ("title", "subtitle", "intro", "closing", "disclaimer"):
+        if getattr(worksheet, field):
+            yield getattr(worksheet, field), origin, (field,)
+    for i, reason in enumerate(worksheet.stop_if):
+        yield reason, origin, ("stop_if", i)
+    for i, section in enumerate(worksheet.sections or []):
+        yield section.heading, origin, ("sections", i, "heading")
+        if section.intro:
+            yield section.intro, origin, ("sections", i, "intro")
+    if not worksheet.disclaimer and handout.layout.footer.disclaimer:
+        yield handout.layout.footer.disclaimer, handout.layout_origin, ("footer", "disclaimer")
+    if handout.clinic is not None:
+        yield handout.clinic.clinic.name, handout.clinic.origin, ("name",)
+        for i, line in enumerate(handout.clinic.clinic.lines):
+            yield line, handout.clinic.origin, ("lines", i)
+    if handout.personal is not None and handout.personal_origin is not None:
+        for field in ("client", "clinician", "note"):
+            if getattr(handout.personal, field):
+                yield getattr(handout.personal, field), handout.personal_origin, (field,)
+    for item in handout.exercises:
+        yield from _exercise_texts(item.exercise, item.origin)
+        if item.note:
+            yield item.note, item.entry, ("note",)
+        for variation in item.variations:  # each once, where it was written
+            for text, field in ((variation.text, ("text",)), (variation.name, ("exercise",))):
+                if text:
+                    yield text, variation.origin, field
+        if item.client_note and handout.personal_origin is not None:
+            yield item.client_note, handout.personal_origin, ("exercises", item.id, "note")
+
+
+def _exercise_texts(exercise, origin: Origin) -> Iterator[tuple[str, Origin, Loc]]:
+    for field in ("name", "summary", "video"):
+        if getattr(exercise, field):
+            yield str(getattr(exercise, field)), origin, (field,)
+    for field in ("equipment", "targets", "steps", "cautions", "tips"):
+        for i, text in enumerate(getattr(exercise, field)):
+            yield text, origin, (field, i)
+
+
+def missing_glyphs(handout: Handout, coverage: frozenset[int]) -> list[Problem]:
+    """A problem for each field holding a character the layout's fonts cannot draw, or cannot draw in order."""
+    font = Path(handout.layout.fonts.regular).stem
+    problems = []
+    for text, origin, loc in printed_texts(handout):
+        chars = set(text)  # each distinct character once: a step repeats most of its letters
+        if not text.isascii() and any(_right_to_left(c) for c in chars):
+            problems.append(origin.problem(loc, RIGHT_TO_LEFT))
+            continue
+        missing = sorted(c for c in chars if c not in COLLAPSED and ord(c) not in coverage)
+        if missing:
+            shown = ", ".join(_show(c) for c in missing[:SHOWN])
+            more = f" and {len(missing) - SHOWN} more" if len(missing) > SHOWN else ""
+            message = f"the font '{font}' cannot draw {shown}{more}; use a layout whose fonts have them, or remove them"
+            problems.append(origin.problem(loc, message))
+    return problems
+
+
+RIGHT_TO_LEFT = ("Arabic and Hebrew text cannot be printed yet: its letters would come out unjoined and in the "
+                 "wrong order; write this field in a left-to-right script")
+
+
+def _right_to_left(char: str) -> bool:
+    # Invisible direction marks are harmless; a right-to-left letter is not.
+    return unicodedata.bidirectional(char) in ("R", "AL") and unicodedata.category(char) != "Cf"
+
+
+def _show(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    return f"'{char}' ({code})" if char.isprintable() else f"the invisible character {code}"

@@ -1,0 +1,65 @@
+"""The tracking log: a page the client fills in by hand over the weeks, a box per exercise per day."""
+
+from __future__ import annotations
+
+
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+
+from . import wording
+from ..resolve.resolve import Handout
+from .flowables import TickBox
+from .parts import grid
+from .styles import Styles
+from .text import escape, plain, styled
+
+DAYS = 7
+CELL_PADDING = 3
+
+
+def log_rows(handout: Handout) -> list[str]:
+    """One row per exercise; two, left and right, for an exercise done on each side."""
+    rows = []
+    for item in handout.exercises:
+        name = f"{item.number}. {item.exercise.name}"
+        if item.dosage.side == "each":
+            rows += [f"{name} ({wording.LEFT_SHORT})", f"{name} ({wording.RIGHT_SHORT})"]
+        else:
+            rows.append(name)
+    return rows
+
+
+def tracking_log(handout: Handout, styles: Styles, width: float) -> list[Flowable]:
+    lead: list[Flowable] = [styled(escape(wording.LOG_HEADING), styles.section),
+                            styled(escape(wording.LOG_INTRO), styles.meta)]
+    story: list[Flowable] = []
+    for week in range(1, (handout.log_weeks or 0) + 1):
+        gap = Spacer(0, styles.layout.spacing.paragraph * 2)
+        story.append(KeepTogether([*(lead if week == 1 else []), gap, week_table(week, handout, styles, width)]))
+    return story
+
+
+def week_table(week: int, handout: Handout, styles: Styles, width: float) -> Table:
+    """Seven day columns of tick boxes, a row per exercise, and a row for the day's pain score."""
+    box = styles.layout.log.box
+    name_width = min(styles.layout.log.name_width, width - DAYS * (box + 2 * CELL_PADDING + 4))
+    day_width = (width - name_width) / DAYS
+    first_day = (week - 1) * DAYS + 1
+    header = [styled(f"<b>{escape(wording.LOG_WEEK)} {week}</b>", styles.table_heading)]
+    header += [styled(f"{escape(wording.LOG_DAY)}<br/>{day}", styles.table_heading)
+               for day in range(first_day, first_day + DAYS)]
+    rows = [header]
+    for name in [*log_rows(handout), wording.LOG_PAIN]:
+        rows.append([styled(plain(name), styles.log_name), *(TickBox(box, styles.colours.text) for _ in range(DAYS))])
+    colours = styles.colours
+    table = grid(rows, [name_width, *[day_width] * DAYS], styles, [
+        ("BACKGROUND", (0, 0), (-1, 0), colours.table_header_background),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, colours.table_border),
+        ("BOX", (0, 0), (-1, -1), 0.75, colours.table_border),
+        ("BACKGROUND", (0, -1), (-1, -1), colours.caution_background),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (1, 1), (-1, -1), "CENTER"),
+        ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
+    ])
+    table.repeatRows = 1
+    return table

@@ -1,0 +1,160 @@
+"""Every fixed word the handout prints, in the language being spoken (see i18n), and doses in plain words.
+
+Module attributes such as ``wording.CLIENT_LABEL`` are looked up in the current language each time.
+"""
+
+from __future__ import annotations
+
+from .i18n import N_, _, long_date, ngettext
+from ..model import Dosage
+
+_TEXTS = {
+    "DEFAULT_DISCLAIMER": N_(
+        "This handout is general education, not medical advice, and does not replace care from your own "
+        "clinician. Ask your clinician before you start. Move gently, and stop and seek advice if pain "
+        "increases or you feel numbness, tingling or dizziness."
+    ),
+    "CLIENT_LABEL": N_("Client"),
+    "DATE_LABEL": N_("Date"),
+    "CLINICIAN_LABEL": N_("Clinician"),
+    "SET_TITLE": N_("Home exercise program"),
+    "STOP_IF_LABEL": N_("Stop and call your clinician if:"),
+    "SCAN_HINT": N_("Scan the code with your phone's camera to watch the video."),
+    "EASIER_LABEL": N_("Easier"),
+    "HARDER_LABEL": N_("Harder"),
+    "PROGRESSION_WEEKS": N_("Weeks"),
+    "NOTES_HEADING": N_("Notes"),
+    "LOG_HEADING": N_("Tracking log"),
+    "LOG_INTRO": N_("Tick a box each day you do the exercise. Each evening, write your pain from 0 (none) to 10 (worst)."),
+    "LOG_WEEK": N_("Week"),
+    "LOG_DAY": N_("Day"),
+    "LOG_PAIN": N_("Pain (0–10)"),
+    "LEFT_SHORT": N_("L"),
+    "RIGHT_SHORT": N_("R"),
+    "CONTENTS_HEADING": N_("Contents"),
+    "EQUIPMENT_HEADING": N_("What you will need"),
+    "EQUIPMENT_INTRO": N_("Tick each item once you have it ready."),
+    "WORKSHEETS_IN_SET": N_("In this set"),
+    "FOR_YOU_LABEL": N_("For you"),
+    "CAUTION_LABEL": N_("Take care"),
+    "TIP_LABEL": N_("Tip"),
+    "NOTE_LABEL": N_("Note"),
+    "VIDEO_LABEL": N_("Video"),
+    "POSITION_LABEL": N_("Position"),
+    "EQUIPMENT_LABEL": N_("You need"),
+    "TARGETS_LABEL": N_("Works on"),
+}
+
+POSITIONS = {
+    "standing": N_("Standing"),
+    "sitting": N_("Sitting"),
+    "long-sitting": N_("Long sitting (on the floor, legs straight)"),
+    "kneeling": N_("Kneeling"),
+    "half-kneeling": N_("Half kneeling"),
+    "quadruped": N_("On hands and knees"),
+    "lying": N_("Lying on your back"),
+    "lying-face-down": N_("Lying face down"),
+    "side-lying": N_("Lying on your side"),
+    "any": N_("Any comfortable position"),
+}
+
+SIDES = {
+    "both": N_("both sides"),
+    "left": N_("left side"),
+    "right": N_("right side"),
+    "each": N_("each side"),
+    "alternating": N_("alternate sides"),
+}
+
+HEADINGS = {
+    "sets": N_("Sets"),
+    "reps": N_("Reps"),
+    "hold_seconds": N_("Hold"),
+    "duration_seconds": N_("Time"),
+    "rest_seconds": N_("Rest"),
+    "often": N_("How often"),
+    "side": N_("Side"),
+}
+
+
+def __getattr__(name: str) -> str:
+    if name in _TEXTS:
+        return _(_TEXTS[name])
+    raise AttributeError(f"module 'generator.wording' has no attribute {name!r}")
+
+
+def date_words(day) -> str:
+    """2026-11-20 -> '20 November 2026', '20 de noviembre de 2026', ..."""
+    return long_date(day)
+
+
+def exercise_count(count: int) -> str:
+    return ngettext("{count} exercise", "{count} exercises", count).format(count=count)
+
+
+def page_label(number: int, total: int) -> str:
+    return _("Page {number} of {total}").format(number=number, total=total)
+
+
+def position_words(position: str) -> str:
+    return _(POSITIONS[position])
+
+
+def seconds_words(seconds: int) -> str:
+    """30 -> '30 s', 60 -> '1 min', 90 -> '1 min 30 s'."""
+    minutes, rest = divmod(seconds, 60)
+    if not minutes:
+        return _("{seconds} s").format(seconds=rest)
+    if not rest:
+        return _("{minutes} min").format(minutes=minutes)
+    return _("{minutes} min {seconds} s").format(minutes=minutes, seconds=rest)
+
+
+def how_often(dosage: Dosage) -> str | None:
+    parts = []
+    if dosage.per_day:
+        parts.append(_("{count}× a day").format(count=dosage.per_day))
+    if dosage.per_week:
+        text = _("{count} days a week") if dosage.per_day else _("{count}× a week")
+        parts.append(text.format(count=dosage.per_week))
+    return ", ".join(parts) or None
+
+
+def side_words(side: str) -> str:
+    return _(SIDES[side])
+
+
+def weeks_words(weeks: str) -> str:
+    """'1-2' -> '1–2', '5+' -> '5 and on'."""
+    if weeks.endswith("+"):
+        return _("{week} and on").format(week=weeks[:-1])
+    return weeks.replace("-", "–")
+
+
+def dosage_sentence(dosage: Dosage) -> str:
+    """The dose on one line: '3 sets · 12 reps · rest 20 s'."""
+    parts = []
+    if dosage.sets:
+        parts.append(ngettext("{count} set", "{count} sets", dosage.sets).format(count=dosage.sets))
+    if dosage.reps:
+        parts.append(ngettext("{count} rep", "{count} reps", dosage.reps).format(count=dosage.reps))
+    for field, phrase in (("hold_seconds", _("hold {time}")), ("duration_seconds", _("for {time}")),
+                          ("rest_seconds", _("rest {time}"))):
+        if getattr(dosage, field):
+            parts.append(phrase.format(time=seconds_words(getattr(dosage, field))))
+    parts += [part for part in (how_often(dosage), side_words(dosage.side) if dosage.side else None) if part]
+    return " · ".join(parts)
+
+
+def dosage_columns(dosage: Dosage) -> list[tuple[str, str]]:
+    """(heading, value) for every dosage field given, in the order a handout shows them."""
+    columns = [
+        ("sets", str(dosage.sets) if dosage.sets else None),
+        ("reps", str(dosage.reps) if dosage.reps else None),
+        ("hold_seconds", seconds_words(dosage.hold_seconds) if dosage.hold_seconds else None),
+        ("duration_seconds", seconds_words(dosage.duration_seconds) if dosage.duration_seconds else None),
+        ("rest_seconds", seconds_words(dosage.rest_seconds) if dosage.rest_seconds else None),
+        ("often", how_often(dosage)),
+        ("side", side_words(dosage.side) if dosage.side else None),
+    ]
+    return [(_(HEADINGS[key]), value) for key, value in columns if value]

@@ -1,0 +1,280 @@
+"""Safe YAML loading that remembers where every key and value came from.
+
+Later stages report problems by field path (``exercises[1].dosage.sets``); the
+marks kept here turn such a path back into ``file:line:column``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..model import limits
+from ..base.errors import InputError, Problem
+from ..base.record import Record
+
+Loc = tuple  # a field path: ("exercises", 1, "dosage", "sets")
+
+MAX_VALUES = 100_000  # guards against alias bombs ("billion laughs")
+MAX_DEPTH = 64
+# libyaml's parser when PyYAML was built with it: the same safe loading, several times faster.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+PLAIN_TAGS = {"map": "tag:yaml.org,2002:map", "seq": "tag:yaml.org,2002:seq"}
+
+
+class Mark(Record):
+    line: int  # 1-based
+    column: int  # 1-based
+    file: str = ""  # where the value was set, when documents are merged
+
+
+@dataclass
+class Document:
+    """A YAML file's plain data plus the position of everything in it."""
+
+    path: Path
+    display: str
+    data: Any
+    value_marks: dict[Loc, Mark] = field(default_factory=dict)
+    key_marks: dict[Loc, Mark] = field(default_factory=dict)
+    labels: dict[Loc, str] = field(default_factory=dict)  # how a field is named to the user, where not by its path
+
+    def get(self, loc: Loc) -> Any:
+        """The raw value at ``loc``, or None where there is none."""
+        value = self.data
+        for part in loc:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
+
+    def mark(self, loc: Loc, at_key: bool = False) -> Mark:
+        """The position of ``loc``, or of its nearest ancestor that exists in the file."""
+        loc = tuple(loc)
+        if at_key and loc in self.key_marks:
+            return self.key_marks[loc]
+        while loc not in self.value_marks and loc:
+            loc = loc[:-1]
+        return self.value_marks.get(loc, Mark(1, 1, self.display))
+
+    def problem(self, loc: Loc, message: str, key: Loc | None = None) -> Problem:
+        """A problem with the value at ``loc``; pointed at the key ``key`` when given."""
+        mark = self.mark(key, at_key=True) if key is not None else self.mark(loc)
+        label = next((self.labels[loc[:n]] for n in range(len(loc), 0, -1) if loc[:n] in self.labels), None)
+        field = label if label is not None else format_loc(loc)
+        return Problem(mark.file or self.display, mark.line, mark.column, field, message)
+
+
+@dataclass(frozen=True, eq=False)
+class Origin:
+    """Where a piece of a model came from: a document and the path within it."""
+
+    doc: Document
+    loc: Loc = ()
+
+    def problem(self, sub: Loc, message: str) -> Problem:
+        return self.doc.problem(self.loc + tuple(sub), message)
+
+    def base_dir(self, sub: Loc = ()) -> Path:
+        """The folder of the file that set the value at ``sub``: paths in it are relative to there."""
+        return Path(self.doc.mark(self.loc + tuple(sub)).file or self.doc.display).parent
+
+
+def from_fields(display: str, fields: list[tuple[Loc, Any, Mark, str]]) -> Document:
+    """A document built from values that came from elsewhere (a command line, a CSV row).
+
+    Each field is (path, value, where it was written, the name the user knows it by).
+    """
+    doc = Document(Path(display), display, {})
+    doc.value_marks[()] = Mark(0, 0, display)
+    for loc, value, mark, label in fields:
+        target = doc.data
+        for depth, part in enumerate(loc[:-1]):
+            target = target.setdefault(part, {})
+            doc.value_marks.setdefault(loc[: depth + 1], mark)
+        target[loc[-1]] = value
+        doc.value_marks[loc] = doc.key_marks[loc] = mark
+        doc.labels[loc] = label
+    doc.data = _lists_from_indexes(doc.data)
+    return doc
+
+
+def _lists_from_indexes(value: Any) -> Any:
+    """{0: a, 1: b} -> [a, b], all the way down: positions given as numbers become lists."""
+    if not isinstance(value, dict):
+        return value
+    if value and all(isinstance(key, int) for key in value):
+        return [_lists_from_indexes(value[key]) for key in sorted(value)]
+    return {key: _lists_from_indexes(item) for key, item in value.items()}
+
+
+def format_loc(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def merge(base: Document, override: Document) -> Document:
+    """``override`` laid over ``base``: mappings merge key by key, anything else is replaced.
+
+    Every value keeps the mark of the file that set it, so errors point there.
+    """
+    merged = Document(override.path, override.display, None)
+    merged.data = _merge_value(base, override, (), merged)
+    return merged
+
+
+def _merge_value(base: Document, override: Document, loc: Loc, into: Document) -> Any:
+    here, there = base.get(loc), override.get(loc)
+    if isinstance(here, dict) and isinstance(there, dict):
+        into.value_marks[loc] = override.value_marks[loc]
+        keys = list(dict.fromkeys([*here, *there]))
+        for key in keys:
+            source = override if key in there else base
+            into.key_marks[loc + (key,)] = source.key_marks[loc + (key,)]
+        return {key: _merge_value(base, override, loc + (key,), into) if key in there else _copy(base, loc + (key,), into)
+                for key in keys}
+    return _copy(override, loc, into)
+
+
+def _copy(source: Document, loc: Loc, into: Document) -> Any:
+    for where, mark in source.value_marks.items():
+        if where[: len(loc)] == loc:
+            into.value_marks[where] = mark
+    for where, mark in source.key_marks.items():
+        if where[: len(loc)] == loc and len(where) > len(loc):
+            into.key_marks[where] = mark
+    return source.get(loc)
+
+
+def load(path: Path) -> Document:
+    display = display_path(path)
+    return parse(read_text(path, display, "yaml_mb", "save it with UTF-8 encoding"), path, display)
+
+
+def read_text(path: Path, display: str, limit_name: str, utf8_advice: str) -> str:
+    """A file the user wrote, as text: refused when over its size limit, a folder, unreadable or not UTF-8."""
+    limit = getattr(limits.current(), limit_name)
+    try:
+        size = path.stat().st_size
+        if size > limit * 1_000_000:
+            message = limits.over("file", limits.megabytes(size), limit_name, limit, " MB", "split it into smaller files")
+            raise InputError([Problem(display, message=message)])
+        if path.is_dir():
+            raise InputError([Problem(display, message="is a folder, not a file")])
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError([Problem(display, message=f"cannot read file: {exc.strerror or exc}")]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError([Problem(display, line, 1, message=f"file is not UTF-8 text; {utf8_advice}")]) from None
+
+
+def parse(text: str, path: Path, display: str) -> Document:
+    loader = SAFE_LOADER(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise InputError([Problem(display, 1, 1, message="file is empty; expected a mapping of fields")])
+        doc = Document(path, display, None)
+        doc.data = _Converter(loader, doc).convert(node, (), 0)
+        return doc
+    except yaml.MarkedYAMLError as exc:
+        raise InputError([_syntax_problem(display, exc, text)]) from None
+    except yaml.YAMLError as exc:
+        raise InputError([Problem(display, message=f"YAML error: {exc}")]) from None
+    finally:
+        loader.dispose()
+
+
+def _syntax_problem(display: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or "invalid YAML"
+    at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
+    if at_tab or "'\\t'" in problem:
+        problem = "tab character in indentation; indent with spaces"
+    elif exc.context and exc.context not in problem:
+        problem = f"{exc.context}, {problem}"
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    return Problem(display, line, col, message=f"YAML syntax error: {problem}")
+
+
+class _Converter:
+    """Turns composed YAML nodes into plain data, recording marks and refusing duplicate keys."""
+
+    def __init__(self, loader, doc: Document):
+        self.loader = loader
+        self.doc = doc
+        self.count = 0
+        self.problems: list[Problem] = []
+
+    def convert(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
+        value = self._convert(node, loc, depth)
+        if self.problems and depth == 0:
+            raise InputError(self.problems)
+        return value
+
+    def _convert(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES or depth > MAX_DEPTH:
+            message = f"more than {MAX_VALUES:,} values or {MAX_DEPTH} levels of nesting; are aliases (*name) repeated?"
+            raise InputError([self._problem(node, (), message)])
+        self.doc.value_marks.setdefault(loc, self._mark(node))
+        if isinstance(node, yaml.MappingNode) and node.tag == PLAIN_TAGS["map"]:
+            return self._mapping(node, loc, depth)
+        if isinstance(node, yaml.SequenceNode) and node.tag == PLAIN_TAGS["seq"]:
+            return [self._convert(item, loc + (i,), depth + 1) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                return self._scalar(node)
+            except yaml.constructor.ConstructorError:
+                pass
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        self.problems.append(self._problem(node, loc, f"unsupported YAML tag '{tag}'; only plain data is allowed"))
+        return None
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict:
+        self.loader.flatten_mapping(node)
+        result: dict = {}
+        for key_node, value_node in node.value:
+            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else \
+                self.loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                self.problems.append(self._problem(key_node, loc, f"field names must be text, got {key!r}"))
+                continue
+            if key in result:
+                first = self.doc.key_marks[loc + (key,)].line
+                self.problems.append(self._problem(key_node, loc, f"duplicate key '{key}' (first set on line {first})"))
+                continue
+            self.doc.key_marks[loc + (key,)] = self._mark(key_node)
+            result[key] = self._convert(value_node, loc + (key,), depth + 1)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except ValueError:  # looks like a date but is no day of the calendar (2026-02-30): the text as written
+            return node.value
+
+    def _mark(self, node: yaml.Node) -> Mark:
+        return Mark(node.start_mark.line + 1, node.start_mark.column + 1, self.doc.display)
+
+    def _problem(self, node: yaml.Node, loc: Loc, message: str) -> Problem:
+        mark = node.start_mark
+        return Problem(self.doc.display, mark.line + 1, mark.column + 1, format_loc(loc), message)

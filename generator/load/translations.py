@@ -1,0 +1,61 @@
+"""Exercises in the handout's language: a library carries one translation file per exercise and language.
+
+``worksheets/exercises/es/chin-tuck.yaml`` holds chin-tuck's words in Spanish: the text fields of the
+exercise, with lists of the same length in the same order. The library itself is written in English.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..base.errors import Problem
+from ..model import Exercise
+from ..model.exercise import ExerciseTranslation
+from .source import Document, Origin, display_path
+from .validate import load_and_check
+
+SOURCE_LANGUAGE = "en"
+LIST_FIELDS = ("equipment", "targets", "steps", "cautions", "tips")
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian"}
+
+
+def translation_path(source: Path, language: str) -> Path:
+    return source.parent / language / source.name
+
+
+def translate(exercise: Exercise, source: Document, language: str) -> tuple[Exercise | None, Origin | None, list[Problem]]:
+    """The exercise in ``language``, where its words are; None when there is no translation file."""
+    path = translation_path(source.path, language)
+    if not path.is_file():
+        return None, None, []
+    words, doc, problems = load_and_check(path, ExerciseTranslation)
+    if words is None or doc is None:
+        return None, None, problems
+    problems = mismatches(exercise, words, doc, source)
+    if problems:
+        return None, None, problems
+    update = {field: value for field, value in words.given().items() if field != "variations"}
+    if words.variations is not None:
+        update["variations"] = [
+            variation.replace(text=said.text) if said.text and variation.text else variation
+            for variation, said in zip(exercise.variations, words.variations)
+        ]
+    return exercise.replace(**update), Origin(doc), []
+
+
+def mismatches(exercise: Exercise, words: ExerciseTranslation, doc: Document, source: Document) -> list[Problem]:
+    """A problem for every list whose length differs from the exercise it translates."""
+    problems = []
+    for field in (*LIST_FIELDS, "variations"):
+        translated, original = getattr(words, field), getattr(exercise, field)
+        if translated is not None and len(translated) != len(original):
+            message = (f"{len(translated)} items here but {len(original)} in {display_path(source.path)}; "
+                       "translate each one, in the same order")
+            problems.append(doc.problem((field,), message))
+    return problems
+
+
+def missing_message(exercise_id: str, source: Path, language: str) -> str:
+    name = LANGUAGE_NAMES.get(language, language)
+    return (f"exercise '{exercise_id}' has no {name} translation (looked for "
+            f"{display_path(translation_path(source, language))}); it prints in English")

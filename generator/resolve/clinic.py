@@ -1,0 +1,40 @@
+"""The clinic block: from a --clinic file, the worksheet or the layout, the first one given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..base.errors import Problem
+from ..model.layout import Clinic
+from ..load.images import find_image
+from ..base.record import Record
+from ..load.source import Origin
+from ..load.validate import load_and_check
+
+
+class HandoutClinic(Record):
+    clinic: Clinic
+    logo: Path | None
+    origin: Origin
+
+
+def load_clinic_file(path: Path) -> tuple[tuple[Clinic, Origin] | None, list[Problem]]:
+    clinic, doc, problems = load_and_check(path, Clinic)
+    if clinic is None or doc is None:
+        return None, problems
+    return (clinic, Origin(doc)), []
+
+
+def settle_clinic(candidates: list[tuple[Clinic | None, Origin]],
+                  allow_outside: bool = False) -> tuple[HandoutClinic | None, list[Problem]]:
+    """The first clinic given, its logo located relative to the file that names it."""
+    for clinic, origin in candidates:
+        if clinic is None:
+            continue
+        if clinic.logo is None:
+            return HandoutClinic(clinic, None, origin), []
+        logo, why = find_image(clinic.logo, origin, "logo", allow_outside)
+        if why:
+            return None, [origin.problem(("logo",), why)]
+        return HandoutClinic(clinic, logo, origin), []
+    return None, []
