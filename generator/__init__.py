@@ -15,13 +15,17 @@ from .base.version import VERSION as __version__
 
 _EXPORTS = {
     "BuildResult": "app.pipeline",
+    "Caches": "app.caches",
+    "Result": "app.pipeline",
     "build": "app.pipeline",
     "build_bytes": "app.pipeline",
+    "build_bundle": "app.pipeline",
+    "build_handout": "app.pipeline",
     "BuildError": "base.errors",
     "InputError": "base.errors",
     "Problem": "base.errors",
     "WorksheetError": "base.errors",
-    "Options": "resolve.resolve",
+    "Options": "resolve.options",
 }
 
 __all__ = ["__version__", *_EXPORTS]

@@ -15,8 +15,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from generator.cli.main import main
-from generator.render import bundle as bundle_render
-from generator.render import document
+from generator.render import typesetter
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_WORKSHEETS = sorted((ROOT / "worksheets").glob("*.yaml"))  # in English
@@ -105,8 +104,7 @@ def _recording(typeset):
     return record
 
 
-document.typeset = _recording(document.typeset)
-bundle_render.typeset = document.typeset
+typesetter.typeset = _recording(typesetter.typeset)
 
 
 def pytest_collection_modifyitems(config, items):

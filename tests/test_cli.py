@@ -117,8 +117,9 @@ def test_list_exercises_with_a_tag_and_list_layouts_and_worksheets(project: Path
     assert all("neck" in line for line in lines[1:])
     assert "standard" in run("list", "layouts").stdout
     worksheets = run("list", "worksheets").stdout.splitlines()
-    assert worksheets[0].split() == ["ID", "TITLE", "LAYOUT", "PAGES"]
+    assert worksheets[0].split() == ["ID", "TITLE", "LAYOUT", "LANGUAGE", "EXERCISES"]
     assert len(worksheets) == 4
+    assert any(line.startswith("neck-and-upper-back-knots ") and line.split()[-2:] == ["en", "9"] for line in worksheets)
 
 
 def test_help_version_and_debug(project: Path, run):
@@ -158,11 +159,16 @@ def test_preview_renders_pages_to_png_at_the_resolution_asked(project: Path, run
     assert run("preview", TRIGGER_POINTS, "--pages", "two").exit_code == 2
 
 
-def test_help_and_validate_never_load_reportlab(project: Path):
-    """They must feel instant: ReportLab and Pillow load only when something is drawn."""
+def test_help_validate_and_list_never_load_reportlab(project: Path):
+    """They must feel instant: ReportLab and Pillow load only when something is drawn. Listing three hundred
+    worksheets reads their files and builds none of them."""
+    for n in range(300):
+        (project / f"worksheets/copy-{n:03d}.yaml").write_text(
+            (project / "worksheets/upper-back-trigger-points.yaml").read_text())
     code = (
         "import sys\nfrom generator.cli.main import main\n"
-        "for args in (['--help'], ['validate', 'worksheets/upper-back-trigger-points.yaml']):\n"
+        "for args in (['--help'], ['validate', 'worksheets/upper-back-trigger-points.yaml'],"
+        " ['list', 'worksheets']):\n"
         "    try:\n        main(args)\n    except SystemExit as exit:\n        assert exit.code == 0, exit.code\n"
         "print(sorted({name.split('.')[0] for name in sys.modules} & {'reportlab', 'PIL'}))\n"
     )

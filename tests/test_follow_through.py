@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 import generator
 import generator.load.layouts
+from generator.model.limits import Limits
 from generator.model import POSITIONS
 from generator.compose.log import log_rows
 from generator.resolve.resolve import Options, resolve
@@ -66,7 +67,7 @@ def test_a_long_log_runs_on_with_its_header_repeated(project: Path, layout: Path
     log_pages = [page for page in read_pages(data) if "Exercise number 1 (L)" in page.text or "Week 1" in page.text]
     assert len(log_pages) >= 2
     assert all("Week 1" in page.text and "Day" in page.text for page in log_pages)
-    size = generator.load.layouts.load_layout(layout)[0].log.box
+    size = generator.load.layouts.load_layout(layout, Limits())[0].log.box
     assert sum(tick_boxes(data, size)) == 7 * (60 + 1)
 
 

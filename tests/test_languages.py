@@ -12,8 +12,10 @@ import pytest
 
 import generator
 import generator.load.layouts
+from generator.model.limits import Limits
 from generator.base.errors import InputError
-from generator.compose.i18n import LANGUAGES, catalogue
+from generator.compose.i18n import catalogue
+from generator.model.choices import LANGUAGES
 from generator.resolve.resolve import Options, resolve
 
 from conftest import ROOT, SHIPPED_WORKSHEETS, TRANSLATED_WORKSHEETS, read_pages
@@ -122,7 +124,7 @@ def test_a_missing_translation_warns_and_prints_english_or_fails_with_strict(pro
     assert result.exit_code == 0
     warning = ("worksheets/es/neck-and-upper-back-knots.yaml:13:5: exercises[1]: exercise 'chin-tuck' has no "
                "Spanish translation (looked for worksheets/exercises/es/chin-tuck.yaml)")
-    assert result.stderr == f"warning: {warning}; it prints in English\n"
+    assert result.stderr == f"{warning.replace(': exercises[1]', ': warning: exercises[1]')}; it prints in English\n"
     assert "Chin tuck" in text_of((project / "es.pdf").read_bytes())
     strict = run("build", "worksheets/es/neck-and-upper-back-knots.yaml", "--strict", "-o", "strict.pdf")
     assert (strict.exit_code, strict.stderr) == (1, warning + "\n")
@@ -142,8 +144,12 @@ def test_the_language_column_of_the_clients_csv(project: Path, run):
     (project / "clients.csv").write_text("client,worksheet,language\nAna,upper-back-trigger-points,es\n"
                                          "Bea,upper-back-trigger-points,de\nCai,upper-back-trigger-points,esp\n")
     result = run("batch", "--clients", "clients.csv", "-o", "out", "-j", "1")
-    assert result.stderr.splitlines() == [
-        "clients.csv:4:3: language: expected one of en, es, fr, de, pt, it; got 'esp' (did you mean 'es'?)"]
+    lines = result.stderr.splitlines()
+    assert lines[-1] == "clients.csv:4:3: language: expected one of en, es, fr, de, pt, it; got 'esp' (did you mean 'es'?)"
+    assert lines[0] == ("worksheets/upper-back-trigger-points.yaml:11:5: warning: exercises[0]: exercise "
+                        "'rhomboid-stretch-long-sitting' has no German translation (looked for "
+                        "worksheets/exercises/de/rhomboid-stretch-long-sitting.yaml); it prints in English")
+    assert len(lines) == len(set(lines)) == 7  # each warning once: six German exercises, then the error
     assert "Precaución" in text_of((project / "out/Ana-upper-back-trigger-points.pdf").read_bytes())
     assert "Vorsicht" in text_of((project / "out/Bea-upper-back-trigger-points.pdf").read_bytes())
 
@@ -194,7 +200,7 @@ def test_chinese_wraps_between_characters_when_the_layout_names_a_cjk_font(proje
         f"title: 颈部练习\nlayout: cjk\nexercises:\n  - exercise:\n      name: 收下巴\n      position: sitting\n"
         f"      steps: ['{step}']\n", encoding="utf-8")
     data = generator.build_bytes(project / "worksheets/zh.yaml", allow_outside=True)
-    margins = generator.load.layouts.load_layout(project / "layouts/cjk.yaml")[0].page.margins
+    margins = generator.load.layouts.load_layout(project / "layouts/cjk.yaml", Limits())[0].page.margins
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         page = pdf.pages[0]
         chars = [c for c in page.chars if "\u4e00" <= c["text"] <= "\u9fff"]

@@ -9,6 +9,7 @@ import pdfplumber
 import pytest
 
 import generator
+from generator.model.limits import Limits
 from generator.base.errors import InputError
 from generator.load.layouts import load_layout
 from generator.resolve.resolve import resolve
@@ -56,7 +57,7 @@ def contrast(foreground: str, background: str = "#ffffff") -> float:
 
 
 def test_large_print_is_high_contrast_with_no_text_in_colour_on_colour():
-    colours = load_layout(LAYOUTS / "large-print.yaml")[0].colours
+    colours = load_layout(LAYOUTS / "large-print.yaml", Limits())[0].colours
     for ground in ("table_header_background", "caution_background", "note_background", "placeholder_background"):
         assert getattr(colours, ground) == "#ffffff", ground
     for ink in ("text", "muted", "accent", "caution_text"):
@@ -82,8 +83,8 @@ def write(path: Path, text: str) -> Path:
 
 def test_a_layout_extends_another_and_overrides_only_what_differs(project: Path):
     write(project / "layouts/a4-big.yaml", "extends: standard\nname: A4 big\npage:\n  size: a4\nsizes:\n  body: 12\n")
-    layout, _doc, problems = load_layout(project / "layouts/a4-big.yaml")
-    standard = load_layout(project / "layouts/standard.yaml")[0]
+    layout, _doc, problems = load_layout(project / "layouts/a4-big.yaml", Limits())
+    standard = load_layout(project / "layouts/standard.yaml", Limits())[0]
     assert problems == []
     assert (layout.page.size, layout.sizes.body, layout.name) == ("a4", 12, "A4 big")
     assert layout.page.margins == standard.page.margins and layout.colours == standard.colours
@@ -94,7 +95,7 @@ def test_an_error_points_at_the_layout_file_and_line_that_set_the_bad_value(proj
           (project / "layouts/standard.yaml").read_text().replace("name: Standard", "name: Base")
           .replace("  body: 9.5", "  body: huge"))
     write(project / "layouts/child.yaml", "extends: base\nname: Child\ncolours:\n  accent: '#12345'\n")
-    _layout, _doc, problems = load_layout(project / "layouts/child.yaml")
+    _layout, _doc, problems = load_layout(project / "layouts/child.yaml", Limits())
     base_line = next(i for i, line in enumerate((project / "layouts/base.yaml").read_text().splitlines(), 1)
                      if "body: huge" in line)
     assert [str(p) for p in problems] == [
@@ -107,9 +108,9 @@ def test_layouts_that_extend_each_other_in_a_loop_or_something_unknown_are_error
     write(project / "layouts/ping.yaml", "extends: pong\nname: Ping\n")
     write(project / "layouts/pong.yaml", "extends: ping\nname: Pong\n")
     write(project / "layouts/orphan.yaml", "extends: standrad\nname: Orphan\n")
-    assert [str(p) for p in load_layout(project / "layouts/ping.yaml")[2]] == [
+    assert [str(p) for p in load_layout(project / "layouts/ping.yaml", Limits())[2]] == [
         "layouts/pong.yaml:1:10: extends: layouts extend each other in a loop through 'ping'"]
-    (problem,) = load_layout(project / "layouts/orphan.yaml")[2]
+    (problem,) = load_layout(project / "layouts/orphan.yaml", Limits())[2]
     assert str(problem).startswith("layouts/orphan.yaml:1:10: extends: unknown layout 'standrad' (did you mean 'standard'?)")
 
 

@@ -10,6 +10,7 @@ import pdfplumber
 import pytest
 
 import generator
+from generator.model.limits import Limits
 from generator.load.layouts import load_layout
 from generator.compose.wording import DEFAULT_DISCLAIMER
 
@@ -60,7 +61,7 @@ def assert_no_overlaps(words: list[dict]) -> None:
 @pytest.mark.parametrize("worksheet", SHIPPED_WORKSHEETS, ids=lambda p: p.stem)
 def test_every_layout_prints_every_worksheet_cleanly(worksheet: Path, layout: Path, paper: str):
     data = generator.build_bytes(worksheet, layout=str(layout), paper=paper)
-    margins = load_layout(layout)[0].page.margins
+    margins = load_layout(layout, Limits())[0].page.margins
     assert_inside_margins(data, margins)
     for number, (_w, _h, words, rules, _boxes) in enumerate(page_geometry(data), start=1):
         assert_no_overlaps(words)
@@ -99,6 +100,6 @@ def test_long_unbroken_words_wrap_instead_of_running_off_the_page(project: Path,
     path = project / "worksheets/long.yaml"
     path.write_text(LONG_WORDS.format(long="Stretch" + "x" * 293), encoding="utf-8")
     data = generator.build_bytes(path, layout=str(layout), paper=paper)
-    assert_inside_margins(data, load_layout(layout)[0].page.margins)
+    assert_inside_margins(data, load_layout(layout, Limits())[0].page.margins)
     for _w, _h, words, _rules, _boxes in page_geometry(data):
         assert_no_overlaps(words)

@@ -1,46 +1,40 @@
 """Many handouts at once: in worker processes, skipping those whose inputs did not change.
 
-A manifest beside the outputs (``.worksheet-batch.json``) remembers, for each
-PDF, a fingerprint of everything it was made from (the tool's version, the
-worksheet, the exercises it uses, the layout chain, images, fonts and the
-client's changes) and how long it took, so unchanged handouts are skipped and
-the time saved can be told.
+A manifest beside the outputs (``.worksheet-batch.json``) remembers, for each PDF, a fingerprint of
+everything it was made from (see fingerprint.py) and how long it took, so unchanged handouts are skipped
+and the time saved can be told. Every handout goes through the same front door as `worksheet build`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import signal
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..base.version import VERSION as __version__
-from ..base.errors import WorksheetError
-from ..load.library import Library, load_library
-from ..load.locate import library_dir
+from ..base.errors import Problem, WorksheetError
+from ..base.record import Record
+from ..resolve.options import Options
+from .caches import Caches
+from .fingerprint import fingerprint
 from .output import TEMP_SUFFIX, write_atomically
-from ..resolve.personal import personalise
-from ..resolve.resolve import Handout, Options, resolve
+from .pipeline import draw_handout, prepare_handout
 
 MANIFEST = ".worksheet-batch.json"
 
 
-@dataclass(frozen=True, eq=False)
-class Job:
+class Job(Record):
     label: str  # how the user knows this handout: a worksheet path, or a CSV row
     worksheet: Path
     output: Path
     options: Options = Options()
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(Record):
     index: int  # the job's place in the list given to run()
     job: Job
     status: str  # "built", "unchanged" or "failed"
@@ -48,14 +42,17 @@ class Outcome:
     pages: int = 0
     message: str = ""
     fingerprint: str = ""
+    warnings: tuple[Problem, ...] = ()
 
 
-@dataclass
 class Summary:
-    outcomes: list[Outcome] = field(default_factory=list)
-    seconds: float = 0.0
-    saved_seconds: float = 0.0
-    interrupted: bool = False
+    """What a batch did, filled in as outcomes arrive."""
+
+    def __init__(self) -> None:
+        self.outcomes: list[Outcome] = []
+        self.seconds = 0.0
+        self.saved_seconds = 0.0
+        self.interrupted = False
 
     def count(self, status: str) -> int:
         return sum(1 for outcome in self.outcomes if outcome.status == status)
@@ -101,13 +98,14 @@ def _stop_on_signals(stop: threading.Event) -> Callable[[], None]:
 def _outcomes(jobs: list[Job], workers: int, force: bool, previous: list[dict],
               stop: threading.Event) -> Iterable[Outcome]:
     if workers <= 1 or len(jobs) <= 1:
+        caches = Caches()
         for index, job in enumerate(jobs):
             if stop.is_set():
                 return
-            yield build_job(index, job, previous[index].get("fingerprint", ""), force)
+            yield build_job(index, job, previous[index].get("fingerprint", ""), force, caches)
         return
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_started)
-    pending = {pool.submit(build_job, index, job, previous[index].get("fingerprint", ""), force)
+    pending = {pool.submit(_build_in_worker, index, job, previous[index].get("fingerprint", ""), force)
                for index, job in enumerate(jobs)}
     try:
         while pending and not stop.is_set():
@@ -123,7 +121,7 @@ def _outcomes(jobs: list[Job], workers: int, force: bool, previous: list[dict],
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
     """Ask every worker to stop (each removes its temporary file as it goes), then make sure they have."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # the executor has no public list
     for process in processes:
         process.terminate()
     pool.shutdown(wait=False, cancel_futures=True)
@@ -134,62 +132,33 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
             process.join()
 
 
-def build_job(index: int, job: Job, previous_fingerprint: str, force: bool) -> Outcome:
+def build_job(index: int, job: Job, previous_fingerprint: str, force: bool, caches: Caches) -> Outcome:
     """One handout: skipped when its fingerprint is unchanged and its PDF is still there."""
-    from ..render.document import render  # ReportLab loads only in processes that draw
-
     started = time.perf_counter()
     try:
-        handout = _handout(job)
-        fingerprint = fingerprint_of(handout, job.options)
-        if not force and fingerprint == previous_fingerprint and job.output.is_file():
-            return Outcome(index, job, "unchanged", fingerprint=fingerprint)
-        rendered = render(handout)
-        write_atomically(job.output, rendered.data)
+        prepared = prepare_handout(job.worksheet, job.options, caches)
+        warnings = prepared.handout.warnings
+        digest = fingerprint(prepared.handout, job.options)
+        if not force and digest == previous_fingerprint and job.output.is_file():
+            return Outcome(index=index, job=job, status="unchanged", fingerprint=digest, warnings=warnings)
+        result = draw_handout(prepared, caches)
+        write_atomically(job.output, result.pdf)
     except WorksheetError as exc:
-        return Outcome(index, job, "failed", time.perf_counter() - started, message=exc.format_message())
-    return Outcome(index, job, "built", time.perf_counter() - started, rendered.pages, fingerprint=fingerprint)
+        return Outcome(index=index, job=job, status="failed", seconds=time.perf_counter() - started,
+                       message=exc.format_message())
+    return Outcome(index=index, job=job, status="built", seconds=time.perf_counter() - started, pages=result.pages,
+                   fingerprint=digest, warnings=warnings)
 
 
-_libraries: dict[tuple, Library] = {}  # per process: a batch parses the library once, not once per handout
+class _Worker:
+    """What a worker process keeps for its life: one set of caches, made as the process starts."""
+
+    caches: Caches | None = None
 
 
-def _handout(job: Job) -> Handout:
-    directory = job.options.library or library_dir(job.worksheet)
-    key = (directory.resolve() if directory else None, job.options.allow_outside)
-    if key not in _libraries:
-        _libraries[key] = load_library(directory, job.options.allow_outside)
-    handout = resolve(job.worksheet, job.options, _libraries[key])
-    if job.options.personal is not None:
-        handout = personalise(handout, *job.options.personal)
-    return handout
-
-
-def fingerprint_of(handout: Handout, options: Options) -> str:
-    """A digest of everything the PDF is made from."""
-    digest = hashlib.sha256(f"worksheet-generator {__version__}\n".encode())
-    personal = options.personal[0].as_dict() if options.personal else ""
-    digest.update(json.dumps([options.layout, options.paper, personal], sort_keys=True, default=str).encode())
-    for path in sorted(set(input_files(handout))):
-        digest.update(str(path).encode() + b"\0")
-        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
-    return digest.hexdigest()
-
-
-def input_files(handout: Handout) -> Iterable[Path]:
-    yield handout.path.resolve()
-    yield from (Path(mark.file).resolve() for mark in handout.layout_origin.doc.value_marks.values() if mark.file)
-    for face in ("regular", "bold", "italic", "bold_italic"):
-        yield Path(getattr(handout.layout.fonts, face))
-    for item in handout.exercises:
-        yield item.origin.doc.path.resolve()
-        yield from (path.resolve() for path in item.files)
-        if item.illustration is not None:
-            yield item.illustration.resolve()
-    if handout.clinic is not None:
-        yield handout.clinic.origin.doc.path.resolve()
-        if handout.clinic.logo is not None:
-            yield handout.clinic.logo.resolve()
+def _build_in_worker(index: int, job: Job, previous_fingerprint: str, force: bool) -> Outcome:
+    assert _Worker.caches is not None, "started without _worker_started"
+    return build_job(index, job, previous_fingerprint, force, _Worker.caches)
 
 
 def _read_manifest(directory: Path) -> dict:
@@ -211,6 +180,7 @@ def _write_manifests(manifests: dict[Path, dict], outcomes: list[Outcome]) -> No
 
 
 def _worker_started() -> None:
+    _Worker.caches = Caches()
     # Ctrl-C reaches the whole process group: the parent alone decides, and stops the workers with SIGTERM,
     # which a worker turns into an exception so that it removes its temporary file on the way out.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

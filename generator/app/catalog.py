@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..base.errors import InputError, Problem
+from ..base.errors import Problem, in_order
 from ..load.layouts import load_layout
-from ..load.library import Library, load_library
+from ..load.library import Library
 from ..load.locate import LAYOUTS_DIR, LIBRARY_DIR, WORKSHEETS_DIR, layout_names, library_dir
-from ..model import Layout, Worksheet
-from ..resolve.resolve import Options, resolve
-from ..load.source import display_path
+from ..load.source import Origin, display_path
 from ..load.translations import translate
 from ..load.validate import load_and_check
+from ..model import Layout, Worksheet
+from ..model.limits import Limits
+from ..resolve.options import Options
+from .caches import Caches
+from .pipeline import check_handout
 
 DEFAULT_PATHS = (Path(WORKSHEETS_DIR), Path(LAYOUTS_DIR))
 
@@ -41,15 +43,20 @@ def yaml_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
         elif path.is_file():
             files.append(path)
         else:
-            problems.append(Problem(display_path(path), message="no such file or folder"))
+            problems.append(Problem(file=display_path(path), message="no such file or folder"))
     return list(dict.fromkeys(files)), problems
 
 
-@dataclass
 class Report:
-    counts: dict[str, int] = field(default_factory=lambda: {"worksheet": 0, "exercise": 0, "translation": 0,
-                                                            "layout": 0})
-    problems: list[Problem] = field(default_factory=list)
+    """What `worksheet validate` found: how many files of each kind, and every problem."""
+
+    def __init__(self) -> None:
+        self.counts = {"worksheet": 0, "exercise": 0, "translation": 0, "layout": 0}
+        self.problems: list[Problem] = []
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity == "error"]
 
     def summary(self) -> str:
         parts = [f"{n} {kind}{'' if n == 1 else 's'}" for kind, n in self.counts.items()
@@ -57,53 +64,51 @@ class Report:
         return "checked " + ", ".join(parts)
 
 
-def validate_files(paths: list[Path]) -> Report:
-    """Check every worksheet, exercise and layout under ``paths``, collecting every problem."""
+def validate_files(paths: list[Path], options: Options = Options(), caches: Caches | None = None) -> Report:
+    """Check every worksheet, exercise and layout under ``paths``, collecting every problem.
+
+    A worksheet goes through the same resolve and check stages as a build, so one that passes builds.
+    """
+    caches = caches or Caches()
     report = Report()
-    files, report.problems = yaml_files(paths)
-    libraries: dict[Path | None, Library] = {}
+    files, problems = yaml_files(paths)
     for path in files:
         kind = kind_of(path)
         report.counts[kind] += 1
         if kind == "exercise":
-            library = _library(libraries, path.parent)
-            report.problems.extend(library.get(path.stem)[1])
+            problems.extend(_exercise_problems(path, caches.library(path, options.replace(library=path.parent)),
+                                               caches, options.limits))
         elif kind == "translation":
-            report.problems.extend(_translation_problems(path, _library(libraries, path.parent.parent)))
+            library = caches.library(path, options.replace(library=path.parent.parent))
+            problems.extend(_translation_problems(path, library, options.limits))
         elif kind == "layout":
-            report.problems.extend(load_layout(path)[2])
+            problems.extend(load_layout(path, options.limits)[2])
         else:
-            report.problems.extend(_worksheet_problems(path, _library(libraries, library_dir(path))))
-    report.problems = sorted(set(report.problems))
+            problems.extend(check_handout(path, options, caches))
+    report.problems = in_order(problems)
     return report
 
 
-def _library(cache: dict[Path | None, Library], directory: Path | None) -> Library:
-    key = directory.resolve() if directory else None
-    if key not in cache:
-        cache[key] = load_library(directory)
-    return cache[key]
+def _exercise_problems(path: Path, library: Library, caches: Caches, limits: Limits) -> list[Problem]:
+    found, problems = library.get(path.stem)
+    if found is None or found.illustration is None or found.exercise.illustration is None:
+        return problems
+    return caches.checker.picture_problems(found.illustration, found.exercise.illustration, Origin(doc=found.doc),
+                                           "illustration", limits)
 
 
-def _translation_problems(path: Path, library: Library) -> list[Problem]:
+def _translation_problems(path: Path, library: Library, limits: Limits) -> list[Problem]:
     found, problems = library.get(path.stem)
     if found is None:
         if path.stem not in library:
-            return [Problem(display_path(path), 1, 1, message=f"translates '{path.stem}', which is not in the library")]
+            return [Problem(file=display_path(path), line=1, column=1,
+                            message=f"translates '{path.stem}', which is not in the library")]
         return problems
-    return translate(found.exercise, found.doc, path.parent.name)[2]
+    return translate(found.exercise, found.doc, path.parent.name, limits)[2]
 
 
-def _worksheet_problems(path: Path, library: Library) -> list[Problem]:
-    try:
-        resolve(path, Options(), library)
-    except InputError as exc:
-        return exc.problems
-    return []
-
-
-def exercise_rows(tag: str | None) -> list[tuple[str, ...]]:
-    library = load_library(library_dir(None))
+def exercise_rows(tag: str | None, limits: Limits = Limits()) -> list[tuple[str, ...]]:
+    library = Library(library_dir(None), limits)
     rows = []
     for item in library.everything():
         exercise_id, exercise = item.id, item.exercise
@@ -112,10 +117,10 @@ def exercise_rows(tag: str | None) -> list[tuple[str, ...]]:
     return rows
 
 
-def layout_rows() -> list[tuple[str, ...]]:
+def layout_rows(limits: Limits = Limits()) -> list[tuple[str, ...]]:
     rows = []
     for name, path in sorted(layout_names(None).items()):
-        layout, _doc, _problems = load_layout(path)
+        layout, _doc, _problems = load_layout(path, limits)
         if layout is None:
             rows.append((name, "(has problems: run 'worksheet validate')", "", ""))
         else:
@@ -127,20 +132,18 @@ def _paper(layout: Layout) -> str:
     return f"{layout.page.size} {layout.page.orientation}"
 
 
-def worksheet_rows(tag: str | None, directory: Path = Path(WORKSHEETS_DIR)) -> list[tuple[str, ...]]:
-    from .pipeline import render_worksheet  # the page count needs a real build
-
+def worksheet_rows(tag: str | None, limits: Limits = Limits(),
+                   directory: Path = Path(WORKSHEETS_DIR)) -> list[tuple[str, ...]]:
+    """Each worksheet's title, layout, language and number of exercises, read from the file alone: a project
+    of hundreds of worksheets lists at once. `worksheet validate` says whether each builds."""
     rows = []
     for path in sorted(directory.glob("*.yaml")):
-        worksheet, _doc, problems = load_and_check(path, Worksheet)
+        worksheet, _doc, _problems = load_and_check(path, Worksheet, limits)
         if worksheet is None:
-            rows.append((path.stem, "(has problems: run 'worksheet validate')", "", ""))
+            rows.append((path.stem, "(has problems: run 'worksheet validate')", "", "", ""))
             continue
         if tag is not None and tag not in worksheet.tags:
             continue
-        try:
-            pages = str(render_worksheet(path).pages)
-        except InputError:
-            pages = "error"
-        rows.append((path.stem, worksheet.title, worksheet.layout, pages))
+        entries = worksheet.exercises or [entry for section in worksheet.sections or [] for entry in section.exercises]
+        rows.append((path.stem, worksheet.title, worksheet.layout, worksheet.language or "en", str(len(entries))))
     return rows

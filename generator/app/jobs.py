@@ -1,21 +1,16 @@
-"""`worksheet batch`: turning its arguments into jobs, and its summary into words."""
+"""The jobs of a batch: one per worksheet found, or one per row of a clients CSV."""
 
 from __future__ import annotations
 
 import glob
-import sys
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
 
-import click
-
-from .batch import Job, Outcome, Summary
-from .catalog import kind_of, yaml_files
 from ..load.clients import read_clients
-from .naming import UniqueNames, check_pattern, file_name
-from ..resolve.resolve import Options
 from ..load.source import display_path
+from ..resolve.options import Options, Where
+from .batch import Job
+from .catalog import kind_of, yaml_files
+from .naming import UniqueNames, check_pattern, file_name
 
 
 def worksheet_jobs(patterns: tuple[str, ...], directory: Path, options: Options) -> tuple[list[Job], list[str]]:
@@ -36,7 +31,8 @@ def worksheet_jobs(patterns: tuple[str, ...], directory: Path, options: Options)
                     below = path.relative_to(match).with_suffix(".pdf") if match.is_dir() else Path(f"{path.stem}.pdf")
                     found.setdefault(path, below)
     names = UniqueNames()
-    jobs = [Job(display_path(path), path, directory / names.claim(str(below)), options) for path, below in found.items()]
+    jobs = [Job(label=display_path(path), worksheet=path, output=directory / names.claim(str(below)), options=options)
+            for path, below in found.items()]
     return jobs, missing
 
 
@@ -45,46 +41,19 @@ def client_jobs(csv_path: Path, directory: Path, pattern: str, options: Options)
     check_pattern(pattern)
     names = UniqueNames()
     jobs, problems = [], []
-    for row in read_clients(csv_path):
+    for row in read_clients(csv_path, options.limits):
         if row.problems or row.worksheet is None:
             problems.extend(str(problem) for problem in row.problems)
             continue
         values = {**row.values, "worksheet": row.worksheet.stem, "row": str(row.line)}
         output = directory / names.claim(file_name(pattern, values))
         column = list(row.values).index("layout") + 1 if "layout" in row.values else 0
+        where = Where(file=display_path(csv_path), line=row.line, column=column, field="layout")
         row_options = options.replace(
-            layout=row.layout or options.layout, personal=row.personal,
+            layout=row.layout or options.layout, personal=row.changes,
             language=row.language or options.language,
-            layout_given_at=(display_path(csv_path), row.line, column, "layout") if row.layout else options.layout_given_at,
+            layout_given_at=where if row.layout else options.layout_given_at,
         )
-        jobs.append(Job(f"{display_path(csv_path)} row {row.line}", row.worksheet, output, row_options))
+        jobs.append(Job(label=f"{display_path(csv_path)} row {row.line}", worksheet=row.worksheet, output=output,
+                        options=row_options))
     return jobs, problems
-
-
-def report(summary: Summary, total: int, early_failures: list[str]) -> None:
-    """Every failure's message on stderr, then one line of counts."""
-    for message in early_failures:
-        click.echo(message, err=True)
-    for outcome in summary.outcomes:
-        if outcome.status == "failed":
-            click.echo(outcome.message, err=True)
-    failed = summary.count("failed") + len(early_failures)
-    counts = f"built {summary.count('built')}, unchanged {summary.count('unchanged')}, failed {failed}"
-    if summary.interrupted:
-        left = total - len(summary.outcomes)
-        click.echo(f"interrupted after {summary.seconds:.1f} s: {counts}, not done {left}; "
-                   "no partial PDF was left behind", err=True)
-        return
-    saved = f"; skipping unchanged saved about {summary.saved_seconds:.1f} s" if summary.count("unchanged") else ""
-    click.echo(f"{counts} in {summary.seconds:.1f} s{saved}")
-
-
-@contextmanager
-def progress_bar(total: int) -> Iterator[Callable[[Outcome], None]]:
-    """A bar with counts on a terminal; silence when stderr is a file or a pipe."""
-    stream = sys.stderr
-    if not stream.isatty():
-        yield lambda outcome: None
-        return
-    with click.progressbar(length=total, label="Building", show_pos=True, file=stream) as bar:
-        yield lambda outcome: bar.update(1)

@@ -1,51 +1,111 @@
-"""The library's front door: what the CLI does, callable from any Python code."""
+"""The front door: the one path from a worksheet to a PDF, which the CLI, batch workers, bundles and any
+other caller use and nothing re-implements.
+
+    YAML ─load─▶ model ─resolve (client changes included)─▶ handout ─check─▶ checked ─compose, render─▶ PDF
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .output import write_atomically
-from ..resolve.personal import personalise
+from ..base.errors import Problem
 from ..base.record import Record
-from ..resolve.resolve import Options, resolve
+from ..check.printable import Checked
+from ..load.changes import options_document
+from ..resolve.bundle import is_set_file, resolve_set, resolve_worksheets
+from ..resolve.handout import Bundle, Handout
+from ..resolve.options import Options
+from ..resolve.resolve import resolve
+from .caches import Caches
+from .output import write_atomically
 
 OUTPUT_DIR = Path("out")
 
 
-class BuildResult(Record):
-    output: Path
+class Result(Record):
+    pdf: bytes
     pages: int
-    warnings: tuple[str, ...] = ()  # e.g. an exercise with no translation, printed in English
+    warnings: tuple[Problem, ...] = ()  # e.g. an exercise with no translation, printed in English
+
+
+class Prepared(Record):
+    """A handout resolved and checked: everything known printable, nothing drawn yet."""
+
+    handout: Handout
+    checked: Checked
+
+
+def prepare_handout(worksheet: Path, options: Options, caches: Caches) -> Prepared:
+    """Resolve and check one worksheet; raises InputError with every problem found."""
+    handout = resolve(Path(worksheet), options, caches.library(Path(worksheet), options))
+    return Prepared(handout=handout, checked=caches.checker.handout(handout, options.limits))
+
+
+def draw_handout(prepared: Prepared, caches: Caches) -> Result:
+    rendered = caches.typesetter.handout(prepared.handout, prepared.checked)
+    return Result(pdf=rendered.data, pages=rendered.pages, warnings=prepared.handout.warnings)
+
+
+def build_handout(worksheet: Path | str, options: Options = Options(), caches: Caches | None = None) -> Result:
+    """The PDF for one worksheet, in memory, with its page count and warnings."""
+    caches = caches or Caches()
+    return draw_handout(prepare_handout(Path(worksheet), options, caches), caches)
+
+
+def check_handout(worksheet: Path, options: Options, caches: Caches) -> list[Problem]:
+    """What building would say, without drawing: every error, else the warnings."""
+    from ..base.errors import InputError
+
+    try:
+        return list(prepare_handout(worksheet, options, caches).handout.warnings)
+    except InputError as exc:
+        return exc.problems
+
+
+def prepare_bundle(files: list[Path], options: Options, caches: Caches, title: str | None = None,
+                   subtitle: str | None = None) -> tuple[Bundle, Checked]:
+    """A set file, or worksheets with an optional title and subtitle, resolved and checked as one booklet."""
+    if len(files) == 1 and is_set_file(files[0], options.limits):
+        bundle = resolve_set(files[0], options, caches.library)
+    else:
+        given = options_document({"title": title, "subtitle": subtitle})
+        bundle = resolve_worksheets(files, options, caches.library, given, title, subtitle)
+    return bundle, caches.checker.bundle(bundle, options.limits)
+
+
+def build_bundle(files: list[Path], options: Options = Options(), caches: Caches | None = None,
+                 title: str | None = None, subtitle: str | None = None) -> Result:
+    """Several worksheets as one PDF: cover, contents, equipment checklist, bookmarks, each in its own layout."""
+    caches = caches or Caches()
+    bundle, checked = prepare_bundle([Path(f) for f in files], options, caches, title, subtitle)
+    rendered = caches.typesetter.bundle(bundle, checked)
+    return Result(pdf=rendered.data, pages=rendered.pages, warnings=bundle.warnings)
 
 
 def default_output(worksheet: Path) -> Path:
     return OUTPUT_DIR / f"{worksheet.stem}.pdf"
 
 
-def render_worksheet(worksheet: Path, options: Options = Options()):
-    """The PDF for one worksheet, in memory, with its page count."""
-    return render_with_warnings(worksheet, options)[0]
-
-
-def render_with_warnings(worksheet: Path, options: Options = Options()):
-    """The PDF for one worksheet, and what the user should be told about it."""
-    from ..render.document import render  # ReportLab loads only when something is drawn
-
-    handout = resolve(Path(worksheet), options)
-    if options.personal is not None:
-        handout = personalise(handout, *options.personal)
-    return render(handout), handout.warnings
+class BuildResult(Record):
+    output: Path
+    pages: int
+    warnings: tuple[Problem, ...] = ()
 
 
 def build_bytes(worksheet: Path | str, **options) -> bytes:
     """The PDF bytes for one worksheet; keyword arguments as for ``Options``."""
-    return render_worksheet(Path(worksheet), Options(**options)).data
+    return build_handout(worksheet, Options(**options)).pdf
 
 
 def build(worksheet: Path | str, output: Path | str | None = None, **options) -> BuildResult:
-    """Build one worksheet into a PDF file (``out/<stem>.pdf`` by default), written atomically."""
+    """Build one worksheet into a PDF file (``out/<stem>.pdf`` by default), written atomically; keyword
+    arguments as for ``Options``."""
     worksheet = Path(worksheet)
-    target = Path(output) if output is not None else default_output(worksheet)
-    rendered, warnings = render_with_warnings(worksheet, Options(**options))
-    write_atomically(target, rendered.data)
-    return BuildResult(target, rendered.pages, warnings)
+    return write_handout(worksheet, Path(output) if output is not None else default_output(worksheet), Options(**options))
+
+
+def write_handout(worksheet: Path, target: Path, options: Options, caches: Caches | None = None) -> BuildResult:
+    """Build one worksheet into the PDF file ``target``: all of it, or nothing and a good file left as it was."""
+    result = build_handout(worksheet, options, caches)
+    write_atomically(target, result.pdf)
+    return BuildResult(output=target, pages=result.pages, warnings=result.warnings)

@@ -5,22 +5,25 @@ from __future__ import annotations
 from io import BytesIO
 from pathlib import Path
 
-from .pipeline import render_worksheet
-from ..base.errors import BuildError
+from ..base.errors import BuildError, Problem
+from ..resolve.options import Options
+from .caches import Caches
 from .output import write_atomically
-from ..resolve.resolve import Options
+from .pipeline import build_handout
 
 POINTS_PER_INCH = 72
 
 
-def preview(worksheet: Path, directory: Path, dpi: int = 100, options: Options = Options(),
-            first: int = 1, last: int | None = None) -> list[Path]:
-    """Render pages ``first``..``last`` (all by default) to ``directory/page-NN.png``; the paths written."""
+def preview(worksheet: Path, directory: Path, dpi: int = 100, options: Options = Options(), first: int = 1,
+            last: int | None = None, caches: Caches | None = None) -> tuple[list[Path], tuple[Problem, ...]]:
+    """Render pages ``first``..``last`` (all by default) to ``directory/page-NN.png``: the paths written, and
+    the handout's warnings."""
     try:
         import pypdfium2
     except ImportError:
         raise BuildError("preview needs pypdfium2: pip install 'worksheet-generator[preview]'") from None
-    pdf = pypdfium2.PdfDocument(render_worksheet(worksheet, options).data)
+    result = build_handout(worksheet, options, caches)
+    pdf = pypdfium2.PdfDocument(result.pdf)
     written = []
     for number, page in enumerate(pdf, start=1):
         if number < first or (last is not None and number > last):
@@ -32,4 +35,4 @@ def preview(worksheet: Path, directory: Path, dpi: int = 100, options: Options =
         write_atomically(path, buffer.getvalue())
         written.append(path)
     pdf.close()
-    return written
+    return written, result.warnings

@@ -1,28 +1,51 @@
-"""The one error hierarchy. The CLI prints these as messages, never as tracebacks."""
+"""The one error hierarchy, and the located problems it carries. The CLI prints these as messages, never as
+tracebacks."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Iterable, Literal
 
 import click
 
+from .record import Record
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with one input file, located like a compiler error."""
+Severity = Literal["error", "warning"]
+
+
+class Problem(Record):
+    """One thing wrong with one input, located like a compiler's message.
+
+    An error stops the handout; a warning is said to the user, and the handout is made.
+    """
 
     file: str
     line: int = 0
     column: int = 0
     field: str = ""
     message: str = ""
+    severity: Severity = "error"
 
     def __str__(self) -> str:
-        where = self.file
-        if self.line:
-            where += f":{self.line}:{self.column}"
-        prefix = f"{where}: {self.field}: " if self.field else f"{where}: "
-        return prefix + self.message
+        parts = [f"{self.file}:{self.line}:{self.column}" if self.line else self.file]
+        if self.severity == "warning":
+            parts.append("warning")
+        if self.field:
+            parts.append(self.field)
+        return ": ".join([*parts, self.message])
+
+    def sort_key(self) -> tuple:
+        return self.file, self.line, self.column, self.field, self.message, self.severity
+
+    def __lt__(self, other: Problem) -> bool:
+        return self.sort_key() < other.sort_key()
+
+    def as_warning(self) -> Problem:
+        return self.replace(severity="warning")
+
+
+def in_order(problems: Iterable[Problem]) -> list[Problem]:
+    """Each problem once, by file and place."""
+    return sorted(set(problems))
 
 
 class WorksheetError(click.ClickException):
@@ -40,8 +63,8 @@ class WorksheetError(click.ClickException):
 class InputError(WorksheetError):
     """One or more problems in files the user wrote, reported all at once."""
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(set(problems))
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = in_order(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
@@ -49,6 +72,7 @@ class BuildError(WorksheetError):
     """Valid input that still could not be turned into a PDF."""
 
 
-def raise_if_any(problems: list[Problem]) -> None:
-    if problems:
-        raise InputError(problems)
+def raise_if_any(problems: Iterable[Problem]) -> None:
+    errors = [problem for problem in problems if problem.severity == "error"]
+    if errors:
+        raise InputError(errors)

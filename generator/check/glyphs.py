@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..base.errors import Problem
-from ..resolve.resolve import Handout
 from ..load.source import Loc, Origin
+from ..resolve.handout import Bundle, Handout, HandoutClinic
+
+Text = tuple[str, Origin, Loc]  # a piece of text, where it was written, and its field there
 
 COLLAPSED = " \t\n\r"  # whitespace the typesetter folds away, never drawn
 SHOWN = 5
 
 
-def printed_texts(handout: Handout) -> Iterator[tuple[str, Origin, Loc]]:
+def printed_texts(handout: Handout) -> Iterator[Text]:
     """(text, where it was written, field) for every piece of user text the handout prints."""
     worksheet, origin = handout.worksheet, handout.origin
     for field in ("title", "subtitle", "intro", "closing", "disclaimer"):
@@ -28,10 +30,7 @@ def printed_texts(handout: Handout) -> Iterator[tuple[str, Origin, Loc]]:
             yield section.intro, origin, ("sections", i, "intro")
     if not worksheet.disclaimer and handout.layout.footer.disclaimer:
         yield handout.layout.footer.disclaimer, handout.layout_origin, ("footer", "disclaimer")
-    if handout.clinic is not None:
-        yield handout.clinic.clinic.name, handout.clinic.origin, ("name",)
-        for i, line in enumerate(handout.clinic.clinic.lines):
-            yield line, handout.clinic.origin, ("lines", i)
+    yield from clinic_texts(handout.clinic)
     if handout.personal is not None and handout.personal_origin is not None:
         for field in ("client", "clinician", "note"):
             if getattr(handout.personal, field):
@@ -46,6 +45,30 @@ def printed_texts(handout: Handout) -> Iterator[tuple[str, Origin, Loc]]:
                     yield text, variation.origin, field
         if item.client_note and handout.personal_origin is not None:
             yield item.client_note, handout.personal_origin, ("exercises", item.id, "note")
+        if item.second_origin is not None:
+            for i, step in enumerate(item.second_steps):
+                yield step, item.second_origin, ("steps", i)
+
+
+def clinic_texts(clinic: HandoutClinic | None) -> Iterator[Text]:
+    if clinic is not None:
+        yield clinic.clinic.name, clinic.origin, ("name",)
+        for i, line in enumerate(clinic.clinic.lines):
+            yield line, clinic.origin, ("lines", i)
+
+
+def bundle_texts(bundle: Bundle) -> Iterator[Text]:
+    """What a booklet prints in its own layout's fonts: its cover, contents, checklist, header and footer."""
+    for field in ("title", "subtitle", "intro", "disclaimer"):
+        if getattr(bundle, field):
+            yield getattr(bundle, field), bundle.origin, (field,)
+    yield from clinic_texts(bundle.clinic)
+    for handout in bundle.handouts:
+        yield handout.worksheet.title, handout.origin, ("title",)
+        for item in handout.exercises:
+            yield item.exercise.name, item.origin, ("name",)
+            for i, thing in enumerate(item.exercise.equipment):
+                yield thing, item.origin, ("equipment", i)
 
 
 def _exercise_texts(exercise, origin: Origin) -> Iterator[tuple[str, Origin, Loc]]:
@@ -57,11 +80,11 @@ def _exercise_texts(exercise, origin: Origin) -> Iterator[tuple[str, Origin, Loc
             yield text, origin, (field, i)
 
 
-def missing_glyphs(handout: Handout, coverage: frozenset[int]) -> list[Problem]:
+def missing_glyphs(texts: Iterable[Text], font_file: str, coverage: frozenset[int]) -> list[Problem]:
     """A problem for each field holding a character the layout's fonts cannot draw, or cannot draw in order."""
-    font = Path(handout.layout.fonts.regular).stem
+    font = Path(font_file).stem
     problems = []
-    for text, origin, loc in printed_texts(handout):
+    for text, origin, loc in texts:
         chars = set(text)  # each distinct character once: a step repeats most of its letters
         if not text.isascii() and any(_right_to_left(c) for c in chars):
             problems.append(origin.problem(loc, RIGHT_TO_LEFT))

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import datetime
+from pathlib import Path
+from typing import Mapping
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer
 
 from . import wording
-from ..base.errors import BuildError
-from ..resolve.resolve import Handout, HandoutExercise, HandoutSection
+from ..resolve.handout import Handout, HandoutExercise, HandoutSection
 from .flowables import Anchor, ExerciseBlock, IllustrationBox
-from .log import tracking_log
 from .follow_through import notes_lines, progression_table, stop_if_box, variations_list, video_block
-from .pictures import decoded
+from .log import tracking_log
 from .parts import boxed, cautions_box, dosage_fits, dosage_table, grid
 from .styles import Styles
 from .text import escape, labelled, paragraph, paragraphs, plain, styled
@@ -22,15 +24,17 @@ from .text import escape, labelled, paragraph, paragraphs, plain, styled
 LOG_TEMPLATE = "log"  # a page template with one full-width frame, whatever the layout's columns
 
 
-def compose(handout: Handout, styles: Styles, width: float, key: str = "sheet", full_width: float | None = None) -> list[Flowable]:
+def compose(handout: Handout, styles: Styles, pictures: Mapping[Path, ImageReader], width: float, key: str = "sheet",
+            full_width: float | None = None, log_template: str = LOG_TEMPLATE) -> list[Flowable]:
     """Every flowable of the handout, in reading order; ``key`` names its bookmarks.
 
-    ``width`` is a column's; ``full_width`` the page body's, for the tracking log.
+    ``width`` is a column's; ``full_width`` the page body's, for the tracking log on its ``log_template``.
+    ``pictures`` are the decoded illustrations, by file.
     """
     full_width = full_width or width
     story = title_block(handout, styles, width, key)
     for section in handout.sections:
-        story.extend(section_block(section, handout, styles, width, key))
+        story.extend(section_block(section, handout, styles, pictures, width, key))
     if handout.worksheet.closing:
         gap = Spacer(0, styles.layout.spacing.exercise_gap)
         story.append(KeepTogether([gap, *paragraphs(handout.worksheet.closing, styles.body)]))
@@ -39,7 +43,7 @@ def compose(handout: Handout, styles: Styles, width: float, key: str = "sheet", 
                                    styled(escape(wording.NOTES_HEADING), styles.section),
                                    notes_lines(handout.notes_at_end, styles, width)]))
     if handout.log_weeks:
-        story += [NextPageTemplate(LOG_TEMPLATE), PageBreak(), *tracking_log(handout, styles, full_width)]
+        story += [NextPageTemplate(log_template), PageBreak(), *tracking_log(handout, styles, full_width)]
     return story
 
 
@@ -80,7 +84,9 @@ def client_lines(handout: Handout, styles: Styles, width: float) -> Flowable:
                     for text in (wording.CLIENT_LABEL, wording.DATE_LABEL, wording.CLINICIAN_LABEL)]
     gap = styles.layout.spacing.column_gap
     first_label = max(label_widths[0], label_widths[2])
-    date_value = max(width * 0.3, stringWidth("30 September 2026", styles.fonts.regular, styles.body.fontSize) + 8)
+    widest_date = max(stringWidth(wording.date_words(datetime.date(2026, month, 28)), styles.fonts.regular,
+                                  styles.body.fontSize) for month in range(1, 13))  # in the language printed
+    date_value = max(width * styles.layout.tables.date_share, widest_date + 8)
     client_value = width - first_label - gap - label_widths[1] - date_value
 
     def value(text: str | None) -> Paragraph:
@@ -104,7 +110,8 @@ def client_lines(handout: Handout, styles: Styles, width: float) -> Flowable:
     ])
 
 
-def section_block(section: HandoutSection, handout: Handout, styles: Styles, width: float, key: str) -> list[Flowable]:
+def section_block(section: HandoutSection, handout: Handout, styles: Styles, pictures: Mapping[Path, ImageReader],
+                  width: float, key: str) -> list[Flowable]:
     """The section's exercises; its heading and intro travel in the first exercise's block."""
     lead: list[Flowable] = []
     if section.heading:
@@ -113,14 +120,14 @@ def section_block(section: HandoutSection, handout: Handout, styles: Styles, wid
         lead.extend(paragraphs(section.intro, styles.body))
     story: list[Flowable] = []
     for index, exercise in enumerate(section.exercises):
-        story.append(exercise_block(exercise, handout, styles, width, key, lead if index == 0 else []))
+        story.append(exercise_block(exercise, handout, styles, pictures, width, key, lead if index == 0 else []))
         if page_break_due(exercise, handout):
             story.append(PageBreak())
     return story
 
 
-def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, width: float, key: str,
-                   lead: list[Flowable] | None = None) -> Flowable:
+def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, pictures: Mapping[Path, ImageReader],
+                   width: float, key: str, lead: list[Flowable] | None = None) -> Flowable:
     """One exercise (after ``lead``, a section's heading), kept on one page unless taller than a page.
 
     The gap above an exercise belongs to its heading, so that it vanishes at the top of a page.
@@ -133,7 +140,7 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, widt
         parts.append(facts)
     if exercise.summary and show.summary:
         parts.append(paragraph(exercise.summary, styles.body))
-    parts.extend(instructions(item, handout, styles, width))
+    parts.extend(instructions(item, styles, pictures, width))
     notes = [labelled(label, text, styles.note)
              for label, text in ((wording.NOTE_LABEL, item.note), (wording.FOR_YOU_LABEL, item.client_note)) if text]
     if notes:
@@ -174,7 +181,8 @@ def meta_line(item: HandoutExercise, styles: Styles) -> Paragraph | None:
     return styled(text, styles.meta)
 
 
-def instructions(item: HandoutExercise, handout: Handout, styles: Styles, width: float) -> list[Flowable]:
+def instructions(item: HandoutExercise, styles: Styles, pictures: Mapping[Path, ImageReader],
+                 width: float) -> list[Flowable]:
     """The numbered steps and the dosage table, with the illustration above them or in a column beside."""
     box = styles.layout.illustration
     gap = styles.layout.spacing.column_gap
@@ -190,7 +198,7 @@ def instructions(item: HandoutExercise, handout: Handout, styles: Styles, width:
     if columns and not table_below:
         steps.append(dosage_table(columns, styles, text_width))
     after = [dosage_table(columns, styles, width)] if table_below else []
-    picture = illustration(item, handout, styles, min(box.width, width))
+    picture = illustration(item, styles, pictures, min(box.width, width))
     if not beside:
         picture.hAlign = "CENTER"
         return [picture, Spacer(0, styles.layout.spacing.paragraph), *steps, *after]
@@ -209,16 +217,9 @@ def instructions(item: HandoutExercise, handout: Handout, styles: Styles, width:
     return [table, *after]
 
 
-def illustration(item: HandoutExercise, handout: Handout, styles: Styles, width: float) -> IllustrationBox:
+def illustration(item: HandoutExercise, styles: Styles, pictures: Mapping[Path, ImageReader],
+                 width: float) -> IllustrationBox:
     box = styles.layout.illustration
-    image = None
-    if item.illustration is not None:
-        try:
-            image = decoded(item.illustration)
-        except Exception:  # Pillow raises many types for a bad image
-            raise BuildError(
-                f"{handout.display}: exercise {item.number} '{item.exercise.name}': cannot read illustration "
-                f"'{item.exercise.illustration}'; use an undamaged PNG, JPEG or GIF file"
-            ) from None
+    image = pictures.get(item.illustration) if item.illustration is not None else None
     return IllustrationBox(width, box.height, image, item.exercise.name, styles.placeholder,
-                           styles.colours.placeholder_border, styles.colours.placeholder_background)
+                           styles.colours.placeholder_border, styles.colours.placeholder_background, box.padding)

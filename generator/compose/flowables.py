@@ -9,18 +9,17 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
+from .reportlab_internals import frame_height, kept_content, kept_height
 from .text import plain, styled
 
 
 class IllustrationBox(Flowable):
     """A fixed-size box holding an image scaled to fit with its aspect kept, or a labelled placeholder."""
 
-    PADDING = 6
-
     def __init__(self, width: float, height: float, image: ImageReader | None, label: str,
-                 label_style: ParagraphStyle, border: Color, background: Color):
+                 label_style: ParagraphStyle, border: Color, background: Color, padding: float):
         super().__init__()
-        self.width, self.height = width, height
+        self.width, self.height, self.padding = width, height, padding
         self.image, self.label, self.label_style = image, label, label_style
         self.border, self.background = border, background
 
@@ -51,11 +50,11 @@ class IllustrationBox(Flowable):
         canvas.restoreState()
         label, label_height = self._fitted_label()
         if label is not None:
-            label.drawOn(canvas, self.PADDING, (self.height - label_height) / 2)
+            label.drawOn(canvas, self.padding, (self.height - label_height) / 2)
 
     def _fitted_label(self) -> tuple[Paragraph | None, float]:
         """The label, shortened with an ellipsis until it fits inside the box."""
-        width, height = self.width - 2 * self.PADDING, self.height - 2 * self.PADDING
+        width, height = self.width - 2 * self.padding, self.height - 2 * self.padding
         text = self.label
         while text:
             label = styled(plain(text), self.label_style)
@@ -75,11 +74,10 @@ class ExerciseBlock(KeepTogether):
         self.exercise_label = label
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        if getattr(self, "_wrapInfo", None) != (available_width, available_height):
-            self.wrap(available_width, available_height)
-        frame = getattr(self, "_frame", None)
-        if frame is not None and self._H > frame._height and available_height >= frame._height / 2:
-            return list(self._content)
+        height = kept_height(self, available_width, available_height)
+        frame = frame_height(self)
+        if frame is not None and height > frame and available_height >= frame / 2:
+            return kept_content(self)
         return super().split(available_width, available_height)
 
 

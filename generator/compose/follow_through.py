@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable
 from . import wording
 from ..model import Dosage
 from ..model.exercise import Stage
-from ..resolve.variations import HandoutVariation
+from ..resolve.handout import HandoutVariation
 from .flowables import QrCode, RuledLines
 from .parts import boxed, grid
 from .styles import Styles
@@ -63,7 +63,7 @@ def progression_table(stages: tuple[Stage, ...], styles: Styles, width: float) -
         given = dict(wording.dosage_columns(stage.dosage))
         rows.append([paragraph(wording.weeks_words(stage.weeks), styles.table_value),
                      *(paragraph(given.get(h, "–"), styles.table_value) for h in headings)])
-    column = min(width / len(rows[0]), 80)
+    column = min(width / len(rows[0]), styles.layout.tables.progression_column)
     colours = styles.colours
     table = grid(rows, [column] * len(rows[0]), styles, [
         ("BACKGROUND", (0, 0), (-1, 0), colours.table_header_background),

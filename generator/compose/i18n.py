@@ -14,7 +14,6 @@ from io import BytesIO
 from pathlib import Path
 from typing import Iterator
 
-LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "worksheet"
 # English dates as day, month name, year: no reader mistakes the day for the month.
@@ -36,10 +35,14 @@ def current() -> str:
     return _language.get()
 
 
-@lru_cache(maxsize=None)
+def catalogue_path(language: str) -> Path:
+    return LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@lru_cache(maxsize=None)  # the catalogues ship inside the package and never change while it runs
 def catalogue(language: str) -> gettext.NullTranslations:
     """The language's messages, compiled from its .po file in memory the first time they are needed."""
-    path = LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    path = catalogue_path(language)
     if language == "en" or not path.is_file():
         return gettext.NullTranslations()
     from babel.messages.mofile import write_mo

@@ -6,14 +6,13 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from . import wording
-from ..resolve.resolve import Handout
+from ..resolve.handout import Handout
 from .flowables import TickBox
 from .parts import grid
 from .styles import Styles
 from .text import escape, plain, styled
 
 DAYS = 7
-CELL_PADDING = 3
 
 
 def log_rows(handout: Handout) -> list[str]:
@@ -40,8 +39,8 @@ def tracking_log(handout: Handout, styles: Styles, width: float) -> list[Flowabl
 
 def week_table(week: int, handout: Handout, styles: Styles, width: float) -> Table:
     """Seven day columns of tick boxes, a row per exercise, and a row for the day's pain score."""
-    box = styles.layout.log.box
-    name_width = min(styles.layout.log.name_width, width - DAYS * (box + 2 * CELL_PADDING + 4))
+    box, padding = styles.layout.log.box, styles.layout.tables.log_cell_padding
+    name_width = min(styles.layout.log.name_width, width - DAYS * (box + 2 * padding + 4))
     day_width = (width - name_width) / DAYS
     first_day = (week - 1) * DAYS + 1
     header = [styled(f"<b>{escape(wording.LOG_WEEK)} {week}</b>", styles.table_heading)]
@@ -58,8 +57,8 @@ def week_table(week: int, handout: Handout, styles: Styles, width: float) -> Tab
         ("BACKGROUND", (0, -1), (-1, -1), colours.caution_background),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("ALIGN", (1, 1), (-1, -1), "CENTER"),
-        ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), padding),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
     ])
     table.repeatRows = 1
     return table

@@ -29,7 +29,7 @@ def dosage_table(columns: list[tuple[str, str]], styles: Styles, width: float) -
 
 def dosage_fits(columns: list[tuple[str, str]], styles: Styles, width: float) -> bool:
     """Whether every word of the dosage table fits its cell at ``width``, so none is broken mid-word."""
-    padding = 2 * 6  # the table's default cell padding, both sides
+    padding = 2 * styles.layout.tables.cell_padding_x
     widest = max(
         stringWidth(word, styles.fonts.bold, size)
         for heading, value in columns
@@ -64,5 +64,8 @@ def boxed(content: list[Flowable], styles: Styles, background) -> Table:
 def grid(rows: list[list], widths: list, styles: Styles, commands: list[tuple]) -> Table:
     """A table in the layout's font; rows taller than a page may split."""
     table = Table(rows, colWidths=widths, splitInRow=1)
-    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular), *commands]))
+    padding = styles.layout.tables.cell_padding_x
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
+                               ("LEFTPADDING", (0, 0), (-1, -1), padding),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), padding), *commands]))
     return table

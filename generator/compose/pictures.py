@@ -1,29 +1,26 @@
-"""Images decoded for drawing."""
+"""Decoded pictures as ReportLab draws them."""
 
 from __future__ import annotations
 
-import warnings
-from functools import lru_cache
 from pathlib import Path
+from typing import Any, Mapping
 
-from PIL import Image
 from reportlab.lib.utils import ImageReader
 
 
-def decoded(path: Path) -> ImageReader:
-    """The image, fully decoded now so that a damaged file fails here rather than mid-page.
+class PictureReaders:
+    """One ImageReader per decoded picture, kept with it: a batch draws the same illustrations again and again,
+    and a reader converts its pixels once."""
 
-    Its size was checked against the pixel limit when the file was named, so Pillow's own
-    warning about large images (which a raised limit can trigger) says nothing new.
-    """
-    stat = path.stat()
-    return _decoded(path.resolve(), stat.st_mtime_ns, stat.st_size)
+    def __init__(self) -> None:
+        self._readers: dict[int, tuple[Any, ImageReader]] = {}
 
+    def readers(self, images: Mapping[Path, Any]) -> dict[Path, ImageReader]:
+        return {path: self._reader(image) for path, image in images.items()}
 
-@lru_cache(maxsize=64)  # a batch prints the same illustrations again and again: decode each once
-def _decoded(path: Path, _modified: int, _size: int) -> ImageReader:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        reader = ImageReader(str(path))
-        reader.getRGBData()
-    return reader
+    def _reader(self, image: Any) -> ImageReader:
+        kept = self._readers.get(id(image))
+        if kept is None or kept[0] is not image:
+            kept = (image, ImageReader(image))
+            self._readers[id(image)] = kept
+        return kept[1]

@@ -1,77 +1,84 @@
-"""Paragraph styles and colours built from a layout, once per build."""
+"""Paragraph styles and colours built from a layout, kept by a StyleBook."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
 
-from ..model import Layout
 from ..base.record import Record
-from ..render.fonts import FontFamily, family
+from ..model import Layout
+from ..model.layout import Colours
+from .faces import FontFamily, family
+from .text import MarkupStyle
 
 
-class Palette(Record):
-    text: Color
-    muted: Color
-    accent: Color
-    rule: Color
-    table_header_background: Color
-    table_border: Color
-    caution_text: Color
-    caution_background: Color
-    caution_border: Color
-    note_background: Color
-    placeholder_background: Color
-    placeholder_border: Color
+class Palette:
+    """The layout's colours, by the same names, as ReportLab colours."""
+
+    def __init__(self, colours: Colours):
+        for name in Colours.field_names:
+            setattr(self, name, HexColor(getattr(colours, name)))
 
 
 class Styles(Record):
     layout: Layout
     fonts: FontFamily
     colours: Palette
-    title: ParagraphStyle
-    subtitle: ParagraphStyle
-    section: ParagraphStyle
-    heading: ParagraphStyle
-    heading_first: ParagraphStyle
-    body: ParagraphStyle
-    meta: ParagraphStyle
-    step: ParagraphStyle
-    second_step: ParagraphStyle
-    table_heading: ParagraphStyle
-    table_value: ParagraphStyle
-    caution: ParagraphStyle
-    caution_label: ParagraphStyle
-    stop_label: ParagraphStyle
-    variation: ParagraphStyle
-    log_name: ParagraphStyle
-    note: ParagraphStyle
-    placeholder: ParagraphStyle
-    footer: ParagraphStyle
-    page_number: ParagraphStyle
-    label: ParagraphStyle
-    filled_in: ParagraphStyle
-    clinic_name: ParagraphStyle
-    clinic_line: ParagraphStyle
-    running_header: ParagraphStyle
-    running_header_right: ParagraphStyle
+    title: MarkupStyle
+    subtitle: MarkupStyle
+    section: MarkupStyle
+    heading: MarkupStyle
+    heading_first: MarkupStyle
+    body: MarkupStyle
+    meta: MarkupStyle
+    step: MarkupStyle
+    second_step: MarkupStyle
+    table_heading: MarkupStyle
+    table_value: MarkupStyle
+    caution: MarkupStyle
+    caution_label: MarkupStyle
+    stop_label: MarkupStyle
+    variation: MarkupStyle
+    log_name: MarkupStyle
+    note: MarkupStyle
+    placeholder: MarkupStyle
+    footer: MarkupStyle
+    page_number: MarkupStyle
+    label: MarkupStyle
+    filled_in: MarkupStyle
+    clinic_name: MarkupStyle
+    clinic_line: MarkupStyle
+    running_header: MarkupStyle
+    running_header_right: MarkupStyle
 
 
-@lru_cache(maxsize=32)  # layouts compare by value: the same objects let parsed paragraphs be reused
+class StyleBook:
+    """The styles of each layout seen, built once: the same style objects keep their parsed markup."""
+
+    LAYOUTS = 32  # a long-running process starts afresh past this many layouts
+
+    def __init__(self) -> None:
+        self._built: dict[Layout, Styles] = {}
+
+    def styles(self, layout: Layout) -> Styles:
+        if layout not in self._built:
+            if len(self._built) >= self.LAYOUTS:
+                self._built.clear()
+            self._built[layout] = build_styles(layout)
+        return self._built[layout]
+
+
 def build_styles(layout: Layout) -> Styles:
-    """The styles for a layout, built once per process."""
-    palette = Palette(**{name: HexColor(value) for name, value in layout.colours.given().items()})
+    """The styles for a layout."""
+    palette = Palette(layout.colours)
     sizes, spacing = layout.sizes, layout.spacing
     fonts = family(layout.fonts)
 
-    def style(name: str, size: float, font: str = fonts.regular, colour: Color = palette.text, **extra) -> ParagraphStyle:
+    def style(name: str, size: float, font: str = fonts.regular, colour: Color = palette.text, **extra) -> MarkupStyle:
         extra.setdefault("leading", size * sizes.line_height)
         extra.setdefault("bulletFontName", font)
         extra.setdefault("bulletFontSize", size)
-        return ParagraphStyle(name, fontName=font, fontSize=size, textColor=colour, **extra)
+        return MarkupStyle(name, fontName=font, fontSize=size, textColor=colour, **extra)
 
     return Styles(
         layout=layout,
@@ -96,7 +103,7 @@ def build_styles(layout: Layout) -> Styles:
                           leftIndent=spacing.step_indent, spaceAfter=spacing.paragraph),
         table_heading=style("table_heading", sizes.small, fonts.bold, palette.muted, alignment=TA_CENTER),
         table_value=style("table_value", sizes.body, fonts.bold, alignment=TA_CENTER),
-        caution=style("caution", sizes.body, colour=palette.caution_text, leftIndent=10, bulletIndent=0),
+        caution=style("caution", sizes.body, colour=palette.caution_text, leftIndent=spacing.caution_indent, bulletIndent=0),
         caution_label=style("caution_label", sizes.body, fonts.bold, palette.caution_text, spaceAfter=1),
         stop_label=style("stop_label", sizes.heading, fonts.bold, palette.caution_text, spaceAfter=2),
         variation=style("variation", sizes.body, spaceAfter=spacing.paragraph * 0.75),

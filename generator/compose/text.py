@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
-from reportlab.platypus.paraparser import ParaParser
+
+from .reportlab_internals import paragraph_from_fragments, parse_markup
+
+PARSED_PER_STYLE = 4096  # markup kept parsed in each style; a long-running process starts afresh past this
 
 def escape(text: str, quotes: bool = False) -> str:
     """Text shown as written: the characters paragraph markup would read, and '"' inside an attribute.
@@ -24,30 +26,41 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 
 
-def styled(markup: str, style: ParagraphStyle, bulletText: str | None = None) -> Paragraph:  # noqa: N803
-    """A paragraph whose markup is parsed once per process: a batch prints the same steps hundreds of times.
+class MarkupStyle(ParagraphStyle):
+    """A paragraph style that keeps the markup parsed in it: a batch prints the same steps hundreds of times.
+
+    The parsed markup lives and dies with the style, and so with the cache of styles that made it.
+    """
+
+    def __init__(self, name: str, parent: ParagraphStyle | None = None, **values):
+        super().__init__(name, parent, **values)
+        self.parsed: dict[tuple[str, str | None], tuple] = {}
+        self.between_characters: MarkupStyle | None = None  # this style wrapping Chinese, Japanese and Korean
+
+    def parse(self, markup: str, bullet: str | None) -> tuple:
+        key = (markup, bullet)
+        if key not in self.parsed:
+            if len(self.parsed) >= PARSED_PER_STYLE:
+                self.parsed.clear()
+            style, fragments, bullet_fragments = parse_markup(markup, self)
+            self.parsed[key] = (style, fragments, bullet_fragments or bullet)
+        return self.parsed[key]
+
+    def wrapping_between_characters(self) -> MarkupStyle:
+        if self.between_characters is None:
+            self.between_characters = MarkupStyle(f"{self.name}-cjk", parent=self, wordWrap="CJK")
+        return self.between_characters
+
+
+def styled(markup: str, style: MarkupStyle, bulletText: str | None = None) -> Paragraph:  # noqa: N803
+    """A paragraph from markup, parsed once per style.
 
     Chinese, Japanese and Korean text has no spaces to break at: such a paragraph wraps between characters.
     """
     if _CJK.search(markup):
-        style = _wrapping_between_characters(style)
-    style, frags, bullet = _parsed(markup, style, bulletText)
-    # Copies, since laying a paragraph out may change its fragments, and the next document must not see that.
-    return Paragraph(markup, style, bulletText=bullet, frags=[frag.clone() for frag in frags])
-
-
-@lru_cache(maxsize=None)
-def _wrapping_between_characters(style: ParagraphStyle) -> ParagraphStyle:
-    return ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
-
-
-@lru_cache(maxsize=4096)
-def _parsed(markup: str, style: ParagraphStyle, bullet: str | None):
-    parser = ParaParser()
-    style, frags, bullet_frags = parser.parse(markup, style)
-    if frags is None:
-        raise ValueError(f"markup error in {markup[:30]!r}")
-    return style, tuple(frags), bullet_frags or bullet
+        style = style.wrapping_between_characters()
+    parsed_style, fragments, bullet = style.parse(markup, bulletText)
+    return paragraph_from_fragments(markup, parsed_style, fragments, bullet)
 
 
 def plain(text: str) -> str:

@@ -9,41 +9,41 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..base.errors import InputError, Problem
-from ..compose.i18n import LANGUAGES
+from ..base.record import Record
+from ..model.choices import LANGUAGES
+from ..model.limits import Limits
+from .changes import ClientChanges, change_keys_hint, change_loc, parse_changes, skip_ids
 from .locate import is_path, worksheet_names
-from ..model import Personal
-from ..resolve.personal import change_keys_hint, change_loc, parse_personal, skip_ids
-from .source import Document, Mark, display_path, from_fields, read_text
-from .validate import did_you_mean
+from .source import Mark, display_path, from_fields, read_text
+from ..base.suggest import did_you_mean
 
 PERSONAL_COLUMNS = ("client", "date", "clinician", "note")
 OTHER_COLUMNS = ("worksheet", "layout", "language", "skip")
 KNOWN_COLUMNS = (*PERSONAL_COLUMNS, *OTHER_COLUMNS)
 
 
-@dataclass
-class ClientRow:
+class ClientRow(Record):
     line: int
     values: dict[str, str]
     worksheet: Path | None = None
     layout: str | None = None
     language: str | None = None
-    personal: tuple[Personal, Document] | None = None
-    problems: list[Problem] = field(default_factory=list)
+    changes: ClientChanges | None = None
+    problems: tuple[Problem, ...] = ()
 
 
-def read_clients(path: Path) -> list[ClientRow]:
+def read_clients(path: Path, limits: Limits) -> list[ClientRow]:
     """Every row, each either ready to build or holding its problems; raises InputError if the file as a whole is unusable."""
     display = display_path(path)
-    text = read_text(path, display, "csv_mb", "export the CSV as UTF-8")
+    text = read_text(path, display, limits, "csv_mb", "export the CSV as UTF-8")
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if not header or not any(cell.strip() for cell in header):
-        raise InputError([Problem(display, 1, 1, message="the file is empty; the first row must name the columns")])
+        raise InputError([Problem(file=display, line=1, column=1,
+                                   message="the file is empty; the first row must name the columns")])
     columns = [cell.strip() for cell in header]
     _check_header(columns, display)
     rows = []
@@ -52,7 +52,7 @@ def read_clients(path: Path) -> list[ClientRow]:
             continue
         rows.append(_row(reader.line_num, columns, cells, path, display))
     if not rows:
-        raise InputError([Problem(display, 2, 1, message="no rows after the column names")])
+        raise InputError([Problem(file=display, line=2, column=1, message="no rows after the column names")])
     return rows
 
 
@@ -62,33 +62,33 @@ def _check_header(columns: list[str], display: str) -> None:
         if name in KNOWN_COLUMNS or change_loc(name) is not None:
             continue
         hint = did_you_mean(name, KNOWN_COLUMNS) or change_keys_hint(name)
-        problems.append(Problem(display, 1, number, name or f"column {number}",
-                                f"unknown column{hint}; expected {', '.join(KNOWN_COLUMNS)}, "
+        problems.append(Problem(file=display, line=1, column=number, field=name or f"column {number}",
+                                message=f"unknown column{hint}; expected {', '.join(KNOWN_COLUMNS)}, "
                                 "or EXERCISE.FIELD such as chin-tuck.sets, chin-tuck.note or *.hold_seconds"))
     seen = set()
     for number, name in enumerate(columns, start=1):
         if name in seen:
-            problems.append(Problem(display, 1, number, name, "this column is named twice"))
+            problems.append(Problem(file=display, line=1, column=number, field=name, message="this column is named twice"))
         seen.add(name)
     if "worksheet" not in columns:
-        problems.append(Problem(display, 1, 1, message="missing column 'worksheet': each row must name its worksheet"))
+        problems.append(Problem(file=display, line=1, column=1,
+                                message="missing column 'worksheet': each row must name its worksheet"))
     if problems:
         raise InputError(problems)
 
 
 def _row(line: int, columns: list[str], cells: list[str], path: Path, display: str) -> ClientRow:
     values = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(columns)}
-    row = ClientRow(line, values)
+    problems = []
     if len(cells) > len(columns):
-        row.problems.append(Problem(display, line, len(columns) + 1, message=f"{len(cells)} cells but {len(columns)} columns"))
-    mark = {name: Mark(line, i + 1, display) for i, name in enumerate(columns)}
-    row.worksheet = _worksheet(values.get("worksheet", ""), path, mark["worksheet"], row.problems)
-    row.layout = values.get("layout") or None
-    row.language = values.get("language") or None
-    if row.language and row.language not in LANGUAGES:
-        where = mark["language"]
-        message = f"expected one of {', '.join(LANGUAGES)}; got {row.language!r}{did_you_mean(row.language, LANGUAGES)}"
-        row.problems.append(Problem(where.file, where.line, where.column, "language", message))
+        problems.append(Problem(file=display, line=line, column=len(columns) + 1,
+                                message=f"{len(cells)} cells but {len(columns)} columns"))
+    mark = {name: Mark(line=line, column=i + 1, file=display) for i, name in enumerate(columns)}
+    worksheet = _worksheet(values.get("worksheet", ""), path, mark["worksheet"], problems)
+    language = values.get("language") or None
+    if language and language not in LANGUAGES:
+        message = f"expected one of {', '.join(LANGUAGES)}; got {language!r}{did_you_mean(language, LANGUAGES)}"
+        problems.append(_at(mark["language"], "language", message))
     fields = [((name,), values[name], mark[name], name) for name in PERSONAL_COLUMNS if values.get(name)]
     for i, exercise_id in enumerate(skip_ids(values.get("skip", ""))):
         fields.append((("skip", i), exercise_id, mark["skip"], "skip"))
@@ -96,25 +96,28 @@ def _row(line: int, columns: list[str], cells: list[str], path: Path, display: s
         loc = change_loc(name)
         if loc is not None and values[name]:
             fields.append((loc, values[name], mark[name], name))
-    row.personal, problems = parse_personal(from_fields(display, fields))
-    row.problems.extend(problems)
-    return row
+    changes, change_problems = parse_changes(from_fields(display, fields))
+    return ClientRow(line=line, values=values, worksheet=worksheet, layout=values.get("layout") or None,
+                     language=language, changes=changes, problems=tuple(problems + change_problems))
+
+
+def _at(mark: Mark, field: str, message: str) -> Problem:
+    return Problem(file=mark.file, line=mark.line, column=mark.column, field=field, message=message)
 
 
 def _worksheet(reference: str, csv_path: Path, mark: Mark, problems: list[Problem]) -> Path | None:
-    where = (mark.file, mark.line, mark.column, "worksheet")
     if not reference:
-        problems.append(Problem(*where, "empty; name a worksheet, such as neck-and-upper-back-knots"))
+        problems.append(_at(mark, "worksheet", "empty; name a worksheet, such as neck-and-upper-back-knots"))
         return None
     if is_path(reference):
         path = csv_path.parent / reference
         if path.is_file():
             return path
-        problems.append(Problem(*where, f"worksheet file not found: '{reference}'"))
+        problems.append(_at(mark, "worksheet", f"worksheet file not found: '{reference}'"))
         return None
     names = worksheet_names(csv_path)
     if reference in names:
         return names[reference]
     hint = did_you_mean(reference, names) or " (run 'worksheet list worksheets')"
-    problems.append(Problem(*where, f"unknown worksheet '{reference}'{hint}"))
+    problems.append(_at(mark, "worksheet", f"unknown worksheet '{reference}'{hint}"))
     return None

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
-
 from ..base.errors import InputError, Problem
 from .locate import SHIPPED_FONTS, is_path, layout_names
 from ..model import Layout
+from ..model.choices import FACES
 from ..model.layout import Fonts
+from ..model.limits import Limits
 from .source import Document, Origin, load, merge
-from .validate import check, did_you_mean
+from ..base.suggest import did_you_mean
+from .validate import check
 
-Paper = Literal["letter", "a4"]
-FONT_FIELDS = ("regular", "bold", "italic", "bold_italic")
 
 
 def find_layout(reference: str, worksheet: Path | None, base: Path, exclude: Path | None = None) -> tuple[Path | None, str]:
@@ -30,10 +29,10 @@ def find_layout(reference: str, worksheet: Path | None, base: Path, exclude: Pat
     return None, f"unknown layout '{reference}'{did_you_mean(reference, names)}; known layouts: {known}"
 
 
-def load_layout(path: Path, paper: Paper | None = None) -> tuple[Layout | None, Document | None, list[Problem]]:
+def load_layout(path: Path, limits: Limits, paper: str | None = None) -> tuple[Layout | None, Document | None, list[Problem]]:
     """The layout at ``path`` with everything it extends laid under it, and its fonts located."""
     try:
-        doc = _cascade(path, ())
+        doc = _cascade(path, (), limits)
     except InputError as exc:
         return None, None, exc.problems
     layout, problems = check(doc, Layout)
@@ -44,8 +43,8 @@ def load_layout(path: Path, paper: Paper | None = None) -> tuple[Layout | None, 
     return (with_paper(layout, paper) if paper else layout), doc, []
 
 
-def _cascade(path: Path, chain: tuple[Path, ...]) -> Document:
-    doc = load(path)
+def _cascade(path: Path, chain: tuple[Path, ...], limits: Limits) -> Document:
+    doc = load(path, limits)
     parent = doc.data.get("extends") if isinstance(doc.data, dict) else None
     if not isinstance(parent, str):
         return doc
@@ -54,16 +53,16 @@ def _cascade(path: Path, chain: tuple[Path, ...]) -> Document:
         raise InputError([doc.problem(("extends",), why)])
     if found.resolve() in chain:
         raise InputError([doc.problem(("extends",), f"layouts extend each other in a loop through '{parent}'")])
-    return merge(_cascade(found, chain + (path.resolve(),)), doc)
+    return merge(_cascade(found, chain + (path.resolve(),), limits), doc)
 
 
 def _locate_fonts(doc: Document) -> tuple[dict[str, str], list[Problem]]:
     """Each face as the path of its TrueType file: a shipped name, or a file relative to the layout naming it."""
     located, problems = {}, []
-    for field in FONT_FIELDS:
+    for field in FACES:
         loc = ("fonts", field)
         name = doc.get(loc) if isinstance(doc.get(loc), str) else getattr(Fonts(), field)
-        path, why = _font_file(name, Origin(doc).base_dir(loc))
+        path, why = _font_file(name, Origin(doc=doc).base_dir(loc))
         if why:
             problems.append(doc.problem(loc, why))
         located[field] = str(path.resolve())
@@ -85,6 +84,6 @@ def _font_file(name: str, base: Path) -> tuple[Path, str]:
     return path, ""
 
 
-def with_paper(layout: Layout, paper: Paper) -> Layout:
+def with_paper(layout: Layout, paper: str) -> Layout:
     page = layout.page.replace(size=paper)
     return layout.replace(page=page)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import limits
 from ..base.errors import Problem
 from .images import find_image
 from ..model import Exercise
+from ..model.limits import Limits, over
 from ..base.record import Record
 from .source import Document, Origin, display_path
 from .validate import load_and_check
@@ -27,8 +27,9 @@ class Library:
     however large the library grows.
     """
 
-    def __init__(self, directory: Path | None, allow_outside: bool = False):
+    def __init__(self, directory: Path | None, limits: Limits, allow_outside: bool = False):
         self.directory = directory
+        self.limits = limits
         self.allow_outside = allow_outside  # illustrations may lie outside the project folder
         self._files = {path.stem: path for path in sorted(directory.glob("*.yaml"))} if directory else {}
         self._read: dict[str, tuple[LibraryExercise | None, list[Problem]]] = {}
@@ -44,7 +45,7 @@ class Library:
         if exercise_id not in self._files:
             return None, []
         if exercise_id not in self._read:
-            self._read[exercise_id] = _read(exercise_id, self._files[exercise_id], self.allow_outside)
+            self._read[exercise_id] = _read(exercise_id, self._files[exercise_id], self.limits, self.allow_outside)
         return self._read[exercise_id]
 
     def everything(self) -> list[LibraryExercise]:
@@ -54,32 +55,28 @@ class Library:
         return display_path(self.directory) if self.directory else "(no exercise library found)"
 
 
-def load_library(directory: Path | None, allow_outside: bool = False) -> Library:
-    return Library(directory, allow_outside)
-
-
-def _read(exercise_id: str, path: Path, allow_outside: bool) -> tuple[LibraryExercise | None, list[Problem]]:
-    exercise, doc, problems = load_and_check(path, Exercise)
+def _read(exercise_id: str, path: Path, limits: Limits, allow_outside: bool) -> tuple[LibraryExercise | None, list[Problem]]:
+    exercise, doc, problems = load_and_check(path, Exercise, limits)
     if exercise is None or doc is None:
         return None, problems
-    illustration, problems = find_illustration(exercise, Origin(doc), allow_outside)
-    problems += exercise_limit_problems(exercise, Origin(doc))
+    illustration, problems = find_illustration(exercise, Origin(doc=doc), allow_outside)
+    problems += exercise_limit_problems(exercise, Origin(doc=doc), limits)
     if problems:
         return None, problems
-    return LibraryExercise(exercise_id, exercise, doc, illustration), []
+    return LibraryExercise(id=exercise_id, exercise=exercise, doc=doc, illustration=illustration), []
 
 
 def find_illustration(exercise: Exercise, origin: Origin, allow_outside: bool) -> tuple[Path | None, list[Problem]]:
-    """The illustration file, relative to the YAML file that names it, or a problem saying what is wrong."""
+    """The illustration file, relative to the YAML file that names it, or a problem saying why it cannot be found."""
     if exercise.illustration is None:
         return None, []
     path, why = find_image(exercise.illustration, origin, "illustration", allow_outside)
     return path, ([origin.problem(("illustration",), why)] if why else [])
 
 
-def exercise_limit_problems(exercise: Exercise, origin: Origin) -> list[Problem]:
-    limit = limits.current().steps
+def exercise_limit_problems(exercise: Exercise, origin: Origin, limits: Limits) -> list[Problem]:
+    limit = limits.steps
     if len(exercise.steps) <= limit:
         return []
-    message = limits.over("the exercise", f"{len(exercise.steps)} steps", "steps", limit, " steps", "split it in two")
+    message = over("the exercise", f"{len(exercise.steps)} steps", "steps", limit, " steps", "split it in two")
     return [origin.problem(("steps",), message)]

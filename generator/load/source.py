@@ -7,15 +7,14 @@ marks kept here turn such a path back into ``file:line:column``.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..model import limits
 from ..base.errors import InputError, Problem
 from ..base.record import Record
+from ..model.limits import Limits, megabytes, over
 
 Loc = tuple  # a field path: ("exercises", 1, "dosage", "sets")
 
@@ -32,16 +31,14 @@ class Mark(Record):
     file: str = ""  # where the value was set, when documents are merged
 
 
-@dataclass
 class Document:
-    """A YAML file's plain data plus the position of everything in it."""
+    """A YAML file's plain data plus the position of everything in it; filled in as the file is read."""
 
-    path: Path
-    display: str
-    data: Any
-    value_marks: dict[Loc, Mark] = field(default_factory=dict)
-    key_marks: dict[Loc, Mark] = field(default_factory=dict)
-    labels: dict[Loc, str] = field(default_factory=dict)  # how a field is named to the user, where not by its path
+    def __init__(self, path: Path, display: str, data: Any = None):
+        self.path, self.display, self.data = path, display, data
+        self.value_marks: dict[Loc, Mark] = {}
+        self.key_marks: dict[Loc, Mark] = {}
+        self.labels: dict[Loc, str] = {}  # how a field is named to the user, where not by its path
 
     def get(self, loc: Loc) -> Any:
         """The raw value at ``loc``, or None where there is none."""
@@ -60,18 +57,17 @@ class Document:
             return self.key_marks[loc]
         while loc not in self.value_marks and loc:
             loc = loc[:-1]
-        return self.value_marks.get(loc, Mark(1, 1, self.display))
+        return self.value_marks.get(loc, Mark(line=1, column=1, file=self.display))
 
     def problem(self, loc: Loc, message: str, key: Loc | None = None) -> Problem:
         """A problem with the value at ``loc``; pointed at the key ``key`` when given."""
         mark = self.mark(key, at_key=True) if key is not None else self.mark(loc)
         label = next((self.labels[loc[:n]] for n in range(len(loc), 0, -1) if loc[:n] in self.labels), None)
         field = label if label is not None else format_loc(loc)
-        return Problem(mark.file or self.display, mark.line, mark.column, field, message)
+        return Problem(file=mark.file or self.display, line=mark.line, column=mark.column, field=field, message=message)
 
 
-@dataclass(frozen=True, eq=False)
-class Origin:
+class Origin(Record):
     """Where a piece of a model came from: a document and the path within it."""
 
     doc: Document
@@ -91,7 +87,7 @@ def from_fields(display: str, fields: list[tuple[Loc, Any, Mark, str]]) -> Docum
     Each field is (path, value, where it was written, the name the user knows it by).
     """
     doc = Document(Path(display), display, {})
-    doc.value_marks[()] = Mark(0, 0, display)
+    doc.value_marks[()] = Mark(line=0, column=0, file=display)
     for loc, value, mark, label in fields:
         target = doc.data
         for depth, part in enumerate(loc[:-1]):
@@ -161,29 +157,30 @@ def _copy(source: Document, loc: Loc, into: Document) -> Any:
     return source.get(loc)
 
 
-def load(path: Path) -> Document:
+def load(path: Path, limits: Limits) -> Document:
     display = display_path(path)
-    return parse(read_text(path, display, "yaml_mb", "save it with UTF-8 encoding"), path, display)
+    return parse(read_text(path, display, limits, "yaml_mb", "save it with UTF-8 encoding"), path, display)
 
 
-def read_text(path: Path, display: str, limit_name: str, utf8_advice: str) -> str:
+def read_text(path: Path, display: str, limits: Limits, limit_name: str, utf8_advice: str) -> str:
     """A file the user wrote, as text: refused when over its size limit, a folder, unreadable or not UTF-8."""
-    limit = getattr(limits.current(), limit_name)
+    limit = getattr(limits, limit_name)
     try:
         size = path.stat().st_size
         if size > limit * 1_000_000:
-            message = limits.over("file", limits.megabytes(size), limit_name, limit, " MB", "split it into smaller files")
-            raise InputError([Problem(display, message=message)])
+            message = over("file", megabytes(size), limit_name, limit, " MB", "split it into smaller files")
+            raise InputError([Problem(file=display, message=message)])
         if path.is_dir():
-            raise InputError([Problem(display, message="is a folder, not a file")])
+            raise InputError([Problem(file=display, message="is a folder, not a file")])
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError([Problem(display, message=f"cannot read file: {exc.strerror or exc}")]) from None
+        raise InputError([Problem(file=display, message=f"cannot read file: {exc.strerror or exc}")]) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError([Problem(display, line, 1, message=f"file is not UTF-8 text; {utf8_advice}")]) from None
+        raise InputError([Problem(file=display, line=line, column=1,
+                                  message=f"file is not UTF-8 text; {utf8_advice}")]) from None
 
 
 def parse(text: str, path: Path, display: str) -> Document:
@@ -191,14 +188,14 @@ def parse(text: str, path: Path, display: str) -> Document:
     try:
         node = loader.get_single_node()
         if node is None:
-            raise InputError([Problem(display, 1, 1, message="file is empty; expected a mapping of fields")])
+            raise InputError([Problem(file=display, line=1, column=1, message="file is empty; expected a mapping of fields")])
         doc = Document(path, display, None)
         doc.data = _Converter(loader, doc).convert(node, (), 0)
         return doc
     except yaml.MarkedYAMLError as exc:
         raise InputError([_syntax_problem(display, exc, text)]) from None
     except yaml.YAMLError as exc:
-        raise InputError([Problem(display, message=f"YAML error: {exc}")]) from None
+        raise InputError([Problem(file=display, message=f"YAML error: {exc}")]) from None
     finally:
         loader.dispose()
 
@@ -212,7 +209,7 @@ def _syntax_problem(display: str, exc: yaml.MarkedYAMLError, text: str) -> Probl
     elif exc.context and exc.context not in problem:
         problem = f"{exc.context}, {problem}"
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    return Problem(display, line, col, message=f"YAML syntax error: {problem}")
+    return Problem(file=display, line=line, column=col, message=f"YAML syntax error: {problem}")
 
 
 class _Converter:
@@ -273,8 +270,9 @@ class _Converter:
             return node.value
 
     def _mark(self, node: yaml.Node) -> Mark:
-        return Mark(node.start_mark.line + 1, node.start_mark.column + 1, self.doc.display)
+        return Mark(line=node.start_mark.line + 1, column=node.start_mark.column + 1, file=self.doc.display)
 
     def _problem(self, node: yaml.Node, loc: Loc, message: str) -> Problem:
         mark = node.start_mark
-        return Problem(self.doc.display, mark.line + 1, mark.column + 1, format_loc(loc), message)
+        return Problem(file=self.doc.display, line=mark.line + 1, column=mark.column + 1, field=format_loc(loc),
+                       message=message)

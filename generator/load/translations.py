@@ -10,25 +10,26 @@ from pathlib import Path
 
 from ..base.errors import Problem
 from ..model import Exercise
+from ..model.choices import LANGUAGE_NAMES
 from ..model.exercise import ExerciseTranslation
+from ..model.limits import Limits
 from .source import Document, Origin, display_path
 from .validate import load_and_check
 
-SOURCE_LANGUAGE = "en"
 LIST_FIELDS = ("equipment", "targets", "steps", "cautions", "tips")
-LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian"}
 
 
 def translation_path(source: Path, language: str) -> Path:
     return source.parent / language / source.name
 
 
-def translate(exercise: Exercise, source: Document, language: str) -> tuple[Exercise | None, Origin | None, list[Problem]]:
+def translate(exercise: Exercise, source: Document, language: str,
+              limits: Limits) -> tuple[Exercise | None, Origin | None, list[Problem]]:
     """The exercise in ``language``, where its words are; None when there is no translation file."""
     path = translation_path(source.path, language)
     if not path.is_file():
         return None, None, []
-    words, doc, problems = load_and_check(path, ExerciseTranslation)
+    words, doc, problems = load_and_check(path, ExerciseTranslation, limits)
     if words is None or doc is None:
         return None, None, problems
     problems = mismatches(exercise, words, doc, source)
@@ -40,7 +41,7 @@ def translate(exercise: Exercise, source: Document, language: str) -> tuple[Exer
             variation.replace(text=said.text) if said.text and variation.text else variation
             for variation, said in zip(exercise.variations, words.variations)
         ]
-    return exercise.replace(**update), Origin(doc), []
+    return exercise.replace(**update), Origin(doc=doc), []
 
 
 def mismatches(exercise: Exercise, words: ExerciseTranslation, doc: Document, source: Document) -> list[Problem]:
@@ -55,7 +56,8 @@ def mismatches(exercise: Exercise, words: ExerciseTranslation, doc: Document, so
     return problems
 
 
-def missing_message(exercise_id: str, source: Path, language: str) -> str:
+def missing_translation(exercise_id: str, source: Path, language: str) -> str:
+    """'exercise 'chin-tuck' has no Spanish translation (looked for ...)': what is missing, without what follows."""
     name = LANGUAGE_NAMES.get(language, language)
     return (f"exercise '{exercise_id}' has no {name} translation (looked for "
-            f"{display_path(translation_path(source, language))}); it prints in English")
+            f"{display_path(translation_path(source, language))})")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 import types
 import typing
@@ -11,6 +10,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..base.errors import InputError, Problem
+from ..base.suggest import did_you_mean
+from ..model.limits import Limits
 from ..model.rules import Invalid, Pick
 from ..base.record import Record
 from .source import Document, Loc, load
@@ -37,15 +38,6 @@ def check(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
     problems = _Problems(doc)
     value = _convert(model, doc.data, (), problems)
     return (None, problems.found) if problems.found else (value, [])
-
-
-def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
-    """' (did you mean 'x'?)' when a close choice exists, else ''."""
-    choices = list(choices)
-    close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
-    if not close and len(str(word)) >= 3:
-        close = [choice for choice in choices if choice.startswith(str(word))][:1]
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _convert(tp: Any, value: Any, loc: Loc, problems: _Problems) -> Any:
@@ -140,15 +132,14 @@ def _record(model: type[Record], value: Any, loc: Loc, problems: _Problems) -> A
     return record
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
 def _hints(model: type[Record]) -> dict[str, Any]:
-    """The model's field types, resolved once: annotations are strings until asked."""
-    if model not in _HINTS:
-        hints = typing.get_type_hints(model, include_extras=True)
-        _HINTS[model] = {name: hints[name] for name in model.field_names}
-    return _HINTS[model]
+    """The model's field types, resolved once and kept on the class: annotations are strings until asked."""
+    hints = model.__dict__.get("_field_types")
+    if hints is None:
+        every = typing.get_type_hints(model, include_extras=True)
+        hints = {name: every[name] for name in model.field_names}
+        type.__setattr__(model, "_field_types", hints)
+    return hints
 
 
 def _scalar(tp: Any, value: Any, loc: Loc, problems: _Problems) -> Any:
@@ -199,10 +190,10 @@ def _describe(value: Any) -> str:
     return str(value)
 
 
-def load_and_check(path: Path, model: type[M]) -> tuple[M | None, Document | None, list[Problem]]:
+def load_and_check(path: Path, model: type[M], limits: Limits) -> tuple[M | None, Document | None, list[Problem]]:
     """Load one YAML file and validate it, collecting problems instead of raising."""
     try:
-        doc = load(path)
+        doc = load(path, limits)
     except InputError as exc:
         return None, None, exc.problems
     value, problems = check(doc, model)

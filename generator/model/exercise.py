@@ -4,23 +4,12 @@ import re
 from typing import Annotated, Any, Literal, Optional
 
 from ..base.record import Record
+from .choices import LEVELS, POSITIONS, SIDES
 from .common import Text, WebAddress
 from .rules import Before, Invalid, NotEmpty, Range
 
-POSITIONS = (
-    "standing",
-    "sitting",
-    "long-sitting",
-    "kneeling",
-    "half-kneeling",
-    "quadruped",
-    "lying",
-    "lying-face-down",
-    "side-lying",
-    "any",
-)
 Position = Literal[POSITIONS]  # type: ignore[valid-type]
-Side = Literal["both", "left", "right", "each", "alternating"]
+Side = Literal[SIDES]  # type: ignore[valid-type]
 
 Count = Annotated[int, Range(1, 1000)]
 Seconds = Annotated[int, Range(1, 24 * 3600)]
@@ -46,7 +35,7 @@ class Dosage(Record):
 class Variation(Record):
     """An easier or harder way to do the exercise: described in words, or another library exercise."""
 
-    level: Literal["easier", "harder"]
+    level: Literal[LEVELS]  # type: ignore[valid-type]
     text: Optional[Text] = None
     exercise: Optional[Text] = None  # a library exercise id
     dosage: Dosage = Dosage()  # the variation's own dose, shown with it
@@ -76,7 +65,7 @@ class Stage(Record):
 class Exercise(Record):
     name: Text
     summary: Optional[Text] = None
-    position: Position
+    position: Position = "any"  # a library converted from elsewhere may not say
     equipment: list[Text] = []
     targets: list[Text] = []
     steps: Annotated[list[Text], NotEmpty()]

@@ -3,10 +3,11 @@
 from typing import Annotated, Literal, Optional
 
 from ..base.record import Record
+from .choices import ILLUSTRATION_PLACES, ORIENTATIONS, PAPERS
 from .common import Colour, Length, Text
 from .rules import Range
 
-PaperName = Literal["letter", "a4", "legal"]
+PaperName = Literal[PAPERS]  # type: ignore[valid-type]
 TypeSize = Annotated[float, Range(4, 96)]
 
 
@@ -19,7 +20,7 @@ class Margins(Record):
 
 class Page(Record):
     size: PaperName = "letter"
-    orientation: Literal["portrait", "landscape"] = "portrait"
+    orientation: Literal[ORIENTATIONS] = "portrait"  # type: ignore[valid-type]
     margins: Margins
     columns: Literal[1, 2] = 1
     column_gap: Length = 24.0
@@ -69,14 +70,27 @@ class Spacing(Record):
     section_gap: Length
     step_indent: Length
     column_gap: Length
-    cell_padding: Length
+    cell_padding: Length  # above and below the text of a table cell
     footer_gap: Length
+    rule_gap: Length = 4.0  # between the header or footer text and its rule
+    caution_indent: Length = 10.0  # of a caution's text, after its bullet
+
+
+class Tables(Record):
+    """Cell paddings and column widths of the handout's tables."""
+
+    cell_padding_x: Length = 6.0  # left and right of the text of a table cell
+    log_cell_padding: Length = 3.0  # around each tick box of the tracking log
+    progression_column: Length = 80.0  # the widest a column of a progression table grows
+    checklist_item_share: Annotated[float, Range(0.1, 0.9)] = 0.35  # of the width, for a set's checklist items
+    date_share: Annotated[float, Range(0.1, 0.6)] = 0.3  # of the width, at least, for page one's date line
 
 
 class Illustration(Record):
     width: Length
     height: Length
-    position: Literal["left", "right", "above"] = "right"
+    position: Literal[ILLUSTRATION_PLACES] = "right"  # type: ignore[valid-type]
+    padding: Length = 6.0  # around the words of an empty box's label
 
 
 class Show(Record):
@@ -138,6 +152,7 @@ class Layout(Record):
     sizes: TypeSizes
     colours: Colours
     spacing: Spacing
+    tables: Tables = Tables()
     illustration: Illustration
     show: Show = Show()
     log: LogStyle = LogStyle()

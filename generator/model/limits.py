@@ -1,11 +1,13 @@
-"""Limits that keep a hostile or mistaken input from eating the machine, each raised by an environment variable."""
+"""Limits that keep a hostile or mistaken input from eating the machine, each raised by an environment variable.
+
+The limits travel in the build options; only the program's entry point reads the environment.
+"""
 
 from __future__ import annotations
 
-import os
+from typing import Mapping
 
 from ..base.record import Record
-
 
 
 class Limits(Record):
@@ -27,11 +29,11 @@ ENVIRONMENT = {
 }
 
 
-def current() -> Limits:
-    """The limits in force: the defaults, raised or lowered by the environment (ignored where not a number)."""
+def from_environment(environment: Mapping[str, str]) -> Limits:
+    """The defaults, raised or lowered by the environment's variables (ignored where not a number)."""
     values = {}
     for name, default in Limits.defaults.items():
-        text = os.environ.get(ENVIRONMENT[name], "")
+        text = environment.get(ENVIRONMENT[name], "")
         try:
             values[name] = type(default)(float(text)) if text.strip() else default
         except ValueError:

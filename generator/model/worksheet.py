@@ -3,12 +3,13 @@
 from typing import Annotated, Any, Literal, Optional, Union
 
 from ..base.record import Record
+from .choices import LANGUAGES, ORDERS
 from .common import Text
 from .exercise import Dosage, Exercise, Stage, Variation
 from .layout import Clinic
 from .rules import Invalid, NotEmpty, Pick, Range
 
-Language = Literal["en", "es", "fr", "de", "pt", "it"]
+Language = Literal[LANGUAGES]  # type: ignore[valid-type]
 
 
 def _entry_kind(value: Any) -> Any:
@@ -57,7 +58,7 @@ class Worksheet(Record):
     sections: Optional[Annotated[list[Section], NotEmpty()]] = None
     closing: Optional[Text] = None
     stop_if: list[Text] = []  # "Stop and call your clinician if ..."
-    order: Literal["as-written", "by-position"] = "as-written"
+    order: Literal[ORDERS] = "as-written"  # type: ignore[valid-type]
     log: Optional[Log] = None
     notes: Notes = Notes()
     language: Optional[Language] = None  # of the handout's fixed words: en, es, fr, de, pt or it

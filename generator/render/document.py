@@ -6,26 +6,22 @@ from functools import partial
 from io import BytesIO
 from typing import Callable
 
-from reportlab.lib.pagesizes import A4, LEGAL, LETTER, landscape, portrait
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
-from ..base.version import VERSION as __version__
-from ..compose import wording
-from ..resolve.clinic import HandoutClinic
-from ..base.errors import BuildError, InputError, raise_if_any
-from ..check.glyphs import missing_glyphs
-from ..compose.i18n import speaking
-from ..model import Layout
+from ..base.errors import BuildError, InputError
 from ..base.record import Record
-from ..resolve.resolve import Handout
-from ..compose.blocks import LOG_TEMPLATE, compose
-from .fonts import coverage, register
-from .page_parts import Footer, Header, NumberedCanvas
-from ..compose.styles import Styles, build_styles
+from ..base.version import VERSION
+from ..compose.blocks import LOG_TEMPLATE
+from ..compose.styles import Styles
 from ..compose.text import plain
+from ..model import Layout
+from ..model.choices import PAPER_SIZES
+from ..resolve.handout import Handout, HandoutClinic
+from .page_parts import Footer, Header, NumberedCanvas
 
-PAPER_SIZES = {"letter": LETTER, "a4": A4, "legal": LEGAL}
+FIRST_TEMPLATE, LATER_TEMPLATE = "first", "later"
 
 
 class RenderedPdf(Record):
@@ -34,8 +30,8 @@ class RenderedPdf(Record):
 
 
 def page_size(layout: Layout) -> tuple[float, float]:
-    size = PAPER_SIZES[layout.page.size]
-    return landscape(size) if layout.page.orientation == "landscape" else portrait(size)
+    width, height = PAPER_SIZES[layout.page.size]
+    return (max(width, height), min(width, height)) if layout.page.orientation == "landscape" else (width, height)
 
 
 class HandoutTemplate(BaseDocTemplate):
@@ -58,24 +54,6 @@ class HandoutTemplate(BaseDocTemplate):
             self.notify("TOCEntry", (level, plain(text), self.page, key))  # contents lines are read as markup
 
 
-def render(handout: Handout) -> RenderedPdf:
-    with speaking(handout.language):
-        layout = handout.layout
-        slanted = needs_italics(handout)
-        raise_if_any(missing_glyphs(handout, coverage(layout.fonts, slanted)))
-        register(layout.fonts, slanted)
-        styles = build_styles(layout)
-        disclaimer = handout.disclaimer or wording.DEFAULT_DISCLAIMER
-        page = PageSetup(handout.display, handout.worksheet.title, disclaimer, handout.clinic, _metadata(handout))
-        return typeset(page, styles, lambda width, full: compose(handout, styles, width, full_width=full))
-
-
-def needs_italics(handout: Handout) -> bool:
-    """Only notes are set in italics."""
-    personal_note = handout.personal is not None and bool(handout.personal.note)
-    return personal_note or any(item.note or item.client_note for item in handout.exercises)
-
-
 class PageSetup(Record):
     """What a document prints around its body, and says about itself."""
 
@@ -83,25 +61,35 @@ class PageSetup(Record):
     title: str  # the running header
     disclaimer: str
     clinic: HandoutClinic | None
+    logo: ImageReader | None
     metadata: dict[str, str]
 
 
-def typeset(setup: PageSetup, styles: Styles, story: Callable[[float, float], list[Flowable]],
-            passes: int = 1) -> RenderedPdf:
-    """Lay the story out on pages; more than one pass when a table of contents needs its page numbers.
+class Pages(Record):
+    """The page parts of a document being typeset, for laying out its page templates."""
 
-    ``story`` is given the width of a column and of the whole page body.
-    """
+    size: tuple[float, float]
+    footer: Footer
+    header: Header
+
+
+Templates = Callable[[Pages], list[PageTemplate]]
+Story = Callable[[Pages], list[Flowable]]
+
+
+def typeset(setup: PageSetup, styles: Styles, templates: Templates, story: Story, passes: int = 1) -> RenderedPdf:
+    """Lay the story out on pages; more than one pass when a table of contents needs its page numbers."""
     layout = styles.layout
-    page = page_size(layout)
-    footer, header = Footer(setup.disclaimer, styles, page), Header(setup.title, setup.clinic, styles, page)
+    size = page_size(layout)
+    pages = Pages(size=size, footer=Footer(setup.disclaimer, styles, size),
+                  header=Header(setup.title, setup.clinic, setup.logo, styles, size))
     buffer = BytesIO()
-    doc = HandoutTemplate(buffer, pagesize=page, invariant=1, initialFontName=styles.fonts.regular, **setup.metadata)
-    doc.addPageTemplates(page_templates(layout, page, footer, header))
-    pages: list[int] = []
-    canvas = partial(NumberedCanvas, footer=footer, pages=pages)
+    doc = HandoutTemplate(buffer, pagesize=size, invariant=1, initialFontName=styles.fonts.regular, **setup.metadata)
+    doc.addPageTemplates(templates(pages))
+    counted: list[int] = []
+    canvas = partial(NumberedCanvas, footer=pages.footer, pages=counted)
     try:
-        flowables = story(column_width(layout, page), column_width(layout, page, columns=1))
+        flowables = story(pages)
         if passes > 1:
             doc.multiBuild(flowables, maxPasses=passes, canvasmaker=canvas)
         else:
@@ -115,7 +103,7 @@ def typeset(setup: PageSetup, styles: Styles, story: Callable[[float, float], li
         raise
     except Exception as exc:  # anything ReportLab raises mid-page is still one line for the user
         raise BuildError(f"{setup.display}: {doc.current_exercise}: rendering failed: {exc}") from exc
-    return RenderedPdf(buffer.getvalue(), pages[-1])
+    return RenderedPdf(data=buffer.getvalue(), pages=counted[-1])
 
 
 def column_width(layout: Layout, page: tuple[float, float], columns: int | None = None) -> float:
@@ -124,31 +112,37 @@ def column_width(layout: Layout, page: tuple[float, float], columns: int | None 
     return (width - (columns - 1) * layout.page.column_gap) / columns
 
 
-def page_templates(layout: Layout, page: tuple[float, float], footer: Footer, header: Header) -> list[PageTemplate]:
-    """Page one under the clinic block, later pages under the running header; both above the footer."""
+def page_templates(layout: Layout, pages: Pages, suffix: str = "", first: bool = True) -> list[PageTemplate]:
+    """Page one under the clinic block, later pages under the running header; both above the footer.
+
+    ``suffix`` names a second set of templates for another layout's body in the same document (a booklet).
+    """
 
     def on_first(canvas, _doc):
-        header.draw_first(canvas)
-        footer.draw(canvas)
+        pages.header.draw_first(canvas)
+        pages.footer.draw(canvas)
 
     def on_later(canvas, _doc):
-        header.draw_later(canvas)
-        footer.draw(canvas)
+        pages.header.draw_later(canvas)
+        pages.footer.draw(canvas)
 
-    first = PageTemplate("first", _frames(layout, page, footer, header.first_height), onPage=on_first,
-                         autoNextPageTemplate="later")
-    later = PageTemplate("later", _frames(layout, page, footer, header.later_height), onPage=on_later)
-    log = PageTemplate(LOG_TEMPLATE, _frames(layout, page, footer, header.later_height, columns=1), onPage=on_later)
-    return [first, later, log]
+    later_height = pages.header.later_height
+    templates = [
+        PageTemplate(LATER_TEMPLATE + suffix, _frames(layout, pages, later_height), onPage=on_later),
+        PageTemplate(LOG_TEMPLATE + suffix, _frames(layout, pages, later_height, columns=1), onPage=on_later),
+    ]
+    if first:
+        templates.insert(0, PageTemplate(FIRST_TEMPLATE, _frames(layout, pages, pages.header.first_height),
+                                         onPage=on_first, autoNextPageTemplate=LATER_TEMPLATE))
+    return templates
 
 
-def _frames(layout: Layout, page: tuple[float, float], footer: Footer, header_height: float,
-            columns: int | None = None) -> list[Frame]:
+def _frames(layout: Layout, pages: Pages, header_height: float, columns: int | None = None) -> list[Frame]:
     margins = layout.page.margins
     columns = columns or layout.page.columns
-    bottom = margins.bottom + footer.height + layout.spacing.footer_gap
-    top = page[1] - margins.top - (header_height + layout.header.gap if header_height else 0)
-    width = column_width(layout, page, columns)
+    bottom = margins.bottom + pages.footer.height + layout.spacing.footer_gap
+    top = pages.size[1] - margins.top - (header_height + layout.header.gap if header_height else 0)
+    width = column_width(layout, pages.size, columns)
     return [
         Frame(margins.left + i * (width + layout.page.column_gap), bottom, width, top - bottom,
               leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=f"column{i + 1}")
@@ -156,13 +150,17 @@ def _frames(layout: Layout, page: tuple[float, float], footer: Footer, header_he
     ]
 
 
-def _metadata(handout: Handout) -> dict[str, str]:
-    worksheet = handout.worksheet
-    tags = dict.fromkeys([*worksheet.tags, *(tag for item in handout.exercises for tag in item.exercise.tags)])
+def metadata(title: str, subject: str, keywords: list[str]) -> dict[str, str]:
     return {
-        "title": worksheet.title,
-        "subject": worksheet.subtitle or "Home exercise program",
-        "keywords": ", ".join(tags),
+        "title": title,
+        "subject": subject,
+        "keywords": ", ".join(dict.fromkeys(keywords)),
         "author": "",
-        "creator": f"worksheet-generator {__version__}",
+        "creator": f"worksheet-generator {VERSION}",
     }
+
+
+def handout_metadata(handout: Handout) -> dict[str, str]:
+    worksheet = handout.worksheet
+    tags = [*worksheet.tags, *(tag for item in handout.exercises for tag in item.exercise.tags)]
+    return metadata(worksheet.title, worksheet.subtitle or "Home exercise program", tags)

@@ -12,14 +12,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from ..compose import wording
-from ..base.errors import InputError
-from ..resolve.clinic import HandoutClinic
-from ..compose.pictures import decoded
+from ..compose.reportlab_internals import page_number, page_state, restore_page, start_next_page
 from ..compose.styles import Styles
 from ..compose.text import plain, styled
-
-WIDEST_PAGE_LABEL = wording.page_label(999, 999)
-RULE_GAP = 4.0
+from ..resolve.handout import HandoutClinic
 
 
 class Footer:
@@ -31,11 +27,13 @@ class Footer:
         self.left = layout.page.margins.left
         self.width = page[0] - layout.page.margins.left - layout.page.margins.right
         self.bottom = layout.page.margins.bottom
-        number_width = stringWidth(WIDEST_PAGE_LABEL, styles.fonts.bold, layout.sizes.footer)
+        widest_label = wording.page_label(999, 999)  # in the language printed
+        number_width = stringWidth(widest_label, styles.fonts.bold, layout.sizes.footer)
         self.text_width = self.width - number_width - layout.spacing.column_gap
         self.disclaimer = styled(plain(disclaimer), styles.footer)
         _, self.text_height = self.disclaimer.wrap(self.text_width, page[1])
-        self.height = self.text_height + (RULE_GAP if layout.footer.rule else 0)
+        self.rule_gap = layout.spacing.rule_gap
+        self.height = self.text_height + (self.rule_gap if layout.footer.rule else 0)
 
     def draw(self, canvas: Canvas) -> None:
         """Drawn on every page as it is laid out; the page number comes later, once the total is known."""
@@ -43,7 +41,7 @@ class Footer:
         if self.styles.layout.footer.rule:
             canvas.setStrokeColor(self.styles.colours.rule)
             canvas.setLineWidth(0.6)
-            y = self.bottom + self.text_height + RULE_GAP / 2
+            y = self.bottom + self.text_height + self.rule_gap / 2
             canvas.line(self.left, y, self.left + self.width, y)
         self.disclaimer.drawOn(canvas, self.left, self.bottom)
         canvas.restoreState()
@@ -57,13 +55,15 @@ class Footer:
 class Header:
     """Page one: the clinic block (logo, name, contact lines). Later pages: title and clinic name, small."""
 
-    def __init__(self, title: str, clinic: HandoutClinic | None, styles: Styles, page: tuple[float, float]):
+    def __init__(self, title: str, clinic: HandoutClinic | None, logo: ImageReader | None, styles: Styles,
+                 page: tuple[float, float]):
         layout = styles.layout
         self.styles, self.clinic = styles, clinic
         self.left = layout.page.margins.left
         self.width = page[0] - layout.page.margins.left - layout.page.margins.right
         self.top = page[1] - layout.page.margins.top
-        self.logo = _logo(clinic)
+        self.rule_gap = layout.spacing.rule_gap
+        self.logo = logo
         self.logo_size = self._logo_size()
         self.clinic_text = self._clinic_text()
         self.first_height = self._first_height()
@@ -92,7 +92,7 @@ class Header:
         if self.clinic is None:
             return 0.0
         text_height = sum(p.wrap(self._text_width(), self.top)[1] for p in self.clinic_text)
-        return max(self.logo_size[1], text_height) + RULE_GAP
+        return max(self.logo_size[1], text_height) + self.rule_gap
 
     def _later_height(self, title: str) -> float:
         if not self.styles.layout.header.running:
@@ -102,7 +102,7 @@ class Header:
         self.running_clinic = styled(clinic, self.styles.running_header_right)
         half = self.width / 2 - self.styles.layout.spacing.column_gap / 2
         height = max(self.running_title.wrap(half, self.top)[1], self.running_clinic.wrap(half, self.top)[1])
-        return height + RULE_GAP
+        return height + self.rule_gap
 
     def draw_first(self, canvas: Canvas) -> None:
         if self.clinic is None:
@@ -117,7 +117,7 @@ class Header:
             _, height = paragraph.wrap(self._text_width(), self.top)
             y -= height
             paragraph.drawOn(canvas, x, y)
-        self._rule(canvas, self.top - self.first_height + RULE_GAP / 2)
+        self._rule(canvas, self.top - self.first_height + self.rule_gap / 2)
         canvas.restoreState()
 
     def draw_later(self, canvas: Canvas) -> None:
@@ -128,24 +128,13 @@ class Header:
         for paragraph, x in ((self.running_title, self.left), (self.running_clinic, self.left + self.width - half)):
             _, height = paragraph.wrap(half, self.top)
             paragraph.drawOn(canvas, x, self.top - height)
-        self._rule(canvas, self.top - self.later_height + RULE_GAP / 2)
+        self._rule(canvas, self.top - self.later_height + self.rule_gap / 2)
         canvas.restoreState()
 
     def _rule(self, canvas: Canvas, y: float) -> None:
         canvas.setStrokeColor(self.styles.colours.rule)
         canvas.setLineWidth(0.6)
         canvas.line(self.left, y, self.left + self.width, y)
-
-
-def _logo(clinic: HandoutClinic | None) -> ImageReader | None:
-    if clinic is None or clinic.logo is None:
-        return None
-    try:
-        reader = decoded(clinic.logo)
-    except Exception:  # Pillow raises many types for a bad image
-        message = f"cannot read logo '{clinic.clinic.logo}'; use an undamaged PNG, JPEG or GIF file"
-        raise InputError([clinic.origin.problem(("logo",), message)]) from None
-    return reader
 
 
 class NumberedCanvas(Canvas):
@@ -162,17 +151,17 @@ class NumberedCanvas(Canvas):
         self._bookmarks.append(key)
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab's name
-        self._saved_pages.append(dict(self.__dict__))
+        self._saved_pages.append(page_state(self))
         self._bookmarks = []
-        self._startPage()
+        start_next_page(self)
 
     def save(self) -> None:
         total = len(self._saved_pages)
         for state in self._saved_pages:
-            self.__dict__.update(state)
+            restore_page(self, state)
             for key in self._bookmarks:
                 self.bookmarkPage(key)
-            self._footer.draw_page_number(self, self._pageNumber, total)
+            self._footer.draw_page_number(self, page_number(self), total)
             super().showPage()
         self._page_count.append(total)
         super().save()

@@ -1,53 +1,42 @@
-"""A worksheet set: several handouts as one PDF with a cover, contents, an equipment checklist and bookmarks."""
+"""A worksheet set: several handouts for one booklet, each resolved with its own layout and language.
+
+The booklet prints on one paper with one header and footer: those of the layout the set or ``--layout``
+names, else the first worksheet's. A layout named for the set applies to every worksheet in it; otherwise
+each worksheet keeps its own, on the booklet's paper.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
-from .clinic import HandoutClinic, settle_clinic
-from ..base.errors import InputError, raise_if_any
+from ..base.errors import InputError, Problem, raise_if_any
+from ..base.suggest import did_you_mean
+from ..load.library import Library
 from ..load.locate import is_path, worksheet_names
+from ..load.source import Document, Origin, display_path, load
+from ..load.validate import check
 from ..model.bundle import WorksheetSet
-from .resolve import Handout, Options, resolve
-from ..load.source import Origin, display_path, load
-from ..load.validate import check, did_you_mean
+from ..model.limits import Limits
+from .clinic import settle_clinic
+from .handout import Bundle, Handout
+from .options import Options
+from .resolve import resolve
+
+LibraryFor = Callable[[Path, Options], Library]  # the library a worksheet's entries are looked up in
 
 
-@dataclass(frozen=True)
-class Bundle:
-    display: str
-    title: str | None  # None: the tool's own, in the set's language
-    subtitle: str | None
-    intro: str | None
-    handouts: tuple[Handout, ...]
-    disclaimer: str | None
-    clinic: HandoutClinic | None
-    language: str
-
-    def equipment(self) -> list[tuple[str, list[str]]]:
-        """Each thing needed, as first written, with the titles of the worksheets that need it."""
-        found: dict[str, tuple[str, list[str]]] = {}
-        for handout in self.handouts:
-            for item in handout.exercises:
-                for thing in item.exercise.equipment:
-                    name, titles = found.setdefault(thing.casefold(), (thing, []))
-                    if handout.worksheet.title not in titles:
-                        titles.append(handout.worksheet.title)
-        return sorted(found.values(), key=lambda entry: entry[0].casefold())
-
-
-def is_set_file(path: Path) -> bool:
+def is_set_file(path: Path, limits: Limits) -> bool:
     try:
-        data = load(path).data
+        data = load(path, limits).data
     except InputError:
         return False
     return isinstance(data, dict) and "worksheets" in data
 
 
-def load_set(path: Path, options: Options) -> Bundle:
-    """The bundle a set file describes; its layout applies to every worksheet unless --layout says otherwise."""
-    doc = load(path)
+def resolve_set(path: Path, options: Options, library_for: LibraryFor) -> Bundle:
+    """The bundle a set file describes: its worksheets, title, intro, layout, disclaimer and clinic."""
+    doc = load(path, options.limits)
     chosen, problems = check(doc, WorksheetSet)
     raise_if_any(problems)
     assert chosen is not None
@@ -55,36 +44,51 @@ def load_set(path: Path, options: Options) -> Bundle:
     for i, reference in enumerate(chosen.worksheets):
         found = _worksheet(reference, path)
         if found is None:
-            names = worksheet_names(path)
-            problems.append(doc.problem(("worksheets", i), f"unknown worksheet '{reference}'{did_you_mean(reference, names)}"))
+            hint = did_you_mean(reference, worksheet_names(path))
+            problems.append(doc.problem(("worksheets", i), f"unknown worksheet '{reference}'{hint}"))
         else:
             paths.append(found)
     raise_if_any(problems)
-    options = options.replace(layout=options.layout or chosen.layout)
-    clinic_candidates = [(chosen.clinic, Origin(doc, ("clinic",)))]
-    return make_bundle(paths, options, chosen.title, chosen.subtitle, chosen.intro, chosen.disclaimer,
-                       clinic_candidates, display_path(path))
+    if options.layout is None and chosen.layout is not None:
+        where = doc.mark(("layout",))
+        options = options.replace(layout=chosen.layout, layout_given_at=options.layout_given_at.replace(
+            file=where.file or doc.display, line=where.line, column=where.column, field="layout"))
+    clinic = (chosen.clinic, Origin(doc=doc, loc=("clinic",)))
+    return _bundle(paths, options, library_for, Origin(doc=doc), chosen.title, chosen.subtitle, chosen.intro,
+                   chosen.disclaimer, clinic, display_path(path))
 
 
-def make_bundle(paths: list[Path], options: Options, title: str | None = None, subtitle: str | None = None,
-                intro: str | None = None, disclaimer: str | None = None,
-                clinic_candidates: list | None = None, display: str = "bundle") -> Bundle:
+def resolve_worksheets(paths: list[Path], options: Options, library_for: LibraryFor, given: Document,
+                       title: str | None = None, subtitle: str | None = None) -> Bundle:
+    """A bundle of worksheets named one by one; ``given`` is where the title and subtitle were written."""
+    return _bundle(paths, options, library_for, Origin(doc=given), title, subtitle, None, None, None, "bundle")
+
+
+def _bundle(paths: list[Path], options: Options, library_for: LibraryFor, origin: Origin, title: str | None,
+            subtitle: str | None, intro: str | None, disclaimer: str | None, clinic_given, display: str) -> Bundle:
     """Resolve every worksheet (all problems reported together) and gather them under one title."""
-    handouts, problems = [], []
+    handouts: list[Handout] = []
+    problems: list[Problem] = []
     for path in paths:
         try:
-            handouts.append(resolve(path, options))
+            handouts.append(resolve(path, options, library_for(path, options)))
         except InputError as exc:
             problems.extend(exc.problems)
     raise_if_any(problems)
     first = handouts[0]
     clinic = first.clinic
-    if options.clinic is None and clinic_candidates:  # the set's own clinic, unless --clinic names one
-        settled, clinic_problems = settle_clinic(clinic_candidates, options.allow_outside)
+    if options.clinic is None and clinic_given is not None:  # the set's own clinic, unless --clinic names one
+        settled, clinic_problems = settle_clinic([clinic_given], options.allow_outside)
         raise_if_any(clinic_problems)
         clinic = settled or clinic
-    return Bundle(display, title, subtitle, intro,
-                  tuple(handouts), disclaimer or first.disclaimer, clinic, first.language)
+    layout = first.layout
+    page = layout.page
+    on_paper = tuple(h.replace(layout=h.layout.replace(page=h.layout.page.replace(
+        size=page.size, orientation=page.orientation))) for h in handouts)
+    return Bundle(display=display, title=title, subtitle=subtitle, intro=intro, handouts=on_paper,
+                  disclaimer=disclaimer or first.disclaimer, clinic=clinic,
+                  language=options.language or first.language, layout=layout, origin=origin,
+                  personal=first.personal, personal_origin=first.personal_origin)
 
 
 def _worksheet(reference: str, set_file: Path) -> Path | None:

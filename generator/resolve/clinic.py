@@ -5,24 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..base.errors import Problem
-from ..model.layout import Clinic
 from ..load.images import find_image
-from ..base.record import Record
 from ..load.source import Origin
 from ..load.validate import load_and_check
+from ..model.layout import Clinic
+from ..model.limits import Limits
+from .handout import HandoutClinic
 
 
-class HandoutClinic(Record):
-    clinic: Clinic
-    logo: Path | None
-    origin: Origin
-
-
-def load_clinic_file(path: Path) -> tuple[tuple[Clinic, Origin] | None, list[Problem]]:
-    clinic, doc, problems = load_and_check(path, Clinic)
+def load_clinic_file(path: Path, limits: Limits) -> tuple[tuple[Clinic, Origin] | None, list[Problem]]:
+    clinic, doc, problems = load_and_check(path, Clinic, limits)
     if clinic is None or doc is None:
         return None, problems
-    return (clinic, Origin(doc)), []
+    return (clinic, Origin(doc=doc)), []
 
 
 def settle_clinic(candidates: list[tuple[Clinic | None, Origin]],
@@ -32,9 +27,9 @@ def settle_clinic(candidates: list[tuple[Clinic | None, Origin]],
         if clinic is None:
             continue
         if clinic.logo is None:
-            return HandoutClinic(clinic, None, origin), []
+            return HandoutClinic(clinic=clinic, logo=None, origin=origin), []
         logo, why = find_image(clinic.logo, origin, "logo", allow_outside)
         if why:
             return None, [origin.problem(("logo",), why)]
-        return HandoutClinic(clinic, logo, origin), []
+        return HandoutClinic(clinic=clinic, logo=logo, origin=origin), []
     return None, []

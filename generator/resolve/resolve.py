@@ -1,98 +1,41 @@
-"""From a validated worksheet to a handout: every exercise looked up, every dose settled."""
+"""From a validated worksheet to a handout: every exercise looked up, every dose settled, the client's own
+changes applied."""
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from ..base.errors import Problem, raise_if_any
-from ..load.layouts import Paper, find_layout, load_layout
-from ..model import limits
-from ..load.library import Library, exercise_limit_problems, find_illustration, load_library
+from ..base.suggest import did_you_mean
+from ..load.layouts import find_layout, load_layout
+from ..load.library import Library, exercise_limit_problems, find_illustration
 from ..load.locate import library_dir
-from ..model import POSITIONS, Dosage, Entry, Exercise, Layout, Personal, Worksheet
-from ..model.exercise import Stage
-from .clinic import HandoutClinic, load_clinic_file, settle_clinic
-from ..base.record import Record
 from ..load.source import Document, Loc, Origin
-from ..load.validate import did_you_mean, load_and_check
-from ..load.translations import SOURCE_LANGUAGE, missing_message, translate
-from .variations import HandoutVariation, settle_variations
-
-
-class HandoutExercise(Record):
-    number: int
-    id: str
-    exercise: Exercise
-    dosage: Dosage
-    note: str | None
-    illustration: Path | None
-    origin: Origin  # where the exercise's fields were written
-    entry: Origin  # the worksheet entry that picked it
-    variations: tuple[HandoutVariation, ...] = ()
-    progression: tuple[Stage, ...] = ()
-    client_note: str | None = None
-    files: tuple[Path, ...] = ()  # every file its words and numbers come from
-    second_steps: tuple[str, ...] = ()  # the steps again in a second language, for a bilingual handout
-
-
-class HandoutSection(Record):
-    heading: str | None
-    intro: str | None
-    exercises: tuple[HandoutExercise, ...]
-
-
-class Handout(Record):
-    """Everything needed to print one worksheet; nothing left to look up."""
-
-    path: Path
-    display: str
-    worksheet: Worksheet
-    layout: Layout
-    sections: tuple[HandoutSection, ...]
-    disclaimer: str | None  # None: the tool's own, in the handout's language
-    clinic: HandoutClinic | None
-    origin: Origin
-    layout_origin: Origin
-    language: str = "en"
-    warnings: tuple[str, ...] = ()  # said to the user, but the handout is made
-    log_weeks: int | None = None  # a tracking log of this many weeks, or none
-    notes_per_exercise: int = 0  # ruled lines under each exercise
-    notes_at_end: int = 0  # ruled lines in the notes area at the end
-    personal: Personal | None = None
-    personal_origin: Origin | None = None
-
-    @property
-    def exercises(self) -> list[HandoutExercise]:
-        return [exercise for section in self.sections for exercise in section.exercises]
-
-
-class Options(Record):
-    """What the person building may change without editing the worksheet."""
-
-    layout: str | None = None
-    paper: Paper | None = None
-    library: Path | None = None
-    clinic: Path | None = None
-    personal: tuple[Personal, Document] | None = None  # the client's own changes, and where they were written
-    layout_given_at: tuple[str, int, int, str] = ("--layout", 0, 0, "")  # file, line, column, field of `layout`
-    log_weeks: int | None = None  # 0 turns the worksheet's log off
-    allow_outside: bool = False  # images may lie outside the project folder
-    language: str | None = None  # instead of the worksheet's
-    strict: bool = False  # a missing translation is an error, not a warning
-    second_language: str | None = None  # each step printed again in this language
+from ..load.translations import missing_translation, translate
+from ..load.validate import load_and_check
+from ..model import Entry, Exercise, Layout, Worksheet
+from ..model.choices import POSITIONS, SOURCE_LANGUAGE
+from ..model.limits import over
+from .clinic import load_clinic_file, settle_clinic
+from .handout import Handout, HandoutClinic, HandoutExercise, HandoutSection
+from .options import Options
+from .personal import personalise
+from .variations import settle_variations
 
 
 def resolve(path: Path, options: Options = Options(), library: Library | None = None) -> Handout:
-    """The handout for the worksheet at ``path``; raises InputError with every problem found."""
-    worksheet, doc, problems = load_and_check(path, Worksheet)
+    """The handout for the worksheet at ``path``; raises InputError with every problem found.
+
+    ``library`` is the exercise library the worksheet's entries are looked up in; by default, the one
+    ``options.library`` names or the nearest to the worksheet.
+    """
+    worksheet, doc, problems = load_and_check(path, Worksheet, options.limits)
     if doc is None:
         raise_if_any(problems)
     assert doc is not None
     if library is None:
-        library = load_library(options.library or library_dir(path), options.allow_outside)
+        library = Library(library_for(path, options), options.limits, options.allow_outside)
     if worksheet is None:
         raise_if_any(problems + _raw_reference_problems(doc, library, options))
     assert worksheet is not None
@@ -109,14 +52,21 @@ def resolve(path: Path, options: Options = Options(), library: Library | None = 
         sections = by_position(sections)
     log_weeks = options.log_weeks if options.log_weeks is not None else (worksheet.log.weeks if worksheet.log else None)
     notes = worksheet.notes
-    return Handout(
-        path, doc.display, worksheet, layout, sections, disclaimer, clinic, Origin(doc), Origin(layout_doc),
+    handout = Handout(
+        path=path, display=doc.display, worksheet=worksheet, layout=layout, sections=sections, disclaimer=disclaimer,
+        clinic=clinic, origin=Origin(doc=doc), layout_origin=Origin(doc=layout_doc),
         language=lookup.language,
         warnings=tuple(lookup.warnings),
         log_weeks=log_weeks or None,
         notes_per_exercise=_first_given(notes.lines_per_exercise, layout.notes.lines_per_exercise),
         notes_at_end=_first_given(notes.lines_at_end, layout.notes.lines_at_end),
     )
+    return personalise(handout, options.personal) if options.personal is not None else handout
+
+
+def library_for(worksheet: Path, options: Options) -> Path | None:
+    """The exercise library folder a worksheet's entries are looked up in."""
+    return options.library or library_dir(worksheet)
 
 
 def _first_given(*values: int | None) -> int:
@@ -142,12 +92,14 @@ def _layout(worksheet: Worksheet, doc: Document, options: Options) -> tuple[Layo
     if options.layout is not None:
         found, why = find_layout(options.layout, doc.path, Path.cwd())
         if found is None:
-            return None, None, [Problem(*options.layout_given_at, why)]
+            where = options.layout_given_at
+            return None, None, [Problem(file=where.file, line=where.line, column=where.column, field=where.field,
+                                        message=why)]
     else:
         found, why = find_layout(worksheet.layout, doc.path, doc.path.parent)
         if found is None:
             return None, None, [doc.problem(("layout",), why)]
-    return load_layout(found, options.paper)
+    return load_layout(found, options.limits, options.paper)
 
 
 def _clinic(worksheet: Worksheet, doc: Document, layout: Layout | None, layout_doc: Document | None,
@@ -155,13 +107,13 @@ def _clinic(worksheet: Worksheet, doc: Document, layout: Layout | None, layout_d
     """The clinic from --clinic, else the worksheet's, else the layout's."""
     candidates = []
     if options.clinic is not None:
-        from_file, problems = load_clinic_file(options.clinic)
+        from_file, problems = load_clinic_file(options.clinic, options.limits)
         if problems:
             return None, problems
         candidates.append(from_file)
-    candidates.append((worksheet.clinic, Origin(doc, ("clinic",))))
+    candidates.append((worksheet.clinic, Origin(doc=doc, loc=("clinic",))))
     if layout is not None and layout_doc is not None:
-        candidates.append((layout.clinic, Origin(layout_doc, ("clinic",))))
+        candidates.append((layout.clinic, Origin(doc=layout_doc, loc=("clinic",))))
     return settle_clinic(candidates, options.allow_outside)
 
 
@@ -195,15 +147,12 @@ def _raw_exercise_ids(data: dict) -> Iterator[tuple[Loc, str]]:
                 yield loc + (i, "exercise"), entry["exercise"]
 
 
-@dataclass
 class _Lookup:
-    """What every entry of a worksheet is resolved against."""
+    """What every entry of a worksheet is resolved against, and the warnings found on the way."""
 
-    doc: Document
-    library: Library
-    options: Options
-    language: str
-    warnings: list[str] = dataclasses.field(default_factory=list)
+    def __init__(self, doc: Document, library: Library, options: Options, language: str):
+        self.doc, self.library, self.options, self.language = doc, library, options, language
+        self.warnings: list[Problem] = []
 
 
 def _sections(worksheet: Worksheet, lookup: _Lookup) -> tuple[tuple[HandoutSection, ...], list[Problem]]:
@@ -226,10 +175,10 @@ def _sections(worksheet: Worksheet, lookup: _Lookup) -> tuple[tuple[HandoutSecti
             problems.extend(entry_problems)
             if exercise is not None:
                 resolved.append(exercise)
-        sections.append(HandoutSection(heading, intro, tuple(resolved)))
-    if number > limits.current().exercises:
-        limit = limits.current().exercises
-        message = limits.over("the worksheet", f"{number} exercises", "exercises", limit, " exercises", "split it in two")
+        sections.append(HandoutSection(heading=heading, intro=intro, exercises=tuple(resolved)))
+    limit = lookup.options.limits.exercises
+    if number > limit:
+        message = over("the worksheet", f"{number} exercises", "exercises", limit, " exercises", "split it in two")
         problems.append(doc.problem(("sections" if worksheet.sections else "exercises",), message))
     return tuple(sections), problems
 
@@ -238,11 +187,11 @@ def _entry(entry: Entry, loc: Loc, number: int, lookup: _Lookup) -> tuple[Handou
     doc, library = lookup.doc, lookup.library
     if isinstance(entry.exercise, Exercise):  # written in the worksheet, in the worksheet's language
         exercise, exercise_id = entry.exercise, f"inline-{number}"
-        origin = Origin(doc, loc + ("exercise",))
+        origin = Origin(doc=doc, loc=loc + ("exercise",))
         illustration, problems = find_illustration(exercise, origin, lookup.options.allow_outside)
-        problems += exercise_limit_problems(exercise, origin)
+        problems += exercise_limit_problems(exercise, origin, lookup.options.limits)
         files: tuple[Path, ...] = ()
-        second: tuple[str, ...] = ()
+        second: tuple[tuple[str, ...], Origin | None] = ((), None)
     else:
         exercise_id = entry.exercise
         id_loc = loc if isinstance(doc.get(loc), str) else loc + ("exercise",)
@@ -253,48 +202,51 @@ def _entry(entry: Entry, loc: Loc, number: int, lookup: _Lookup) -> tuple[Handou
             pointer = doc.problem(id_loc, f"exercise '{exercise_id}' has problems; see its own file")
             return None, [pointer, *broken]
         exercise, illustration, problems = found.exercise, found.illustration, []
-        origin = Origin(found.doc)
+        origin = Origin(doc=found.doc)
         if lookup.language != SOURCE_LANGUAGE:
             exercise, origin, problems = _in_language(exercise_id, found, doc.problem(id_loc, ""), lookup)
-        files = tuple(dict.fromkeys((found.doc.path, origin.doc.path)))
-        second = _second_steps(exercise_id, found, lookup)
-    written = [(v, Origin(origin.doc, origin.loc + ("variations", i))) for i, v in enumerate(exercise.variations)]
-    written += [(v, Origin(doc, loc + ("variations", i))) for i, v in enumerate(entry.variations)]
+        second = _second_steps(exercise_id, found, doc.problem(id_loc, ""), lookup)
+        files = tuple(dict.fromkeys((found.doc.path, origin.doc.path, *((second[1].doc.path,) if second[1] else ()))))
+    written = [(v, Origin(doc=origin.doc, loc=origin.loc + ("variations", i))) for i, v in enumerate(exercise.variations)]
+    written += [(v, Origin(doc=doc, loc=loc + ("variations", i))) for i, v in enumerate(entry.variations)]
     variations, variation_problems = settle_variations(written, library, lookup.language)
     progression = tuple(entry.progression if entry.progression is not None else exercise.progression)
     dosage = exercise.dosage.overridden_by(entry.dosage)
-    item = HandoutExercise(number, exercise_id, exercise, dosage, entry.note, illustration, origin, Origin(doc, loc),
-                           variations, progression, files=files, second_steps=second)
+    item = HandoutExercise(number=number, id=exercise_id, exercise=exercise, dosage=dosage, note=entry.note,
+                           illustration=illustration, origin=origin, entry=Origin(doc=doc, loc=loc),
+                           variations=variations, progression=progression, files=files,
+                           second_steps=second[0], second_origin=second[1])
     return item, problems + variation_problems
 
 
-def _second_steps(exercise_id: str, found, lookup: _Lookup) -> tuple[str, ...]:
-    """The steps in the second language of a bilingual handout, where the library has them."""
+def _second_steps(exercise_id: str, found, at: Problem, lookup: _Lookup) -> tuple[tuple[str, ...], Origin | None]:
+    """The steps in the second language of a bilingual handout, where the library has them, and where they
+    were written."""
     language = lookup.options.second_language
     if not language or language == lookup.language:
-        return ()
+        return (), None
     if language == SOURCE_LANGUAGE:
-        return tuple(found.exercise.steps)
-    translated = translate(found.exercise, found.doc, language)[0]
-    if translated is None:
-        lookup.warnings.append(missing_message(exercise_id, found.doc.path, language).replace(
-            "it prints in English", "its steps print in one language only"))
-        return ()
-    return tuple(translated.steps)
+        return tuple(found.exercise.steps), Origin(doc=found.doc)
+    translated, origin, problems = translate(found.exercise, found.doc, language, lookup.options.limits)
+    if translated is None or origin is None:
+        missing = missing_translation(exercise_id, found.doc.path, language)
+        lookup.warnings.append(at.replace(message=f"{missing}; its steps print in one language only", severity="warning"))
+        return (), None
+    return tuple(translated.steps), origin
 
 
 def _in_language(exercise_id: str, found, at: Problem, lookup: _Lookup) -> tuple[Exercise, Origin, list[Problem]]:
     """The library exercise in the handout's language; in English, with a warning, where it has no translation."""
-    translated, origin, problems = translate(found.exercise, found.doc, lookup.language)
+    translated, origin, problems = translate(found.exercise, found.doc, lookup.language, lookup.options.limits)
     if translated is not None and origin is not None:
         return translated, origin, []
     if problems:
-        return found.exercise, Origin(found.doc), problems
-    message = missing_message(exercise_id, found.doc.path, lookup.language)
+        return found.exercise, Origin(doc=found.doc), problems
+    missing = missing_translation(exercise_id, found.doc.path, lookup.language)
     if lookup.options.strict:
-        return found.exercise, Origin(found.doc), [dataclasses.replace(at, message=message.split("; it prints")[0])]
-    lookup.warnings.append(f"{at.file}:{at.line}:{at.column}: {at.field}: {message}")
-    return found.exercise, Origin(found.doc), []
+        return found.exercise, Origin(doc=found.doc), [at.replace(message=missing)]
+    lookup.warnings.append(at.replace(message=f"{missing}; it prints in English", severity="warning"))
+    return found.exercise, Origin(doc=found.doc), []
 
 
 def _unknown_exercise(exercise_id: str, library: Library) -> str:

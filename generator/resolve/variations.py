@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-
 from ..base.errors import Problem
+from ..base.suggest import did_you_mean
 from ..load.library import Library
-from ..model import Dosage
-from ..model.exercise import Variation
-from ..base.record import Record
 from ..load.source import Origin
-from ..load.translations import SOURCE_LANGUAGE, translate
-from ..load.validate import did_you_mean
-
-
-class HandoutVariation(Record):
-    level: str  # "easier" or "harder"
-    name: str | None  # the library exercise's name, when the variation is one
-    text: str | None
-    dosage: Dosage
-    origin: Origin  # where the variation was written
+from ..load.translations import translate
+from ..model.choices import SOURCE_LANGUAGE
+from ..model.exercise import Variation
+from .handout import HandoutVariation
 
 
 def settle_variations(written: list[tuple[Variation, Origin]], library: Library,
@@ -27,7 +18,8 @@ def settle_variations(written: list[tuple[Variation, Origin]], library: Library,
     settled, problems = [], []
     for variation, origin in written:
         if variation.exercise is None:
-            settled.append(HandoutVariation(variation.level, None, variation.text, variation.dosage, origin))
+            settled.append(HandoutVariation(level=variation.level, name=None, text=variation.text,
+                                            dosage=variation.dosage, origin=origin))
             continue
         found, broken = library.get(variation.exercise)
         if found is None:
@@ -38,7 +30,8 @@ def settle_variations(written: list[tuple[Variation, Origin]], library: Library,
             continue
         exercise = found.exercise
         if language != SOURCE_LANGUAGE:
-            exercise = translate(exercise, found.doc, language)[0] or exercise
+            exercise = translate(exercise, found.doc, language, library.limits)[0] or exercise
         dosage = exercise.dosage.overridden_by(variation.dosage)
-        settled.append(HandoutVariation(variation.level, exercise.name, exercise.summary, dosage, origin))
+        settled.append(HandoutVariation(level=variation.level, name=exercise.name, text=exercise.summary,
+                                        dosage=dosage, origin=origin, equipment=tuple(exercise.equipment)))
     return tuple(settled), problems

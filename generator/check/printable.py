@@ -1,0 +1,88 @@
+"""The check stage: everything a handout or booklet will print, known printable before anything is drawn.
+
+Every character of every text against the fonts that will draw it, every illustration and logo decoded.
+`worksheet validate` runs the same checks as a build, so a worksheet that validates builds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..base.errors import Problem, raise_if_any
+from ..base.record import Record
+from ..load.source import Origin
+from ..model import Layout
+from ..model.choices import SLANTED_FACES, UPRIGHT_FACES
+from ..model.limits import Limits
+from ..resolve.handout import Bundle, Handout, HandoutClinic
+from .coverage import FontCoverage
+from .glyphs import bundle_texts, missing_glyphs, printed_texts
+from .images import DecodedImages
+
+
+class Checked(Record):
+    """What drawing needs beyond the handout: the decoded pictures, and whether italic faces are used."""
+
+    images: dict[Path, Any]
+    slanted: bool
+
+
+class Checker:
+    """Runs the checks, keeping what it read (font maps, decoded pictures) for the next handout."""
+
+    def __init__(self) -> None:
+        self.coverage = FontCoverage()
+        self.images = DecodedImages()
+
+    def handout(self, handout: Handout, limits: Limits) -> Checked:
+        """Raises InputError with every problem found."""
+        slanted = needs_italics([handout])
+        problems = self._glyphs(printed_texts(handout), handout.layout, slanted)
+        images, image_problems = self._pictures([handout], limits)
+        raise_if_any(problems + image_problems)
+        return Checked(images=images, slanted=slanted)
+
+    def bundle(self, bundle: Bundle, limits: Limits) -> Checked:
+        slanted = needs_italics(bundle.handouts)
+        problems = self._glyphs(bundle_texts(bundle), bundle.layout, slanted=False)
+        for handout in bundle.handouts:
+            problems += self._glyphs(printed_texts(handout), handout.layout, slanted)
+        images, image_problems = self._pictures(bundle.handouts, limits, bundle.clinic)
+        raise_if_any(problems + image_problems)
+        return Checked(images=images, slanted=slanted)
+
+    def picture_problems(self, path: Path, name: str, origin: Origin, field: str, limits: Limits) -> list[Problem]:
+        """What is wrong with one picture, located at the field that names it."""
+        _image, why = self.images.decode(path, name, limits)
+        return [origin.problem((field,), why)] if why else []
+
+    def _glyphs(self, texts, layout: Layout, slanted: bool) -> list[Problem]:
+        faces = (*UPRIGHT_FACES, *(SLANTED_FACES if slanted else ()))
+        coverage = self.coverage.of([getattr(layout.fonts, face) for face in faces])
+        return missing_glyphs(texts, layout.fonts.regular, coverage)
+
+    def _pictures(self, handouts: Iterable[Handout], limits: Limits,
+                  clinic: HandoutClinic | None = None) -> tuple[dict[Path, Any], list[Problem]]:
+        wanted = [(clinic.logo, clinic.clinic.logo, clinic.origin, "logo")] if clinic and clinic.logo else []
+        for handout in handouts:
+            if handout.clinic is not None and handout.clinic.logo is not None:
+                wanted.append((handout.clinic.logo, handout.clinic.clinic.logo, handout.clinic.origin, "logo"))
+            wanted += [(item.illustration, item.exercise.illustration, item.origin, "illustration")
+                       for item in handout.exercises if item.illustration is not None]
+        images, problems = {}, []
+        for path, name, origin, field in wanted:
+            image, why = self.images.decode(path, name, limits)
+            if why:
+                problems.append(origin.problem((field,), why))
+            else:
+                images[path] = image
+        return images, problems
+
+
+def needs_italics(handouts: Iterable[Handout]) -> bool:
+    """Only notes are set in italics, so only handouts with notes need the italic faces."""
+    return any((handout.personal is not None and bool(handout.personal.note))
+               or any(item.note or item.client_note for item in handout.exercises) for handout in handouts)
+
+

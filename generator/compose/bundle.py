@@ -1,0 +1,89 @@
+"""A booklet's own pages: the cover, the contents, the equipment checklist; then each handout, composed in its
+own layout and language, on its own page templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping
+
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer, TableStyle
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from ..base.record import Record
+from ..resolve.handout import Bundle, Handout
+from . import wording
+from .blocks import compose, grid
+from .flowables import TickBox
+from .i18n import speaking
+from .styles import Styles
+from .text import MarkupStyle, escape, paragraph, paragraphs, plain, styled
+
+
+class Part(Record):
+    """One handout of a booklet, with what it is set in."""
+
+    handout: Handout
+    styles: Styles
+    width: float  # of a column of its layout
+    full_width: float  # of its page body
+    template: str  # the page template its pages use
+    log_template: str  # the page template of its tracking log
+
+
+def bundle_story(bundle: Bundle, styles: Styles, width: float, parts: list[Part],
+                 pictures: Mapping[Path, ImageReader]) -> list[Flowable]:
+    story = cover(bundle, styles) + [PageBreak()] + contents(styles) + checklist(bundle, styles, width)
+    for number, part in enumerate(parts, start=1):
+        story += [NextPageTemplate(part.template), PageBreak()]
+        with speaking(part.handout.language):
+            story.extend(compose(part.handout, part.styles, pictures, part.width, key=f"sheet{number}",
+                                 full_width=part.full_width, log_template=part.log_template))
+    return story
+
+
+def cover(bundle: Bundle, styles: Styles) -> list[Flowable]:
+    title = bundle.title or wording.SET_TITLE
+    story: list[Flowable] = [Spacer(0, styles.layout.sizes.title * 3), paragraph(title, styles.title)]
+    if bundle.subtitle:
+        story.append(paragraph(bundle.subtitle, styles.subtitle))
+    if bundle.intro:
+        story.extend(paragraphs(bundle.intro, styles.body))
+    story.append(styled(escape(wording.WORKSHEETS_IN_SET), styles.section))
+    for number, handout in enumerate(bundle.handouts, start=1):
+        count = wording.exercise_count(len(handout.exercises))
+        story.append(styled(f"{plain(handout.worksheet.title)} <font color='#{styles.colours.muted.hexval()[2:]}'>"
+                               f"({count})</font>", styles.step, bulletText=f"{number}."))
+    return story
+
+
+def contents(styles: Styles) -> list[Flowable]:
+    toc = TableOfContents(dotsMinLevel=0)
+    toc.tableStyle = TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
+    toc.levelStyles = [
+        MarkupStyle("toc0", parent=styles.heading_first, fontSize=styles.body.fontSize * 1.1,
+                       leading=styles.body.leading * 1.2, spaceBefore=styles.layout.spacing.paragraph * 2),
+        MarkupStyle("toc1", parent=styles.body, leftIndent=styles.layout.spacing.step_indent * 1.5,
+                       firstLineIndent=0, spaceAfter=1),
+    ]
+    return [styled(escape(wording.CONTENTS_HEADING), styles.section), toc]
+
+
+def checklist(bundle: Bundle, styles: Styles, width: float) -> list[Flowable]:
+    items = bundle.equipment()
+    if not items:
+        return []
+    box = max(styles.body.fontSize * 1.2, 11)  # big enough to tick with a pen
+    rows = [[TickBox(box, styles.colours.text), paragraph(name, styles.body), paragraph(", ".join(titles), styles.meta)]
+            for name, titles in items]
+    share = styles.layout.tables.checklist_item_share
+    table = grid(rows, [box + 10, width * share, width * (1 - share) - box - 10], styles, [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, styles.colours.rule),
+        ("LEFTPADDING", (0, 0), (0, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ])
+    return [Spacer(0, styles.layout.spacing.section_gap), styled(escape(wording.EQUIPMENT_HEADING), styles.section),
+            styled(escape(wording.EQUIPMENT_INTRO), styles.meta), table]

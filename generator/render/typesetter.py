@@ -1,0 +1,75 @@
+"""Checked handouts and booklets into PDF bytes, with the fonts, styles and picture readers kept between them."""
+
+from __future__ import annotations
+
+from ..check.printable import Checked
+from ..compose import wording
+from ..compose.blocks import compose
+from ..compose.bundle import Part, bundle_story
+from ..compose.i18n import speaking
+from ..compose.pictures import PictureReaders
+from ..compose.styles import StyleBook
+from ..resolve.handout import Bundle, Handout
+from .document import (LATER_TEMPLATE, LOG_TEMPLATE, PageSetup, Pages, RenderedPdf, column_width,
+                       handout_metadata, metadata, page_templates, typeset)
+from .fonts import FontBook
+
+PASSES = 4  # enough for a booklet's contents to settle their page numbers
+
+
+class Typesetter:
+    """Everything drawing reads once and keeps: fonts, styles, picture readers. One per long-running process
+    and project; drop it to read everything afresh."""
+
+    def __init__(self) -> None:
+        self.fonts = FontBook()
+        self.styles = StyleBook()
+        self.pictures = PictureReaders()
+
+    def handout(self, handout: Handout, checked: Checked) -> RenderedPdf:
+        with speaking(handout.language):
+            layout = handout.layout
+            self.fonts.register(layout.fonts, checked.slanted)
+            styles = self.styles.styles(layout)
+            pictures = self.pictures.readers(checked.images)
+            logo = pictures.get(handout.clinic.logo) if handout.clinic and handout.clinic.logo else None
+            setup = PageSetup(display=handout.display, title=handout.worksheet.title,
+                              disclaimer=handout.disclaimer or wording.DEFAULT_DISCLAIMER, clinic=handout.clinic,
+                              logo=logo, metadata=handout_metadata(handout))
+
+            def story(pages: Pages):
+                return compose(handout, styles, pictures, column_width(layout, pages.size),
+                               full_width=column_width(layout, pages.size, columns=1))
+
+            return typeset(setup, styles, lambda pages: page_templates(layout, pages), story)
+
+    def bundle(self, bundle: Bundle, checked: Checked) -> RenderedPdf:
+        with speaking(bundle.language):
+            layout = bundle.layout
+            self.fonts.register(layout.fonts, slanted=False)
+            for handout in bundle.handouts:
+                self.fonts.register(handout.layout.fonts, checked.slanted)
+            styles = self.styles.styles(layout)
+            pictures = self.pictures.readers(checked.images)
+            logo = pictures.get(bundle.clinic.logo) if bundle.clinic and bundle.clinic.logo else None
+            title = bundle.title or wording.SET_TITLE
+            titles = [handout.worksheet.title for handout in bundle.handouts]
+            tags = [tag for handout in bundle.handouts for tag in handout.worksheet.tags]
+            setup = PageSetup(display=bundle.display, title=title,
+                              disclaimer=bundle.disclaimer or wording.DEFAULT_DISCLAIMER, clinic=bundle.clinic,
+                              logo=logo, metadata=metadata(title, bundle.subtitle or "; ".join(titles), tags))
+
+            def templates(pages: Pages):
+                own = [page_templates(handout.layout, pages, suffix=f"-{n}", first=False)
+                       for n, handout in enumerate(bundle.handouts, start=1)]
+                return page_templates(layout, pages) + [template for pair in own for template in pair]
+
+            def story(pages: Pages):
+                parts = [Part(handout=handout, styles=self.styles.styles(handout.layout),
+                              width=column_width(handout.layout, pages.size),
+                              full_width=column_width(handout.layout, pages.size, columns=1),
+                              template=f"{LATER_TEMPLATE}-{n}", log_template=f"{LOG_TEMPLATE}-{n}")
+                         for n, handout in enumerate(bundle.handouts, start=1)]
+                return bundle_story(bundle, styles, column_width(layout, pages.size), parts, pictures)
+
+            return typeset(setup, styles, templates, story, passes=PASSES)

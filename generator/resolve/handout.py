@@ -1,0 +1,110 @@
+"""What resolving makes: a handout with nothing left to look up, and a set of them for one booklet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from ..base.errors import Problem
+from ..base.record import Record
+from ..load.source import Origin
+from ..model import Dosage, Exercise, Layout, Personal, Worksheet
+from ..model.exercise import Stage
+from ..model.layout import Clinic
+
+
+class HandoutVariation(Record):
+    level: str  # "easier" or "harder"
+    name: Optional[str]  # the library exercise's name, when the variation is one
+    text: Optional[str]
+    dosage: Dosage
+    origin: Origin  # where the variation was written
+    equipment: tuple[str, ...] = ()  # what the library exercise needs, for a set's checklist
+
+
+class HandoutClinic(Record):
+    clinic: Clinic
+    logo: Optional[Path]
+    origin: Origin
+
+
+class HandoutExercise(Record):
+    number: int
+    id: str
+    exercise: Exercise
+    dosage: Dosage
+    note: Optional[str]
+    illustration: Optional[Path]
+    origin: Origin  # where the exercise's fields were written
+    entry: Origin  # the worksheet entry that picked it
+    variations: tuple[HandoutVariation, ...] = ()
+    progression: tuple[Stage, ...] = ()
+    client_note: Optional[str] = None
+    files: tuple[Path, ...] = ()  # every file its words and numbers come from
+    second_steps: tuple[str, ...] = ()  # the steps again in a second language, for a bilingual handout
+    second_origin: Optional[Origin] = None  # where the second-language steps were written
+
+
+class HandoutSection(Record):
+    heading: Optional[str]
+    intro: Optional[str]
+    exercises: tuple[HandoutExercise, ...]
+
+
+class Handout(Record):
+    """Everything needed to print one worksheet; nothing left to look up."""
+
+    path: Path
+    display: str
+    worksheet: Worksheet
+    layout: Layout
+    sections: tuple[HandoutSection, ...]
+    disclaimer: Optional[str]  # None: the tool's own, in the handout's language
+    clinic: Optional[HandoutClinic]
+    origin: Origin
+    layout_origin: Origin
+    language: str = "en"
+    warnings: tuple[Problem, ...] = ()  # said to the user, but the handout is made
+    log_weeks: Optional[int] = None  # a tracking log of this many weeks, or none
+    notes_per_exercise: int = 0  # ruled lines under each exercise
+    notes_at_end: int = 0  # ruled lines in the notes area at the end
+    personal: Optional[Personal] = None
+    personal_origin: Optional[Origin] = None
+
+    @property
+    def exercises(self) -> list[HandoutExercise]:
+        return [exercise for section in self.sections for exercise in section.exercises]
+
+
+class Bundle(Record):
+    """Several handouts printed as one booklet, each in its own layout and language."""
+
+    display: str
+    title: Optional[str]  # None: the tool's own, in the set's language
+    subtitle: Optional[str]
+    intro: Optional[str]
+    handouts: tuple[Handout, ...]
+    disclaimer: Optional[str]
+    clinic: Optional[HandoutClinic]
+    language: str
+    layout: Layout  # the booklet's paper, margins, header and footer
+    origin: Origin  # where the title, subtitle, intro and disclaimer were written: a set file or the options
+    personal: Optional[Personal] = None  # the client the whole set is for
+    personal_origin: Optional[Origin] = None
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(warning for handout in self.handouts for warning in handout.warnings)
+
+    def equipment(self) -> list[tuple[str, list[str]]]:
+        """Each thing needed, as first written, with the titles of the worksheets that need it; the equipment
+        of easier and harder variations included."""
+        found: dict[str, tuple[str, list[str]]] = {}
+        for handout in self.handouts:
+            for item in handout.exercises:
+                things = [*item.exercise.equipment, *(t for v in item.variations for t in v.equipment)]
+                for thing in things:
+                    name, titles = found.setdefault(thing.casefold(), (thing, []))
+                    if handout.worksheet.title not in titles:
+                        titles.append(handout.worksheet.title)
+        return sorted(found.values(), key=lambda entry: entry[0].casefold())
