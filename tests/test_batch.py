@@ -9,9 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from pypdf import PdfReader
-
 from conftest import read_pages
+from pypdf import PdfReader
 
 HEADER = "client,worksheet,date,clinician,note,skip,chin-tuck.sets,*.hold_seconds,chin-tuck.note\n"
 

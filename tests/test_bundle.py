@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import read_pages
 from pypdf import PdfReader
 
 from generator.resolve.resolve import resolve
-
-from conftest import read_pages
 
 SET = """\
 title: Upper-back care at home

@@ -7,11 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import read_pages
 from pypdf import PdfReader
 
 import generator
-
-from conftest import read_pages
 
 TRIGGER_POINTS = "worksheets/upper-back-trigger-points.yaml"
 

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from conftest import read_pages
 from PIL import Image
 
 import generator
 from generator.base.errors import InputError
-
-from conftest import read_pages
 
 WORKSHEET = "worksheets/upper-back-trigger-points.yaml"
 MM = 72 / 25.4

@@ -9,16 +9,15 @@ import pdfplumber
 import pypdfium2
 import pytest
 import zxingcpp
+from conftest import ROOT, SHIPPED_LAYOUTS, read_pages
 from pypdf import PdfReader
 
 import generator
 import generator.load.layouts
-from generator.model.limits import Limits
-from generator.model import POSITIONS
 from generator.compose.log import log_rows
+from generator.model import POSITIONS
+from generator.model.limits import Limits
 from generator.resolve.resolve import Options, resolve
-
-from conftest import ROOT, SHIPPED_LAYOUTS, read_pages
 
 NECK = ROOT / "worksheets/neck-and-upper-back-knots.yaml"
 BETWEEN = ROOT / "worksheets/between-shoulder-blades.yaml"

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SHIPPED_WORKSHEETS, fonts_of, read_pages
 
 import generator
 from generator.base.errors import InputError
-
-from conftest import SHIPPED_WORKSHEETS, fonts_of, read_pages
 
 MANY_SCRIPTS = """\
 title: Zoë Ñúñez-Example — Übungen für Łódź

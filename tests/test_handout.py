@@ -9,13 +9,12 @@ import sys
 
 import pypdfium2
 import pytest
+from conftest import ROOT, SHIPPED_WORKSHEETS, read_pages
 from pypdf import PdfReader
 
 import generator
-from generator.resolve.resolve import resolve
 from generator.compose.wording import DEFAULT_DISCLAIMER
-
-from conftest import ROOT, SHIPPED_WORKSHEETS, read_pages
+from generator.resolve.resolve import resolve
 
 LETTER = (612.0, 792.0)
 

@@ -9,16 +9,15 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from conftest import ROOT, SHIPPED_WORKSHEETS, TRANSLATED_WORKSHEETS, read_pages
 
 import generator
 import generator.load.layouts
-from generator.model.limits import Limits
 from generator.base.errors import InputError
 from generator.compose.i18n import catalogue
 from generator.model.choices import LANGUAGES
+from generator.model.limits import Limits
 from generator.resolve.resolve import Options, resolve
-
-from conftest import ROOT, SHIPPED_WORKSHEETS, TRANSLATED_WORKSHEETS, read_pages
 
 # Fixed English that must never print in another language (where that language says it differently).
 ENGLISH_PHRASES = ("Take care", "Tracking log", "How often", "Stop and call your clinician if:", "Client:",

@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from conftest import ROOT, SHIPPED_WORKSHEETS, read_pages
 
 import generator
-from generator.model.limits import Limits
 from generator.base.errors import InputError
 from generator.load.layouts import load_layout
+from generator.model.limits import Limits
 from generator.resolve.resolve import resolve
-
-from conftest import ROOT, SHIPPED_WORKSHEETS, read_pages
 
 LAYOUTS = ROOT / "layouts"
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pypdf import PdfReader
-
 from conftest import read_pages
+from pypdf import PdfReader
 
 NECK = "worksheets/neck-and-upper-back-knots.yaml"
 

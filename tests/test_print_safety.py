@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from conftest import SHIPPED_LAYOUTS, SHIPPED_WORKSHEETS
 
 import generator
-from generator.model.limits import Limits
-from generator.load.layouts import load_layout
 from generator.compose.wording import DEFAULT_DISCLAIMER
-
-from conftest import SHIPPED_LAYOUTS, SHIPPED_WORKSHEETS
+from generator.load.layouts import load_layout
+from generator.model.limits import Limits
 
 SAFE_EDGE = 18.0  # 0.25 in: what every printer can print
 FUZZ = 0.5

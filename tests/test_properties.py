@@ -13,14 +13,13 @@ from pathlib import Path
 
 import pypdfium2
 import yaml
+from conftest import ROOT, fonts_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
 import generator
 from generator.base.errors import WorksheetError
-
-from conftest import ROOT, fonts_of
 
 # Arbitrary text: letters and digits, combining marks, every kind of space (no-break, zero-width), format
 # characters (right-to-left marks, joiners), symbols and emoji, punctuation, and control characters.

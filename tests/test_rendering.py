@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from conftest import read_pages
 from PIL import Image
 
 import generator
 from generator.base.errors import BuildError, InputError
-
-from conftest import read_pages
 
 WALL_SLIDE = """\
 title: {title}

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT, SHIPPED_LAYOUTS, SHIPPED_WORKSHEETS, TRANSLATED_WORKSHEETS, read_pages
 
 import generator
 from generator.app.catalog import validate_files
 from generator.compose.wording import DEFAULT_DISCLAIMER
-
-from conftest import ROOT, SHIPPED_LAYOUTS, SHIPPED_WORKSHEETS, TRANSLATED_WORKSHEETS, read_pages
 
 
 def test_every_shipped_file_validates(monkeypatch):

@@ -102,12 +102,3 @@ def test_enumerations_are_derived_from_the_model():
     assert "legal" in choices.PAPERS and Exercise.defaults["position"] == "any"
     assert set(Dosage.field_names) >= {key for key in wording.HEADINGS if key != "often"}
     assert Worksheet.field_names and Colours.field_names
-
-
-def test_paper_legal_prints_on_legal_paper(project: Path, run):
-    result = run("build", "worksheets/upper-back-trigger-points.yaml", "--paper", "legal", "-o", "legal.pdf")
-    assert result.exit_code == 0, result.stderr
-    from pypdf import PdfReader
-
-    box = PdfReader(project / "legal.pdf").pages[0].mediabox
-    assert (round(float(box.width)), round(float(box.height))) == (612, 1008)

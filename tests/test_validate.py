@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Dosage, Exercise, Layout, Personal, Worksheet
 from generator.load.source import parse
 from generator.load.validate import check
+from generator.model import Dosage, Exercise, Layout, Personal, Worksheet
 
 STEPS = "steps: [Stand tall.]"
 HEADER = f"name: Wall slide\nposition: standing\n{STEPS}\n"  # a valid exercise, for a fourth line to spoil

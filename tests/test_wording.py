@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import read_pages
 
 import generator
-from generator.model import Dosage
 from generator.compose.wording import dosage_columns, seconds_words
-
-from conftest import read_pages
+from generator.model import Dosage
 
 
 @pytest.mark.parametrize("seconds, words", [(5, "5 s"), (30, "30 s"), (60, "1 min"), (90, "1 min 30 s"), (120, "2 min")])

@@ -109,7 +109,7 @@ def _translation_problems(path: Path, library: Library, limits: Limits) -> list[
 
 def exercise_rows(tag: str | None, limits: Limits = Limits()) -> list[tuple[str, ...]]:
     library = Library(library_dir(None), limits)
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for item in library.everything():
         exercise_id, exercise = item.id, item.exercise
         if tag is None or tag in exercise.tags:
@@ -118,7 +118,7 @@ def exercise_rows(tag: str | None, limits: Limits = Limits()) -> list[tuple[str,
 
 
 def layout_rows(limits: Limits = Limits()) -> list[tuple[str, ...]]:
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for name, path in sorted(layout_names(None).items()):
         layout, _doc, _problems = load_layout(path, limits)
         if layout is None:
@@ -136,7 +136,7 @@ def worksheet_rows(tag: str | None, limits: Limits = Limits(),
                    directory: Path = Path(WORKSHEETS_DIR)) -> list[tuple[str, ...]]:
     """Each worksheet's title, layout, language and number of exercises, read from the file alone: a project
     of hundreds of worksheets lists at once. `worksheet validate` says whether each builds."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for path in sorted(directory.glob("*.yaml")):
         worksheet, _doc, _problems = load_and_check(path, Worksheet, limits)
         if worksheet is None:

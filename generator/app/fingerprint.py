@@ -59,5 +59,6 @@ def input_files(handout: Handout, options: Options) -> Iterable[Path]:
         yield handout.clinic.origin.doc.path.resolve()
         if handout.clinic.logo is not None:
             yield handout.clinic.logo.resolve()
-    for language in {handout.language, options.second_language} - {None}:
-        yield catalogue_path(language)
+    for language in (handout.language, options.second_language):
+        if language is not None:
+            yield catalogue_path(language)

@@ -40,7 +40,8 @@ def client_jobs(csv_path: Path, directory: Path, pattern: str, options: Options)
     """A job per good row of the clients CSV; and the problems of the rows that cannot be built."""
     check_pattern(pattern)
     names = UniqueNames()
-    jobs, problems = [], []
+    jobs: list[Job] = []
+    problems: list[str] = []
     for row in read_clients(csv_path, options.limits):
         if row.problems or row.worksheet is None:
             problems.extend(str(problem) for problem in row.problems)

@@ -8,13 +8,18 @@ dataclasses costs about 15 ms at every start (each one compiles its methods), an
 
 from __future__ import annotations
 
-from typing import Any
+import sys
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-try:
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+elif sys.version_info >= (3, 11):
     from typing import dataclass_transform
-except ImportError:  # Python 3.10: only type checkers read the decorator, so at run time it may do nothing
-    def dataclass_transform(**_options: Any):  # type: ignore[no-redef]
+else:  # Python 3.10: only type checkers read the decorator, so at run time it may do nothing
+    def dataclass_transform(**_options: Any):
         return lambda cls: cls
+
+R = TypeVar("R", bound="Record")
 
 _RESERVED = {"replace", "given", "as_dict", "verify", "prepare", "field_names", "defaults"}
 
@@ -23,8 +28,8 @@ _RESERVED = {"replace", "given", "as_dict", "verify", "prepare", "field_names", 
 class Record:
     """Read-only fields, compared and hashed by value."""
 
-    field_names: tuple[str, ...] = ()
-    defaults: dict[str, Any] = {}
+    field_names: ClassVar[tuple[str, ...]] = ()
+    defaults: ClassVar[dict[str, Any]] = {}
 
     def __init_subclass__(cls, **kwargs: Any):
         super().__init_subclass__(**kwargs)
@@ -33,18 +38,19 @@ class Record:
         cls.field_names = names
         cls.defaults = {name: cls.__dict__[name] for name in names if name in cls.__dict__}
 
-    def __init__(self, **values: Any):
-        for name in self.field_names:
-            if name in values:
-                value = values.pop(name)
-            elif name in self.defaults:
-                value = self.defaults[name]
-                value = value.copy() if isinstance(value, (list, dict)) else value
-            else:
-                raise TypeError(f"{type(self).__name__}: missing field {name!r}")
-            object.__setattr__(self, name, value)
-        if values:
-            raise TypeError(f"{type(self).__name__}: unknown fields {sorted(values)}")
+    if not TYPE_CHECKING:  # type checkers make each record's __init__ from its fields, as for a dataclass
+        def __init__(self, **values: Any):
+            for name in self.field_names:
+                if name in values:
+                    value = values.pop(name)
+                elif name in self.defaults:
+                    value = self.defaults[name]
+                    value = value.copy() if isinstance(value, (list, dict)) else value
+                else:
+                    raise TypeError(f"{type(self).__name__}: missing field {name!r}")
+                object.__setattr__(self, name, value)
+            if values:
+                raise TypeError(f"{type(self).__name__}: unknown fields {sorted(values)}")
 
     @classmethod
     def prepare(cls, value: Any) -> Any:
@@ -54,7 +60,7 @@ class Record:
     def verify(self) -> None:
         """Raise Invalid when the fields, each valid alone, do not make sense together."""
 
-    def replace(self, **changes: Any) -> Record:
+    def replace(self: R, **changes: Any) -> R:
         return type(self)(**{**self.given(include_none=True), **changes})
 
     def given(self, include_none: bool = False) -> dict[str, Any]:
@@ -66,11 +72,12 @@ class Record:
         """Every field, nested records included, as plain data."""
         return {name: _plain(getattr(self, name)) for name in self.field_names}
 
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only")
+    if not TYPE_CHECKING:  # to type checkers a record is frozen, as dataclass_transform above says
+        def __setattr__(self, name: str, value: Any) -> None:
+            raise AttributeError(f"{type(self).__name__} is read-only")
 
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only")
+        def __delattr__(self, name: str) -> None:
+            raise AttributeError(f"{type(self).__name__} is read-only")
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and self.given(include_none=True) == other.given(include_none=True)

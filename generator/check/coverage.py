@@ -14,6 +14,8 @@ from pathlib import Path
 
 from ..base.errors import BuildError
 
+SPACE, NO_BREAK_SPACE = 0x20, 0xA0
+
 
 class FontCoverage:
     """The drawable characters of each font file, read once and kept while the file is unchanged."""
@@ -31,14 +33,14 @@ class FontCoverage:
         key = (path, stat.st_mtime_ns, stat.st_size)
         if key not in self._read:
             try:
-                self._read[key] = frozenset(character_map(Path(path).read_bytes()))
+                self._read[key] = frozenset(drawable(Path(path).read_bytes()))
             except (ValueError, struct.error, IndexError) as exc:
                 raise BuildError(f"{path}: cannot use this font: {exc}") from None
         return self._read[key]
 
 
-def character_map(data: bytes) -> dict[int, int]:
-    """Code point -> glyph index, for every code point mapped to a real glyph."""
+def drawable(data: bytes) -> set[int]:
+    """Every code point the font maps to a real glyph."""
     table = _table(data, b"cmap")
     version, count = struct.unpack_from(">HH", data, table)
     if count == 0 and version != 0:  # some fonts swap the two
@@ -47,7 +49,10 @@ def character_map(data: bytes) -> dict[int, int]:
     reader = _FORMATS.get(struct.unpack_from(">H", data, offset)[0])
     if reader is None:
         raise ValueError("its character map is in a format this tool cannot read")
-    return {code: glyph for code, glyph in reader(data, offset) if glyph}
+    codes = reader(data, offset)
+    if SPACE in codes or NO_BREAK_SPACE in codes:  # ReportLab prints either space with the other's glyph
+        codes |= {SPACE, NO_BREAK_SPACE}
+    return codes
 
 
 def _table(data: bytes, tag: bytes) -> int:
@@ -73,13 +78,13 @@ def _subtable(data: bytes, table: int, count: int) -> int:
     return table + chosen
 
 
-def _format0(data: bytes, at: int):
+def _format0(data: bytes, at: int) -> set[int]:
     length = struct.unpack_from(">H", data, at + 2)[0]
     glyphs = data[at + 6 : at + length]
-    return ((code, glyphs[code]) for code in range(min(256, len(glyphs))))
+    return {code for code in range(min(256, len(glyphs))) if glyphs[code]}
 
 
-def _format4(data: bytes, at: int):
+def _format4(data: bytes, at: int) -> set[int]:
     length, _language, doubled = struct.unpack_from(">HHH", data, at + 2)
     segments = doubled // 2
     ends = struct.unpack_from(f">{segments}H", data, at + 14)
@@ -88,34 +93,40 @@ def _format4(data: bytes, at: int):
     ranges_at = at + 16 + 6 * segments
     ranges = struct.unpack_from(f">{segments}H", data, ranges_at)
     limit = at + length
+    codes: set[int] = set()
     for n in range(segments):
+        if ranges[n] == 0:  # glyph = code + delta
+            codes.update(code for code in range(starts[n], ends[n] + 1) if (code + deltas[n]) & 0xFFFF)
+            continue
         for code in range(starts[n], ends[n] + 1):
-            if ranges[n] == 0:
-                yield code, (code + deltas[n]) & 0xFFFF
-                continue
             where = ranges_at + 2 * n + ranges[n] + 2 * (code - starts[n])
             glyph = struct.unpack_from(">H", data, where)[0] if where < limit else 0
-            yield code, (glyph + deltas[n]) & 0xFFFF if glyph else 0
+            if glyph and (glyph + deltas[n]) & 0xFFFF:
+                codes.add(code)
+    return codes
 
 
-def _format6(data: bytes, at: int):
+def _format6(data: bytes, at: int) -> set[int]:
     first, count = struct.unpack_from(">HH", data, at + 6)
     codes = struct.unpack_from(f">{count}H", data, at + 10)
-    return ((code, glyph) for glyph, code in enumerate(codes, start=first))
+    return {code for glyph, code in enumerate(codes, start=first) if glyph}
 
 
-def _format10(data: bytes, at: int):
+def _format10(data: bytes, at: int) -> set[int]:
     first, count = struct.unpack_from(">II", data, at + 12)
     codes = struct.unpack_from(f">{count}H", data, at + 20)
-    return ((code, glyph) for glyph, code in enumerate(codes, start=first))
+    return {code for glyph, code in enumerate(codes, start=first) if glyph}
 
 
-def _groups(data: bytes, at: int, constant: bool):
+def _groups(data: bytes, at: int, constant: bool) -> set[int]:
     (count,) = struct.unpack_from(">I", data, at + 12)
+    codes: set[int] = set()
     for n in range(count):
         start, end, glyph = struct.unpack_from(">III", data, at + 16 + 12 * n)
-        for code in range(start, end + 1):
-            yield code, glyph if constant else glyph + code - start
+        if constant and glyph == 0:
+            continue
+        codes.update(range(start + (1 if not constant and glyph == 0 else 0), end + 1))
+    return codes
 
 
 _FORMATS = {

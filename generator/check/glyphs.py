@@ -40,9 +40,9 @@ def printed_texts(handout: Handout) -> Iterator[Text]:
         if item.note:
             yield item.note, item.entry, ("note",)
         for variation in item.variations:  # each once, where it was written
-            for text, field in ((variation.text, ("text",)), (variation.name, ("exercise",))):
-                if text:
-                    yield text, variation.origin, field
+            for said, where in ((variation.text, ("text",)), (variation.name, ("exercise",))):
+                if said:
+                    yield said, variation.origin, where
         if item.client_note and handout.personal_origin is not None:
             yield item.client_note, handout.personal_origin, ("exercises", item.id, "note")
         if item.second_origin is not None:

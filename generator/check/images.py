@@ -19,6 +19,10 @@ class DecodedImages:
     def __init__(self) -> None:
         self._decoded: dict[tuple, tuple[Any, str]] = {}
 
+    def __len__(self) -> int:
+        """How many files have been decoded."""
+        return len(self._decoded)
+
     def decode(self, path: Path, name: str, limits: Limits) -> tuple[Any, str]:
         """The decoded picture (a Pillow image), or None and what is wrong with the file, said of ``name``."""
         stat = path.stat()

@@ -64,13 +64,15 @@ class Checker:
 
     def _pictures(self, handouts: Iterable[Handout], limits: Limits,
                   clinic: HandoutClinic | None = None) -> tuple[dict[Path, Any], list[Problem]]:
-        wanted = [(clinic.logo, clinic.clinic.logo, clinic.origin, "logo")] if clinic and clinic.logo else []
+        wanted: list[tuple[Path, str, Origin, str]] = []
+        for owner in [clinic, *(handout.clinic for handout in handouts)]:
+            if owner is not None and owner.logo is not None and owner.clinic.logo is not None:
+                wanted.append((owner.logo, owner.clinic.logo, owner.origin, "logo"))
         for handout in handouts:
-            if handout.clinic is not None and handout.clinic.logo is not None:
-                wanted.append((handout.clinic.logo, handout.clinic.clinic.logo, handout.clinic.origin, "logo"))
             wanted += [(item.illustration, item.exercise.illustration, item.origin, "illustration")
-                       for item in handout.exercises if item.illustration is not None]
-        images, problems = {}, []
+                       for item in handout.exercises if item.illustration is not None and item.exercise.illustration]
+        images: dict[Path, Any] = {}
+        problems: list[Problem] = []
         for path, name, origin, field in wanted:
             image, why = self.images.decode(path, name, limits)
             if why:

@@ -10,8 +10,15 @@ import click
 
 from ..base.errors import WorksheetError
 from ..base.version import VERSION
-from .options import (allow_outside_option, debug_option, language_options, layout_options, make_options,
-                      say_problems, show_error)
+from .options import (
+    allow_outside_option,
+    debug_option,
+    language_options,
+    layout_options,
+    make_options,
+    say_problems,
+    show_error,
+)
 
 
 class WorksheetGroup(click.Group):
@@ -249,6 +256,7 @@ def list_(what: str, tag: str | None) -> None:
     from ..app import catalog
 
     limits = make_options().limits
+    headings: tuple[str, ...]
     if what == "exercises":
         headings, rows = ("id", "name", "position", "tags"), catalog.exercise_rows(tag, limits)
     elif what == "layouts":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 from typing import Mapping
 
@@ -11,15 +10,14 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer
 
-from . import wording
 from ..resolve.handout import Handout, HandoutExercise, HandoutSection
+from . import wording
 from .flowables import Anchor, ExerciseBlock, IllustrationBox
 from .follow_through import notes_lines, progression_table, stop_if_box, variations_list, video_block
 from .log import tracking_log
 from .parts import boxed, cautions_box, dosage_fits, dosage_table, grid
 from .styles import Styles
 from .text import escape, labelled, paragraph, paragraphs, plain, styled
-
 
 LOG_TEMPLATE = "log"  # a page template with one full-width frame, whatever the layout's columns
 
@@ -84,9 +82,10 @@ def client_lines(handout: Handout, styles: Styles, width: float) -> Flowable:
                     for text in (wording.CLIENT_LABEL, wording.DATE_LABEL, wording.CLINICIAN_LABEL)]
     gap = styles.layout.spacing.column_gap
     first_label = max(label_widths[0], label_widths[2])
-    widest_date = max(stringWidth(wording.date_words(datetime.date(2026, month, 28)), styles.fonts.regular,
-                                  styles.body.fontSize) for month in range(1, 13))  # in the language printed
-    date_value = max(width * styles.layout.tables.date_share, widest_date + 8)
+    tables = styles.layout.tables
+    # A printed date gets the room it takes in the language printed; a blank line, room to write one by hand.
+    date_room = stringWidth(day, styles.fonts.regular, styles.body.fontSize) + 8 if day else tables.date_line
+    date_value = max(width * tables.date_share, date_room)
     client_value = width - first_label - gap - label_widths[1] - date_value
 
     def value(text: str | None) -> Paragraph:

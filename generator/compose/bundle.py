@@ -15,7 +15,7 @@ from ..resolve.handout import Bundle, Handout
 from . import wording
 from .blocks import compose, grid
 from .flowables import TickBox
-from .i18n import speaking
+from .i18n import Catalogues, speaking
 from .styles import Styles
 from .text import MarkupStyle, escape, paragraph, paragraphs, plain, styled
 
@@ -32,11 +32,11 @@ class Part(Record):
 
 
 def bundle_story(bundle: Bundle, styles: Styles, width: float, parts: list[Part],
-                 pictures: Mapping[Path, ImageReader]) -> list[Flowable]:
+                 pictures: Mapping[Path, ImageReader], catalogues: Catalogues) -> list[Flowable]:
     story = cover(bundle, styles) + [PageBreak()] + contents(styles) + checklist(bundle, styles, width)
     for number, part in enumerate(parts, start=1):
         story += [NextPageTemplate(part.template), PageBreak()]
-        with speaking(part.handout.language):
+        with speaking(part.handout.language, catalogues):
             story.extend(compose(part.handout, part.styles, pictures, part.width, key=f"sheet{number}",
                                  full_width=part.full_width, log_template=part.log_template))
     return story

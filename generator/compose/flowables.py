@@ -33,6 +33,7 @@ class IllustrationBox(Flowable):
             self._draw_placeholder()
 
     def _draw_image(self) -> None:
+        assert self.image is not None
         image_width, image_height = self.image.getSize()
         scale = min(self.width / image_width, self.height / image_height)
         width, height = image_width * scale, image_height * scale

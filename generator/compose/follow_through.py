@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-
 from reportlab.platypus import Flowable
 
-from . import wording
 from ..model import Dosage
 from ..model.exercise import Stage
 from ..resolve.handout import HandoutVariation
+from . import wording
 from .flowables import QrCode, RuledLines
 from .parts import boxed, grid
 from .styles import Styles

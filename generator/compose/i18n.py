@@ -1,6 +1,6 @@
 """The handout's language: gettext catalogues (kept as .po files, read with Babel), dates by Babel's locale data.
 
-The language is set for the span of one build with ``speaking(code)``; outside it, English.
+The language is set for the span of one build with ``speaking(code, catalogues)``; outside it, English.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ import datetime
 import gettext
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 from typing import Iterator
@@ -18,33 +17,45 @@ LOCALES = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "worksheet"
 # English dates as day, month name, year: no reader mistakes the day for the month.
 DATE_LOCALES = {"en": "en_GB"}
+ENGLISH = gettext.NullTranslations()  # the messages are written in English
 
-_language: ContextVar[str] = ContextVar("language", default="en")
+_spoken: ContextVar[tuple[str, gettext.NullTranslations]] = ContextVar("spoken", default=("en", ENGLISH))
+
+
+class Catalogues:
+    """Each language's messages, compiled from its .po file the first time they are needed, then kept."""
+
+    def __init__(self) -> None:
+        self._read: dict[str, gettext.NullTranslations] = {}
+
+    def get(self, language: str) -> gettext.NullTranslations:
+        if language not in self._read:
+            self._read[language] = catalogue(language)
+        return self._read[language]
 
 
 @contextmanager
-def speaking(language: str) -> Iterator[None]:
-    token = _language.set(language)
+def speaking(language: str, catalogues: Catalogues) -> Iterator[None]:
+    token = _spoken.set((language, catalogues.get(language)))
     try:
         yield
     finally:
-        _language.reset(token)
+        _spoken.reset(token)
 
 
 def current() -> str:
-    return _language.get()
+    return _spoken.get()[0]
 
 
 def catalogue_path(language: str) -> Path:
     return LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@lru_cache(maxsize=None)  # the catalogues ship inside the package and never change while it runs
 def catalogue(language: str) -> gettext.NullTranslations:
-    """The language's messages, compiled from its .po file in memory the first time they are needed."""
+    """The language's messages, compiled from its .po file in memory."""
     path = catalogue_path(language)
     if language == "en" or not path.is_file():
-        return gettext.NullTranslations()
+        return ENGLISH
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
@@ -57,11 +68,11 @@ def catalogue(language: str) -> gettext.NullTranslations:
 
 
 def _(message: str) -> str:
-    return catalogue(_language.get()).gettext(message)
+    return _spoken.get()[1].gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
-    return catalogue(_language.get()).ngettext(singular, plural, count)
+    return _spoken.get()[1].ngettext(singular, plural, count)
 
 
 def N_(message: str) -> str:  # noqa: N802 - marks a message for extraction, translated where it is used
@@ -71,5 +82,5 @@ def N_(message: str) -> str:  # noqa: N802 - marks a message for extraction, tra
 def long_date(day: datetime.date) -> str:
     from babel.dates import format_date
 
-    language = _language.get()
+    language = current()
     return format_date(day, format="long", locale=DATE_LOCALES.get(language, language))

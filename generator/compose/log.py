@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from . import wording
 from ..resolve.handout import Handout
+from . import wording
 from .flowables import TickBox
 from .parts import grid
 from .styles import Styles

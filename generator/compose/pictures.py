@@ -16,11 +16,13 @@ class PictureReaders:
         self._readers: dict[int, tuple[Any, ImageReader]] = {}
 
     def readers(self, images: Mapping[Path, Any]) -> dict[Path, ImageReader]:
-        return {path: self._reader(image) for path, image in images.items()}
+        return {path: self._reader(path, image) for path, image in images.items()}
 
-    def _reader(self, image: Any) -> ImageReader:
+    def _reader(self, path: Path, image: Any) -> ImageReader:
         kept = self._readers.get(id(image))
         if kept is None or kept[0] is not image:
-            kept = (image, ImageReader(image))
+            # A JPEG goes into the PDF as the file's own bytes, which ReportLab does only when it reads the file
+            # itself (it looks at the header, it does not decode again); other pictures as the decoded pixels.
+            kept = (image, ImageReader(str(path)) if image.format == "JPEG" else ImageReader(image))
             self._readers[id(image)] = kept
         return kept[1]

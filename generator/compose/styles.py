@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 
@@ -18,6 +20,9 @@ class Palette:
     def __init__(self, colours: Colours):
         for name in Colours.field_names:
             setattr(self, name, HexColor(getattr(colours, name)))
+
+    if TYPE_CHECKING:  # the names are Colours' fields, set above; tell type checkers what they hold
+        def __getattr__(self, name: str) -> Color: ...
 
 
 class Styles(Record):

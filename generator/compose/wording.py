@@ -5,8 +5,8 @@ Module attributes such as ``wording.CLIENT_LABEL`` are looked up in the current 
 
 from __future__ import annotations
 
-from .i18n import N_, _, long_date, ngettext
 from ..model import Dosage
+from .i18n import N_, _, long_date, ngettext
 
 _TEXTS = {
     "DEFAULT_DISCLAIMER": N_(

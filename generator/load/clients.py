@@ -10,15 +10,16 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import Any
 
 from ..base.errors import InputError, Problem
 from ..base.record import Record
+from ..base.suggest import did_you_mean
 from ..model.choices import LANGUAGES
 from ..model.limits import Limits
 from .changes import ClientChanges, change_keys_hint, change_loc, parse_changes, skip_ids
 from .locate import is_path, worksheet_names
-from .source import Mark, display_path, from_fields, read_text
-from ..base.suggest import did_you_mean
+from .source import Loc, Mark, display_path, from_fields, read_text
 
 PERSONAL_COLUMNS = ("client", "date", "clinician", "note")
 OTHER_COLUMNS = ("worksheet", "layout", "language", "skip")
@@ -89,7 +90,8 @@ def _row(line: int, columns: list[str], cells: list[str], path: Path, display: s
     if language and language not in LANGUAGES:
         message = f"expected one of {', '.join(LANGUAGES)}; got {language!r}{did_you_mean(language, LANGUAGES)}"
         problems.append(_at(mark["language"], "language", message))
-    fields = [((name,), values[name], mark[name], name) for name in PERSONAL_COLUMNS if values.get(name)]
+    fields: list[tuple[Loc, Any, Mark, str]] = [((name,), values[name], mark[name], name)
+                                                for name in PERSONAL_COLUMNS if values.get(name)]
     for i, exercise_id in enumerate(skip_ids(values.get("skip", ""))):
         fields.append((("skip", i), exercise_id, mark["skip"], "skip"))
     for name in columns:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+
 from ..base.errors import InputError, Problem
-from .locate import SHIPPED_FONTS, is_path, layout_names
+from ..base.suggest import did_you_mean
 from ..model import Layout
 from ..model.choices import FACES
 from ..model.layout import Fonts
 from ..model.limits import Limits
+from .locate import SHIPPED_FONTS, is_path, layout_names
 from .source import Document, Origin, load, merge
-from ..base.suggest import did_you_mean
 from .validate import check
-
 
 
 def find_layout(reference: str, worksheet: Path | None, base: Path, exclude: Path | None = None) -> tuple[Path | None, str]:

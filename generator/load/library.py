@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..base.errors import Problem
-from .images import find_image
+from ..base.record import Record
 from ..model import Exercise
 from ..model.limits import Limits, over
-from ..base.record import Record
+from .images import find_image
 from .source import Document, Origin, display_path
 from .validate import load_and_check
 

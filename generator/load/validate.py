@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..base.errors import InputError, Problem
+from ..base.record import Record
 from ..base.suggest import did_you_mean
 from ..model.limits import Limits
 from ..model.rules import Invalid, Pick
-from ..base.record import Record
 from .source import Document, Loc, load
 
 M = TypeVar("M", bound=Record)
@@ -26,7 +26,8 @@ class _Problems:
     """What went wrong so far, each as a located Problem in one document."""
 
     def __init__(self, doc: Document):
-        self.doc, self.found = doc, []
+        self.doc = doc
+        self.found: list[Problem] = []
 
     def add(self, loc: Loc, message: str, key: Loc | None = None) -> object:
         self.found.append(self.doc.problem(loc, message, key=key))

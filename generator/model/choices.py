@@ -1,9 +1,12 @@
-"""Every list of allowed values, defined once. The model's field types, the command line's choices, the
-wording tables and the renderer's paper sizes are all derived from these; a test checks they agree."""
+"""Every list of allowed values, defined once, as a type a checker can read; the tuples of values the command
+line, the wording tables and the renderer use are derived from them, and a test checks they agree."""
 
 from __future__ import annotations
 
-LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
+from typing import Literal, get_args
+
+Language = Literal["en", "es", "fr", "de", "pt", "it"]
+LANGUAGES: tuple[str, ...] = get_args(Language)
 SOURCE_LANGUAGE = "en"  # the language the exercise library is written in
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese",
                   "it": "Italian"}  # as messages to the user name them
@@ -14,17 +17,20 @@ PAPER_SIZES = {  # portrait width and height in points
     "a4": (210 * _MM, 297 * _MM),
     "legal": (8.5 * 72.0, 14 * 72.0),
 }
-PAPERS = tuple(PAPER_SIZES)
-ORIENTATIONS = ("portrait", "landscape")
+Paper = Literal["letter", "a4", "legal"]
+PAPERS: tuple[str, ...] = get_args(Paper)
+Orientation = Literal["portrait", "landscape"]
 
-POSITIONS = ("standing", "sitting", "long-sitting", "kneeling", "half-kneeling", "quadruped", "lying",
-             "lying-face-down", "side-lying", "any")
-SIDES = ("both", "left", "right", "each", "alternating")
-LEVELS = ("easier", "harder")
-ORDERS = ("as-written", "by-position")
+Position = Literal["standing", "sitting", "long-sitting", "kneeling", "half-kneeling", "quadruped", "lying",
+                   "lying-face-down", "side-lying", "any"]
+POSITIONS: tuple[str, ...] = get_args(Position)
+Side = Literal["both", "left", "right", "each", "alternating"]
+SIDES: tuple[str, ...] = get_args(Side)
+Level = Literal["easier", "harder"]
+Order = Literal["as-written", "by-position"]
 
 UPRIGHT_FACES = ("regular", "bold")
 SLANTED_FACES = ("italic", "bold_italic")  # read only when a handout sets notes in italics
 FACES = UPRIGHT_FACES + SLANTED_FACES
 
-ILLUSTRATION_PLACES = ("left", "right", "above")
+IllustrationPlace = Literal["left", "right", "above"]

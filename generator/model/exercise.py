@@ -1,15 +1,12 @@
 """An exercise as the library (or a worksheet, inline) describes it."""
 
 import re
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Optional
 
 from ..base.record import Record
-from .choices import LEVELS, POSITIONS, SIDES
+from .choices import Level, Position, Side
 from .common import Text, WebAddress
 from .rules import Before, Invalid, NotEmpty, Range
-
-Position = Literal[POSITIONS]  # type: ignore[valid-type]
-Side = Literal[SIDES]  # type: ignore[valid-type]
 
 Count = Annotated[int, Range(1, 1000)]
 Seconds = Annotated[int, Range(1, 24 * 3600)]
@@ -35,7 +32,7 @@ class Dosage(Record):
 class Variation(Record):
     """An easier or harder way to do the exercise: described in words, or another library exercise."""
 
-    level: Literal[LEVELS]  # type: ignore[valid-type]
+    level: Level
     text: Optional[Text] = None
     exercise: Optional[Text] = None  # a library exercise id
     dosage: Dosage = Dosage()  # the variation's own dose, shown with it

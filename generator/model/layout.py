@@ -3,11 +3,10 @@
 from typing import Annotated, Literal, Optional
 
 from ..base.record import Record
-from .choices import ILLUSTRATION_PLACES, ORIENTATIONS, PAPERS
+from .choices import IllustrationPlace, Orientation, Paper
 from .common import Colour, Length, Text
 from .rules import Range
 
-PaperName = Literal[PAPERS]  # type: ignore[valid-type]
 TypeSize = Annotated[float, Range(4, 96)]
 
 
@@ -19,8 +18,8 @@ class Margins(Record):
 
 
 class Page(Record):
-    size: PaperName = "letter"
-    orientation: Literal[ORIENTATIONS] = "portrait"  # type: ignore[valid-type]
+    size: Paper = "letter"
+    orientation: Orientation = "portrait"
     margins: Margins
     columns: Literal[1, 2] = 1
     column_gap: Length = 24.0
@@ -84,12 +83,13 @@ class Tables(Record):
     progression_column: Length = 80.0  # the widest a column of a progression table grows
     checklist_item_share: Annotated[float, Range(0.1, 0.9)] = 0.35  # of the width, for a set's checklist items
     date_share: Annotated[float, Range(0.1, 0.6)] = 0.3  # of the width, at least, for page one's date line
+    date_line: Length = 45 * 72 / 25.4  # at least, for a date written by hand on page one's blank line
 
 
 class Illustration(Record):
     width: Length
     height: Length
-    position: Literal[ILLUSTRATION_PLACES] = "right"  # type: ignore[valid-type]
+    position: IllustrationPlace = "right"
     padding: Length = 6.0  # around the words of an empty box's label
 
 

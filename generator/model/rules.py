@@ -23,7 +23,10 @@ class Before(Rule):
     """Turn the raw value into what the type expects (or raise Invalid): '12mm' into points, say."""
 
     def __init__(self, convert: Callable[[Any], Any]):
-        self.before = convert
+        self.convert = convert
+
+    def before(self, value: Any) -> Any:
+        return self.convert(value)
 
 
 class Range(Rule):

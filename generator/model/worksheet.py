@@ -1,15 +1,13 @@
 """A worksheet as its author writes it: which exercises, in what order, with what changes."""
 
-from typing import Annotated, Any, Literal, Optional, Union
+from typing import Annotated, Any, Optional, Union
 
 from ..base.record import Record
-from .choices import LANGUAGES, ORDERS
+from .choices import Language, Order
 from .common import Text
 from .exercise import Dosage, Exercise, Stage, Variation
 from .layout import Clinic
 from .rules import Invalid, NotEmpty, Pick, Range
-
-Language = Literal[LANGUAGES]  # type: ignore[valid-type]
 
 
 def _entry_kind(value: Any) -> Any:
@@ -58,7 +56,7 @@ class Worksheet(Record):
     sections: Optional[Annotated[list[Section], NotEmpty()]] = None
     closing: Optional[Text] = None
     stop_if: list[Text] = []  # "Stop and call your clinician if ..."
-    order: Literal[ORDERS] = "as-written"  # type: ignore[valid-type]
+    order: Order = "as-written"
     log: Optional[Log] = None
     notes: Notes = Notes()
     language: Optional[Language] = None  # of the handout's fixed words: en, es, fr, de, pt or it

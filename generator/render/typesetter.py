@@ -5,29 +5,39 @@ from __future__ import annotations
 from ..check.printable import Checked
 from ..compose import wording
 from ..compose.blocks import compose
-from ..compose.bundle import Part, bundle_story
-from ..compose.i18n import speaking
+from ..compose.i18n import Catalogues, speaking
 from ..compose.pictures import PictureReaders
 from ..compose.styles import StyleBook
 from ..resolve.handout import Bundle, Handout
-from .document import (LATER_TEMPLATE, LOG_TEMPLATE, PageSetup, Pages, RenderedPdf, column_width,
-                       handout_metadata, metadata, page_templates, typeset)
+from .document import (
+    LATER_TEMPLATE,
+    LOG_TEMPLATE,
+    Pages,
+    PageSetup,
+    RenderedPdf,
+    column_width,
+    handout_metadata,
+    metadata,
+    page_templates,
+    typeset,
+)
 from .fonts import FontBook
 
 PASSES = 4  # enough for a booklet's contents to settle their page numbers
 
 
 class Typesetter:
-    """Everything drawing reads once and keeps: fonts, styles, picture readers. One per long-running process
+    """Everything drawing reads once and keeps: fonts, styles, picture readers, language catalogues. One per long-running process
     and project; drop it to read everything afresh."""
 
     def __init__(self) -> None:
         self.fonts = FontBook()
         self.styles = StyleBook()
         self.pictures = PictureReaders()
+        self.catalogues = Catalogues()
 
     def handout(self, handout: Handout, checked: Checked) -> RenderedPdf:
-        with speaking(handout.language):
+        with speaking(handout.language, self.catalogues):
             layout = handout.layout
             self.fonts.register(layout.fonts, checked.slanted)
             styles = self.styles.styles(layout)
@@ -44,7 +54,9 @@ class Typesetter:
             return typeset(setup, styles, lambda pages: page_templates(layout, pages), story)
 
     def bundle(self, bundle: Bundle, checked: Checked) -> RenderedPdf:
-        with speaking(bundle.language):
+        from ..compose.bundle import Part, bundle_story  # a table of contents costs a handout nothing
+
+        with speaking(bundle.language, self.catalogues):
             layout = bundle.layout
             self.fonts.register(layout.fonts, slanted=False)
             for handout in bundle.handouts:
@@ -70,6 +82,6 @@ class Typesetter:
                               full_width=column_width(handout.layout, pages.size, columns=1),
                               template=f"{LATER_TEMPLATE}-{n}", log_template=f"{LOG_TEMPLATE}-{n}")
                          for n, handout in enumerate(bundle.handouts, start=1)]
-                return bundle_story(bundle, styles, column_width(layout, pages.size), parts, pictures)
+                return bundle_story(bundle, styles, column_width(layout, pages.size), parts, pictures, self.catalogues)
 
             return typeset(setup, styles, templates, story, passes=PASSES)

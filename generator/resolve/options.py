@@ -4,15 +4,12 @@ front door, so that everything that changes a handout is in one place (and in a 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Optional
 
 from ..base.record import Record
 from ..load.changes import ClientChanges
-from ..model.choices import LANGUAGES, PAPERS
+from ..model.choices import Language, Paper
 from ..model.limits import Limits
-
-Paper = Literal[PAPERS]  # type: ignore[valid-type]
-Language = Literal[LANGUAGES]  # type: ignore[valid-type]
 
 
 class Where(Record):

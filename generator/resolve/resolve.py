@@ -16,6 +16,7 @@ from ..load.translations import missing_translation, translate
 from ..load.validate import load_and_check
 from ..model import Entry, Exercise, Layout, Worksheet
 from ..model.choices import POSITIONS, SOURCE_LANGUAGE
+from ..model.layout import Clinic
 from ..model.limits import over
 from .clinic import load_clinic_file, settle_clinic
 from .handout import Handout, HandoutClinic, HandoutExercise, HandoutSection
@@ -105,10 +106,10 @@ def _layout(worksheet: Worksheet, doc: Document, options: Options) -> tuple[Layo
 def _clinic(worksheet: Worksheet, doc: Document, layout: Layout | None, layout_doc: Document | None,
             options: Options) -> tuple[HandoutClinic | None, list[Problem]]:
     """The clinic from --clinic, else the worksheet's, else the layout's."""
-    candidates = []
+    candidates: list[tuple[Clinic | None, Origin]] = []
     if options.clinic is not None:
         from_file, problems = load_clinic_file(options.clinic, options.limits)
-        if problems:
+        if from_file is None:
             return None, problems
         candidates.append(from_file)
     candidates.append((worksheet.clinic, Origin(doc=doc, loc=("clinic",))))
@@ -132,7 +133,7 @@ def _raw_reference_problems(doc: Document, library: Library, options: Options) -
 
 
 def _raw_exercise_ids(data: dict) -> Iterator[tuple[Loc, str]]:
-    lists = [(("exercises",), data.get("exercises"))]
+    lists: list[tuple[Loc, object]] = [(("exercises",), data.get("exercises"))]
     if isinstance(data.get("sections"), list):
         lists += [
             (("sections", i, "exercises"), section.get("exercises"))
@@ -157,6 +158,7 @@ class _Lookup:
 
 def _sections(worksheet: Worksheet, lookup: _Lookup) -> tuple[tuple[HandoutSection, ...], list[Problem]]:
     doc = lookup.doc
+    groups: list[tuple[str | None, str | None, list[Entry], Loc]]
     if worksheet.sections is None:
         groups = [(None, None, worksheet.exercises or [], ("exercises",))]
     else:
