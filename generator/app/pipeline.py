@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..base.errors import Problem
+from ..base.errors import InputError, Problem
 from ..base.record import Record
 from ..check.printable import Checked
-from ..load.changes import options_document
-from ..resolve.bundle import is_set_file, resolve_set, resolve_worksheets
 from ..resolve.handout import Bundle, Handout
 from ..resolve.options import Options
 from ..resolve.resolve import resolve
@@ -54,8 +52,6 @@ def build_handout(worksheet: Path | str, options: Options = Options(), caches: C
 
 def check_handout(worksheet: Path, options: Options, caches: Caches) -> list[Problem]:
     """What building would say, without drawing: every error, else the warnings."""
-    from ..base.errors import InputError
-
     try:
         return list(prepare_handout(worksheet, options, caches).handout.warnings)
     except InputError as exc:
@@ -65,6 +61,9 @@ def check_handout(worksheet: Path, options: Options, caches: Caches) -> list[Pro
 def prepare_bundle(files: list[Path], options: Options, caches: Caches, title: str | None = None,
                    subtitle: str | None = None) -> tuple[Bundle, Checked]:
     """A set file, or worksheets with an optional title and subtitle, resolved and checked as one booklet."""
+    from ..load.changes import options_document  # booklets only: a single handout never loads these
+    from ..resolve.bundle import is_set_file, resolve_set, resolve_worksheets
+
     if len(files) == 1 and is_set_file(files[0], options.limits):
         bundle = resolve_set(files[0], options, caches.library)
     else:
@@ -101,7 +100,8 @@ def build(worksheet: Path | str, output: Path | str | None = None, **options) ->
     """Build one worksheet into a PDF file (``out/<stem>.pdf`` by default), written atomically; keyword
     arguments as for ``Options``."""
     worksheet = Path(worksheet)
-    return write_handout(worksheet, Path(output) if output is not None else default_output(worksheet), Options(**options))
+    target = Path(output) if output is not None else default_output(worksheet)
+    return write_handout(worksheet, target, Options(**options))
 
 
 def write_handout(worksheet: Path, target: Path, options: Options, caches: Caches | None = None) -> BuildResult:

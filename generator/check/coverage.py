@@ -10,36 +10,71 @@ not drawable.
 from __future__ import annotations
 
 import struct
+from bisect import bisect_right
 from pathlib import Path
+from typing import Iterable
 
 from ..base.errors import BuildError
 
 SPACE, NO_BREAK_SPACE = 0x20, 0xA0
 
 
+class CodeRuns:
+    """Code points as sorted, separate runs: a font's few hundred runs stand for its thousands of characters,
+    and are read far quicker than a set of them is built."""
+
+    def __init__(self, runs: Iterable[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for start, end in sorted(runs):
+            if merged and start <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def __contains__(self, code: object) -> bool:
+        if not isinstance(code, int):
+            return False
+        i = bisect_right(self.starts, code) - 1
+        return i >= 0 and code <= self.ends[i]
+
+    def codes(self) -> set[int]:
+        return {code for start, end in zip(self.starts, self.ends) for code in range(start, end + 1)}
+
+
+class Faces:
+    """The characters every one of several faces can draw."""
+
+    def __init__(self, faces: list[CodeRuns]):
+        self.faces = faces
+
+    def __contains__(self, code: object) -> bool:
+        return all(code in face for face in self.faces)
+
+
 class FontCoverage:
     """The drawable characters of each font file, read once and kept while the file is unchanged."""
 
     def __init__(self) -> None:
-        self._read: dict[tuple[str, int, int], frozenset[int]] = {}
+        self._read: dict[tuple[str, int, int], CodeRuns] = {}
 
-    def of(self, paths: list[str]) -> frozenset[int]:
+    def of(self, paths: list[str]) -> Faces:
         """The characters every one of these faces can draw."""
-        sets = [self._face(path) for path in paths]
-        return frozenset.intersection(*sets) if sets else frozenset()
+        return Faces([self._face(path) for path in paths])
 
-    def _face(self, path: str) -> frozenset[int]:
+    def _face(self, path: str) -> CodeRuns:
         stat = Path(path).stat()
         key = (path, stat.st_mtime_ns, stat.st_size)
         if key not in self._read:
             try:
-                self._read[key] = frozenset(drawable(Path(path).read_bytes()))
+                self._read[key] = drawable(Path(path).read_bytes())
             except (ValueError, struct.error, IndexError) as exc:
                 raise BuildError(f"{path}: cannot use this font: {exc}") from None
         return self._read[key]
 
 
-def drawable(data: bytes) -> set[int]:
+def drawable(data: bytes) -> CodeRuns:
     """Every code point the font maps to a real glyph."""
     table = _table(data, b"cmap")
     version, count = struct.unpack_from(">HH", data, table)
@@ -49,10 +84,21 @@ def drawable(data: bytes) -> set[int]:
     reader = _FORMATS.get(struct.unpack_from(">H", data, offset)[0])
     if reader is None:
         raise ValueError("its character map is in a format this tool cannot read")
-    codes = reader(data, offset)
+    codes = CodeRuns(reader(data, offset))
     if SPACE in codes or NO_BREAK_SPACE in codes:  # ReportLab prints either space with the other's glyph
-        codes |= {SPACE, NO_BREAK_SPACE}
+        codes = CodeRuns([*zip(codes.starts, codes.ends), (SPACE, SPACE), (NO_BREAK_SPACE, NO_BREAK_SPACE)])
     return codes
+
+
+def _runs(codes: Iterable[int]) -> list[tuple[int, int]]:
+    """Consecutive code points as (first, last) runs."""
+    runs: list[tuple[int, int]] = []
+    for code in sorted(codes):
+        if runs and code == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], code)
+        else:
+            runs.append((code, code))
+    return runs
 
 
 def _table(data: bytes, tag: bytes) -> int:
@@ -78,13 +124,16 @@ def _subtable(data: bytes, table: int, count: int) -> int:
     return table + chosen
 
 
-def _format0(data: bytes, at: int) -> set[int]:
+Runs = list[tuple[int, int]]
+
+
+def _format0(data: bytes, at: int) -> Runs:
     length = struct.unpack_from(">H", data, at + 2)[0]
     glyphs = data[at + 6 : at + length]
-    return {code for code in range(min(256, len(glyphs))) if glyphs[code]}
+    return _runs(code for code in range(min(256, len(glyphs))) if glyphs[code])
 
 
-def _format4(data: bytes, at: int) -> set[int]:
+def _format4(data: bytes, at: int) -> Runs:
     length, _language, doubled = struct.unpack_from(">HHH", data, at + 2)
     segments = doubled // 2
     ends = struct.unpack_from(f">{segments}H", data, at + 14)
@@ -93,40 +142,43 @@ def _format4(data: bytes, at: int) -> set[int]:
     ranges_at = at + 16 + 6 * segments
     ranges = struct.unpack_from(f">{segments}H", data, ranges_at)
     limit = at + length
-    codes: set[int] = set()
+    runs: Runs = []
     for n in range(segments):
-        if ranges[n] == 0:  # glyph = code + delta
-            codes.update(code for code in range(starts[n], ends[n] + 1) if (code + deltas[n]) & 0xFFFF)
+        if ranges[n] == 0:  # glyph = code + delta: the whole run, but for a code that lands on glyph 0
+            zero = -deltas[n] & 0xFFFF
+            runs += [(start, end) for start, end in ((starts[n], min(ends[n], zero - 1)),
+                                                     (max(starts[n], zero + 1), ends[n])) if start <= end]
             continue
+        mapped = []
         for code in range(starts[n], ends[n] + 1):
             where = ranges_at + 2 * n + ranges[n] + 2 * (code - starts[n])
             glyph = struct.unpack_from(">H", data, where)[0] if where < limit else 0
             if glyph and (glyph + deltas[n]) & 0xFFFF:
-                codes.add(code)
-    return codes
+                mapped.append(code)
+        runs += _runs(mapped)
+    return runs
 
 
-def _format6(data: bytes, at: int) -> set[int]:
+def _format6(data: bytes, at: int) -> Runs:
     first, count = struct.unpack_from(">HH", data, at + 6)
     codes = struct.unpack_from(f">{count}H", data, at + 10)
-    return {code for glyph, code in enumerate(codes, start=first) if glyph}
+    return _runs(code for glyph, code in enumerate(codes, start=first) if glyph)
 
 
-def _format10(data: bytes, at: int) -> set[int]:
+def _format10(data: bytes, at: int) -> Runs:
     first, count = struct.unpack_from(">II", data, at + 12)
     codes = struct.unpack_from(f">{count}H", data, at + 20)
-    return {code for glyph, code in enumerate(codes, start=first) if glyph}
+    return _runs(code for glyph, code in enumerate(codes, start=first) if glyph)
 
 
-def _groups(data: bytes, at: int, constant: bool) -> set[int]:
+def _groups(data: bytes, at: int, constant: bool) -> Runs:
     (count,) = struct.unpack_from(">I", data, at + 12)
-    codes: set[int] = set()
-    for n in range(count):
-        start, end, glyph = struct.unpack_from(">III", data, at + 16 + 12 * n)
-        if constant and glyph == 0:
+    runs: Runs = []
+    for start, end, glyph in struct.iter_unpack(">III", data[at + 16 : at + 16 + 12 * count]):
+        if glyph == 0 and (constant or start == end):
             continue
-        codes.update(range(start + (1 if not constant and glyph == 0 else 0), end + 1))
-    return codes
+        runs.append((start + 1 if glyph == 0 else start, end))
+    return runs
 
 
 _FORMATS = {

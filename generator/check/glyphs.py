@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Container, Iterable, Iterator
 
 from ..base.errors import Problem
 from ..load.source import Loc, Origin
@@ -80,16 +80,23 @@ def _exercise_texts(exercise, origin: Origin) -> Iterator[tuple[str, Origin, Loc
             yield text, origin, (field, i)
 
 
-def missing_glyphs(texts: Iterable[Text], font_file: str, coverage: frozenset[int]) -> list[Problem]:
+def missing_glyphs(texts: Iterable[Text], font_file: str, coverage: Container[int]) -> list[Problem]:
     """A problem for each field holding a character the layout's fonts cannot draw, or cannot draw in order."""
+    texts = list(texts)
+    # Each distinct character of the whole handout is looked up once; only texts holding a bad one are read again.
+    every = set().union(*(text for text, _, _ in texts)) - set(COLLAPSED)
+    unprintable = {c for c in every if ord(c) not in coverage}
+    backwards = {c for c in every if not c.isascii() and _right_to_left(c)}
+    if not unprintable and not backwards:
+        return []
     font = Path(font_file).stem
     problems = []
     for text, origin, loc in texts:
-        chars = set(text)  # each distinct character once: a step repeats most of its letters
-        if not text.isascii() and any(_right_to_left(c) for c in chars):
+        chars = set(text)
+        if chars & backwards:
             problems.append(origin.problem(loc, RIGHT_TO_LEFT))
             continue
-        missing = sorted(c for c in chars if c not in COLLAPSED and ord(c) not in coverage)
+        missing = sorted(chars & unprintable)
         if missing:
             shown = ", ".join(_show(c) for c in missing[:SHOWN])
             more = f" and {len(missing) - SHOWN} more" if len(missing) > SHOWN else ""
