@@ -19,6 +19,7 @@ from generator.app.batch import run as run_batch
 from generator.app.fingerprint import NOT_OUTPUT
 from generator.app.output import TEMP_SUFFIX, write_atomically
 from generator.check.coverage import drawable
+from generator.compose.i18n import catalogue
 from generator.load.changes import client_options
 from generator.model.limits import Limits
 from generator.resolve.options import Options, Where
@@ -177,3 +178,21 @@ def test_pictures_are_decoded_once_and_a_jpeg_is_embedded_as_its_own_bytes(proje
     jpeg = [s for s in streams if "/DCTDecode" in [str(f) for f in s.get("/Filter")]]
     embedded = base64.a85decode(jpeg[0].read_raw_bytes().strip().removesuffix(b"~>"))  # ReportLab's ASCII85
     assert len(jpeg) == 1 and embedded == (project / "worksheets/photo.jpg").read_bytes()
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr", "de", "pt", "it"])
+def test_a_printed_date_and_the_page_label_fit_on_one_line_in_every_language(project: Path, run, language: str):
+    """Both are measured in the language printed, not in English."""
+    out = project / f"{language}.pdf"
+    result = run("build", TRIGGER_POINTS, "--layout", "compact", "--language", language, "--date", "2026-09-28",
+                 "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    pages = read_pages(out.read_bytes())
+    words = pages[0].words
+    year = next(word for word in words if word.text == "2026")
+    day = next(word for word in words if word.text.startswith("28"))
+    assert abs(year.top - day.top) < 1 and year.x0 > day.x0  # one line, left to right
+    label = catalogue(language).gettext("Page {number} of {total}").split()[0]  # "Page", "Página", "Seite"...
+    last = pages[-1].words
+    total = max((word for word in last if word.text == str(len(pages))), key=lambda word: word.x0)
+    assert any(word.text == label and abs(word.top - total.top) < 1 for word in last)  # the whole label on one line

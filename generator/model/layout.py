@@ -83,7 +83,7 @@ class Tables(Record):
     progression_column: Length = 80.0  # the widest a column of a progression table grows
     checklist_item_share: Annotated[float, Range(0.1, 0.9)] = 0.35  # of the width, for a set's checklist items
     date_share: Annotated[float, Range(0.1, 0.6)] = 0.3  # of the width, at least, for page one's date line
-    date_line: Length = 45 * 72 / 25.4  # at least, for a date written by hand on page one's blank line
+    date_line: Length = 32 * 72 / 25.4  # at least, for a date written by hand on page one's blank line
 
 
 class Illustration(Record):
