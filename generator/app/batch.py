@@ -21,7 +21,7 @@ from ..base.record import Record
 from ..resolve.options import Options
 from .caches import Caches
 from .fingerprint import fingerprint
-from .output import TEMP_SUFFIX, write_atomically
+from .output import sweep_stale, write_atomically
 from .pipeline import draw_handout, prepare_handout
 
 MANIFEST = ".worksheet-batch.json"
@@ -59,15 +59,19 @@ class Summary:
 
 
 def run(jobs: list[Job], workers: int, force: bool = False,
-        progress: Callable[[Outcome], None] = lambda outcome: None) -> Summary:
-    """Build every job, ``workers`` at a time; Ctrl-C or SIGTERM stops cleanly with what was done."""
+        progress: Callable[[Outcome], None] = lambda outcome: None, caches: Caches | None = None) -> Summary:
+    """Build every job, ``workers`` at a time; Ctrl-C or SIGTERM stops cleanly with what was done.
+
+    With one worker the jobs are built in this process, with ``caches`` when given; worker processes each
+    keep their own.
+    """
     manifests = {directory: _read_manifest(directory) for directory in {job.output.parent for job in jobs}}
     previous = [manifests[job.output.parent].get(job.output.name, {}) for job in jobs]
     summary, started = Summary(), time.perf_counter()
     stop = threading.Event()
     restore = _stop_on_signals(stop)
     try:
-        for outcome in _outcomes(jobs, workers, force, previous, stop):
+        for outcome in _outcomes(jobs, workers, force, previous, stop, caches):
             summary.outcomes.append(outcome)
             if outcome.status == "unchanged":
                 summary.saved_seconds += previous[outcome.index].get("seconds", 0.0)
@@ -75,8 +79,10 @@ def run(jobs: list[Job], workers: int, force: bool = False,
     finally:
         restore()
         summary.interrupted = stop.is_set() and len(summary.outcomes) < len(jobs)
-        if stop.is_set():
-            _sweep_temporary_files({job.output.parent for job in jobs})
+        if stop.is_set():  # what a stopped worker was writing, if it could not remove it itself
+            for directory in {job.output.parent for job in jobs}:
+                if directory.is_dir():
+                    sweep_stale(directory)
         summary.seconds = time.perf_counter() - started
         _write_manifests(manifests, summary.outcomes)
     return summary
@@ -95,10 +101,10 @@ def _stop_on_signals(stop: threading.Event) -> Callable[[], None]:
     return restore
 
 
-def _outcomes(jobs: list[Job], workers: int, force: bool, previous: list[dict],
-              stop: threading.Event) -> Iterable[Outcome]:
+def _outcomes(jobs: list[Job], workers: int, force: bool, previous: list[dict], stop: threading.Event,
+              caches: Caches | None) -> Iterable[Outcome]:
     if workers <= 1 or len(jobs) <= 1:
-        caches = Caches()
+        caches = caches or Caches()
         for index, job in enumerate(jobs):
             if stop.is_set():
                 return
@@ -189,13 +195,6 @@ def _worker_started() -> None:
 
 def _raise_interrupt(_signum, _frame) -> None:
     raise KeyboardInterrupt
-
-
-def _sweep_temporary_files(directories: set[Path]) -> None:
-    """Remove what a worker stopped mid-write may have left: our temporary files, never a PDF."""
-    for directory in directories:
-        for leftover in directory.glob(f".*{TEMP_SUFFIX}") if directory.is_dir() else []:
-            leftover.unlink(missing_ok=True)
 
 
 def default_workers() -> int:
