@@ -196,3 +196,80 @@ def test_a_printed_date_and_the_page_label_fit_on_one_line_in_every_language(pro
     last = pages[-1].words
     total = max((word for word in last if word.text == str(len(pages))), key=lambda word: word.x0)
     assert any(word.text == label and abs(word.top - total.top) < 1 for word in last)  # the whole label on one line
+
+
+def test_a_batch_rebuilds_when_a_variation_exercise_changes(project: Path, run):
+    sheet = "worksheets/between-shoulder-blades.yaml"  # its harder twist is another library exercise
+    assert run("batch", sheet, "-o", "o", "-j", "1").stdout.startswith("built 1, unchanged 0")
+    variation = project / "worksheets/exercises/medicine-ball-rotational-throw.yaml"
+    variation.write_text(variation.read_text().replace("A more demanding version", "A harder version"))
+    assert run("batch", sheet, "-o", "o", "-j", "1").stdout.startswith("built 1, unchanged 0")
+    assert "A harder version of the standing twist" in text_of(project / "o/between-shoulder-blades.pdf")
+
+
+def test_a_variation_exercise_s_equipment_the_font_cannot_draw_stops_the_bundle(project: Path, run):
+    variation = project / "worksheets/exercises/medicine-ball-rotational-throw.yaml"
+    variation.write_text(variation.read_text().replace("light medicine ball", "light 坐 ball"), encoding="utf-8")
+    result = run("bundle", "worksheets/between-shoulder-blades.yaml", "-o", "set.pdf")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (f"worksheets/between-shoulder-blades.yaml:26:23: sections[0]."
+                                              f"exercises[1].variations[1].exercise: {CANNOT_DRAW}")
+
+
+def test_a_second_language_or_variation_without_its_translation_warns_or_fails_with_strict(project: Path, run):
+    (project / "worksheets/exercises/es/chin-tuck.yaml").unlink()
+    (project / "worksheets/exercises/es/medicine-ball-rotational-throw.yaml").unlink()
+    bilingual = run("build", "worksheets/neck-and-upper-back-knots.yaml", "--second-language", "es", "-o", "a.pdf")
+    assert bilingual.exit_code == 0 and "; its steps print in one language only\n" in bilingual.stderr
+    strict = run("build", "worksheets/neck-and-upper-back-knots.yaml", "--second-language", "es", "--strict")
+    assert strict.exit_code == 1 and strict.stderr.splitlines()[0].endswith(
+        "exercise 'chin-tuck' has no Spanish translation (looked for worksheets/exercises/es/chin-tuck.yaml)")
+    spanish = run("build", "worksheets/es/between-shoulder-blades.yaml", "-o", "b.pdf")
+    assert spanish.exit_code == 0 and spanish.stderr == (
+        "worksheets/es/between-shoulder-blades.yaml:27:23: warning: sections[0].exercises[1].variations[1].exercise: "
+        "exercise 'medicine-ball-rotational-throw' has no Spanish translation (looked for "
+        "worksheets/exercises/es/medicine-ball-rotational-throw.yaml); it prints in English\n")
+    assert run("build", "worksheets/es/between-shoulder-blades.yaml", "--strict").exit_code == 1
+
+
+def test_a_broken_second_language_translation_is_an_error_not_a_missing_one(project: Path, run):
+    path = project / "worksheets/exercises/es/chin-tuck.yaml"
+    path.write_text(path.read_text().replace("  - Mira al frente y mantén el mentón horizontal.\n", ""), encoding="utf-8")
+    result = run("build", "worksheets/neck-and-upper-back-knots.yaml", "--second-language", "es")
+    assert (result.exit_code, result.stderr) == (1, "worksheets/exercises/es/chin-tuck.yaml:7:3: steps: 4 items here "
+                                                    "but 5 in worksheets/exercises/chin-tuck.yaml; translate each one, "
+                                                    "in the same order\n")
+
+
+def test_a_booklet_of_several_layouts_keeps_one_page_frame(project: Path, run):
+    for name, layout in (("upper-back-trigger-points", "compact"), ("neck-and-upper-back-knots", "large-print")):
+        path = project / f"worksheets/{name}.yaml"
+        path.write_text(path.read_text().replace("layout: standard", f"layout: {layout}"))
+    sheets = ["worksheets/between-shoulder-blades.yaml", "worksheets/upper-back-trigger-points.yaml",
+              "worksheets/neck-and-upper-back-knots.yaml"]
+    assert run("bundle", *sheets, "-o", "set.pdf").exit_code == 0
+    pages = read_pages((project / "set.pdf").read_bytes())
+    lefts = {round(min(word.x0 for word in page.words)) for page in pages}
+    rights = {round(max(word.x1 for word in page.words)) for page in pages}
+    assert len(lefts) == 1 and max(rights) - min(rights) < 2  # every page within the same margins
+    for page in pages[1:]:
+        header_rule = min(page.rules)  # the running header's rule, nearest the top
+        body = [word for word in page.words if header_rule < word.top < page.height - 100]
+        assert min(word.top for word in body) - header_rule >= 5  # clear of the header, as on every page
+
+
+def test_validate_points_at_a_layout_font_that_is_not_a_font(project: Path, run):
+    (project / "layouts/broken.yaml").write_text("extends: standard\nname: Broken\nfonts:\n  regular: broken.ttf\n")
+    (project / "layouts/broken.ttf").write_bytes(b"\0\1\0\0not a font at all")
+    message = ("layouts/broken.yaml:4:12: fonts.regular: cannot use this font: the file is damaged or is not a "
+               "TrueType font; give a TrueType (.ttf) file")
+    assert run("validate", "layouts/broken.yaml").stderr.splitlines() == [
+        message, "checked 0 worksheets, 0 exercises, 1 layout: 1 problem"]
+    checked = run("validate", TRIGGER_POINTS, "--layout", "broken")
+    assert checked.exit_code == 1 and checked.stderr.splitlines()[0] == message
+
+
+def test_a_set_file_keeps_its_own_title(project: Path, run):
+    (project / "worksheets/set.yaml").write_text("title: Back care\nworksheets: [between-shoulder-blades]\n")
+    result = run("bundle", "worksheets/set.yaml", "--title", "Other")
+    assert result.exit_code == 2 and "--title and --subtitle are for worksheets given one by one" in result.stderr

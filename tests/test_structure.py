@@ -14,8 +14,7 @@ from generator.compose import wording
 from generator.compose.i18n import catalogue_path
 from generator.model import choices
 from generator.model.exercise import Dosage, Exercise
-from generator.model.layout import Colours, Fonts, Page
-from generator.model.worksheet import Worksheet
+from generator.model.layout import Fonts, Page
 
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 STAGES = ["base", "model", "load", "resolve", "check", "compose", "render", "app", "cli"]  # lowest first
@@ -101,4 +100,3 @@ def test_enumerations_are_derived_from_the_model():
         assert language == choices.SOURCE_LANGUAGE or catalogue_path(language).is_file(), language
     assert "legal" in choices.PAPERS and Exercise.defaults["position"] == "any"
     assert set(Dosage.field_names) >= {key for key in wording.HEADINGS if key != "often"}
-    assert Worksheet.field_names and Colours.field_names

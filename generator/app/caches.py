@@ -19,12 +19,17 @@ if TYPE_CHECKING:  # rendering, and ReportLab with it, loads only when something
 
 
 class Caches:
-    """Exercise libraries, font character maps, decoded pictures; and, once something is drawn, fonts read by
-    ReportLab, paragraph styles with their parsed markup, and picture readers."""
+    """Exercise libraries, font character maps, decoded pictures (``kept_pictures`` of them at most: none
+    when only checking); and, once something is drawn, fonts read by ReportLab, paragraph styles with their
+    parsed markup, and picture readers.
 
-    def __init__(self) -> None:
+    An exercise library is read once and not looked at again: a process that lives on while files change
+    (a server, a watcher) makes a new Caches when they do.
+    """
+
+    def __init__(self, kept_pictures: int = 64) -> None:
         self._libraries: dict[tuple, Library] = {}
-        self.checker = Checker()
+        self.checker = Checker(kept_pictures)
         self._typesetter: Typesetter | None = None
 
     def library(self, worksheet: Path, options: Options) -> Library:

@@ -69,7 +69,7 @@ def validate_files(paths: list[Path], options: Options = Options(), caches: Cach
 
     A worksheet goes through the same resolve and check stages as a build, so one that passes builds.
     """
-    caches = caches or Caches()
+    caches = caches or Caches(kept_pictures=0)  # checking keeps no pixels
     report = Report()
     files, problems = yaml_files(paths)
     for path in files:
@@ -82,7 +82,10 @@ def validate_files(paths: list[Path], options: Options = Options(), caches: Cach
             library = caches.library(path, options.replace(library=path.parent.parent))
             problems.extend(_translation_problems(path, library, options.limits))
         elif kind == "layout":
-            problems.extend(load_layout(path, options.limits)[2])
+            layout, doc, layout_problems = load_layout(path, options.limits)
+            problems.extend(layout_problems)
+            if layout is not None and doc is not None:
+                problems.extend(caches.checker.font_problems(layout, Origin(doc=doc)))
         else:
             problems.extend(check_handout(path, options, caches))
     report.problems = in_order(problems)

@@ -53,6 +53,7 @@ def input_files(handout: Handout, options: Options) -> Iterable[Path]:
     for item in handout.exercises:
         yield item.origin.doc.path.resolve()
         yield from (path.resolve() for path in item.files)
+        yield from (path.resolve() for variation in item.variations for path in variation.files)
         if item.illustration is not None:
             yield item.illustration.resolve()
     if handout.clinic is not None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..base.errors import InputError, Problem
+from ..base.errors import InputError, Problem, WorksheetError
 from ..base.record import Record
 from ..check.printable import Checked
+from ..load.source import display_path
 from ..resolve.handout import Bundle, Handout
 from ..resolve.options import Options
 from ..resolve.resolve import resolve
@@ -56,6 +57,8 @@ def check_handout(worksheet: Path, options: Options, caches: Caches) -> list[Pro
         return list(prepare_handout(worksheet, options, caches).handout.warnings)
     except InputError as exc:
         return exc.problems
+    except WorksheetError as exc:  # valid input that still cannot be prepared: said of the worksheet
+        return [Problem(file=display_path(worksheet), message=exc.format_message())]
 
 
 def prepare_bundle(files: list[Path], options: Options, caches: Caches, title: str | None = None,

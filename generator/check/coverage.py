@@ -14,8 +14,6 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import Iterable
 
-from ..base.errors import BuildError
-
 SPACE, NO_BREAK_SPACE = 0x20, 0xA0
 
 
@@ -53,6 +51,10 @@ class Faces:
         return all(code in face for face in self.faces)
 
 
+class UnreadableFont(ValueError):
+    """A font file whose character map cannot be read; the message says why."""
+
+
 class FontCoverage:
     """The drawable characters of each font file, read once and kept while the file is unchanged."""
 
@@ -69,8 +71,12 @@ class FontCoverage:
         if key not in self._read:
             try:
                 self._read[key] = drawable(Path(path).read_bytes())
-            except (ValueError, struct.error, IndexError) as exc:
-                raise BuildError(f"{path}: cannot use this font: {exc}") from None
+            except (struct.error, IndexError):  # a table points past the end of the file
+                raise UnreadableFont("cannot use this font: the file is damaged or is not a TrueType font; give "
+                                     "a TrueType (.ttf) file") from None
+            except (ValueError, OSError) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+                raise UnreadableFont(f"cannot use this font: {reason}; give a TrueType (.ttf) file") from None
         return self._read[key]
 
 

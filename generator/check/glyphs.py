@@ -69,6 +69,8 @@ def bundle_texts(bundle: Bundle) -> Iterator[Text]:
             yield item.exercise.name, item.origin, ("name",)
             for i, thing in enumerate(item.exercise.equipment):
                 yield thing, item.origin, ("equipment", i)
+            for variation in item.variations:  # the checklist lists what variation exercises need too
+                yield from ((thing, variation.origin, ("exercise",)) for thing in variation.equipment)
 
 
 def _exercise_texts(exercise, origin: Origin) -> Iterator[tuple[str, Origin, Loc]]:

@@ -14,9 +14,13 @@ PRINTABLE_FORMATS = {"PNG", "JPEG", "GIF"}
 
 
 class DecodedImages:
-    """Decoded pictures by file, kept while the file is unchanged: a batch prints the same ones again and again."""
+    """Decoded pictures by file, kept while the file is unchanged: a batch prints the same ones again and again.
 
-    def __init__(self) -> None:
+    At most ``kept`` are kept, the least recently used going first; none when only checking.
+    """
+
+    def __init__(self, kept: int = 64) -> None:
+        self.kept = kept
         self._decoded: dict[tuple, tuple[Any, str]] = {}
 
     def __len__(self) -> int:
@@ -27,9 +31,12 @@ class DecodedImages:
         """The decoded picture (a Pillow image), or None and what is wrong with the file, said of ``name``."""
         stat = path.stat()
         key = (path.resolve(), stat.st_mtime_ns, stat.st_size, limits.image_mb, limits.image_megapixels, name)
-        if key not in self._decoded:
-            self._decoded[key] = _decode(path, name, stat.st_size, limits)
-        return self._decoded[key]
+        found = self._decoded.pop(key, None) or _decode(path, name, stat.st_size, limits)
+        if self.kept:
+            self._decoded[key] = found  # last in the order: the most recently used
+            while len(self._decoded) > self.kept:
+                del self._decoded[next(iter(self._decoded))]
+        return found
 
 
 def _decode(path: Path, name: str, size: int, limits: Limits) -> tuple[Any, str]:

@@ -13,10 +13,10 @@ from ..base.errors import Problem, raise_if_any
 from ..base.record import Record
 from ..load.source import Origin
 from ..model import Layout
-from ..model.choices import SLANTED_FACES, UPRIGHT_FACES
+from ..model.choices import FACES, SLANTED_FACES, UPRIGHT_FACES
 from ..model.limits import Limits
 from ..resolve.handout import Bundle, Handout, HandoutClinic
-from .coverage import FontCoverage
+from .coverage import FontCoverage, UnreadableFont
 from .glyphs import bundle_texts, missing_glyphs, printed_texts
 from .images import DecodedImages
 
@@ -31,23 +31,24 @@ class Checked(Record):
 class Checker:
     """Runs the checks, keeping what it read (font maps, decoded pictures) for the next handout."""
 
-    def __init__(self) -> None:
+    def __init__(self, kept_pictures: int = 64) -> None:
         self.coverage = FontCoverage()
-        self.images = DecodedImages()
+        self.images = DecodedImages(kept_pictures)
 
     def handout(self, handout: Handout, limits: Limits) -> Checked:
         """Raises InputError with every problem found."""
         slanted = needs_italics([handout])
-        problems = self._glyphs(printed_texts(handout), handout.layout, slanted)
+        problems = self._glyphs(printed_texts(handout), handout.layout, handout.layout_origin, slanted)
         images, image_problems = self._pictures([handout], limits)
         raise_if_any(problems + image_problems)
         return Checked(images=images, slanted=slanted)
 
     def bundle(self, bundle: Bundle, limits: Limits) -> Checked:
         slanted = needs_italics(bundle.handouts)
-        problems = self._glyphs(bundle_texts(bundle), bundle.layout, slanted=False)
+        booklet = bundle.handouts[0].layout_origin  # the booklet's layout is the first worksheet's, or the set's
+        problems = self._glyphs(bundle_texts(bundle), bundle.layout, booklet, slanted=False)
         for handout in bundle.handouts:
-            problems += self._glyphs(printed_texts(handout), handout.layout, slanted)
+            problems += self._glyphs(printed_texts(handout), handout.layout, handout.layout_origin, slanted)
         images, image_problems = self._pictures(bundle.handouts, limits, bundle.clinic)
         raise_if_any(problems + image_problems)
         return Checked(images=images, slanted=slanted)
@@ -57,10 +58,23 @@ class Checker:
         _image, why = self.images.decode(path, name, limits)
         return [origin.problem((field,), why)] if why else []
 
-    def _glyphs(self, texts, layout: Layout, slanted: bool) -> list[Problem]:
+    def _glyphs(self, texts, layout: Layout, layout_origin: Origin, slanted: bool) -> list[Problem]:
         faces = (*UPRIGHT_FACES, *(SLANTED_FACES if slanted else ()))
-        coverage = self.coverage.of([getattr(layout.fonts, face) for face in faces])
+        try:
+            coverage = self.coverage.of([getattr(layout.fonts, face) for face in faces])
+        except UnreadableFont:
+            return self.font_problems(layout, layout_origin)
         return missing_glyphs(texts, layout.fonts.regular, coverage)
+
+    def font_problems(self, layout: Layout, origin: Origin) -> list[Problem]:
+        """A problem at each face of the layout whose file cannot be read as a font."""
+        problems = []
+        for face in FACES:
+            try:
+                self.coverage.of([getattr(layout.fonts, face)])
+            except UnreadableFont as exc:
+                problems.append(origin.problem(("fonts", face), str(exc)))
+        return problems
 
     def _pictures(self, handouts: Iterable[Handout], limits: Limits,
                   clinic: HandoutClinic | None = None) -> tuple[dict[Path, Any], list[Problem]]:

@@ -13,13 +13,11 @@ from .options import say_problems
 
 
 def report(summary: Summary, total: int, early_failures: list[str]) -> None:
-    """Every warning once, every failure's message, on stderr; then one line of counts."""
+    """Every warning and every failure's message once, on stderr; then one line of counts."""
     say_problems(warning for outcome in summary.outcomes for warning in outcome.warnings)
-    for message in early_failures:
+    failures = [*early_failures, *(outcome.message for outcome in summary.outcomes if outcome.status == "failed")]
+    for message in dict.fromkeys(failures):  # rows that fail alike (the same worksheet, a bad option) say so once
         click.echo(message, err=True)
-    for outcome in summary.outcomes:
-        if outcome.status == "failed":
-            click.echo(outcome.message, err=True)
     failed = summary.count("failed") + len(early_failures)
     counts = f"built {summary.count('built')}, unchanged {summary.count('unchanged')}, failed {failed}"
     if summary.interrupted:

@@ -189,6 +189,8 @@ def bundle(files: tuple[Path, ...], output: Path | None, title, subtitle, **give
 
     options = make_options(**given)
     one_set = len(files) == 1 and is_set_file(files[0], options.limits)
+    if one_set and (title or subtitle):
+        raise click.UsageError("--title and --subtitle are for worksheets given one by one; a set file has its own")
     target = output or OUTPUT_DIR / (f"{files[0].stem}.pdf" if one_set else "worksheet-set.pdf")
     result = build_bundle(list(files), options, title=title, subtitle=subtitle)
     write_atomically(target, result.pdf)
@@ -231,11 +233,15 @@ def _page_range(value: str | None) -> tuple[int, int | None]:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@layout_options
+@library_option
+@clinic_option
 @language_options
+@allow_outside_option
 @debug_option
 def validate(paths: tuple[Path, ...], **given) -> None:
     """Check worksheets, exercises and layouts (default: worksheets/ and layouts/) with every check a build
-    makes, short of drawing: a worksheet that passes builds."""
+    with the same options makes, short of drawing: a worksheet that passes builds."""
     from ..app.catalog import DEFAULT_PATHS, validate_files
 
     report = validate_files(list(paths) or [p for p in DEFAULT_PATHS if p.exists()], make_options(**given))

@@ -36,7 +36,7 @@ def from_environment(environment: Mapping[str, str]) -> Limits:
         text = environment.get(ENVIRONMENT[name], "")
         try:
             values[name] = type(default)(float(text)) if text.strip() else default
-        except ValueError:
+        except (ValueError, OverflowError):  # not a number, or 'inf' where a whole number is wanted
             values[name] = default
     return Limits(**values)
 

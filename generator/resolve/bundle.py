@@ -1,8 +1,8 @@
 """A worksheet set: several handouts for one booklet, each resolved with its own layout and language.
 
-The booklet prints on one paper with one header and footer: those of the layout the set or ``--layout``
-names, else the first worksheet's. A layout named for the set applies to every worksheet in it; otherwise
-each worksheet keeps its own, on the booklet's paper.
+The booklet prints on one paper, with one set of margins, header and footer: those of the layout the set
+or ``--layout`` names, else the first worksheet's. A layout named for the set applies to every worksheet in
+it; otherwise each worksheet keeps its own type, columns and blocks within the booklet's page.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from ..load.library import Library
 from ..load.locate import is_path, worksheet_names
 from ..load.source import Document, Origin, display_path, load
 from ..load.validate import check
+from ..model import Layout
 from ..model.bundle import WorksheetSet
 from ..model.limits import Limits
 from .clinic import settle_clinic
@@ -82,13 +83,20 @@ def _bundle(paths: list[Path], options: Options, library_for: LibraryFor, origin
         raise_if_any(clinic_problems)
         clinic = settled or clinic
     layout = first.layout
-    page = layout.page
-    on_paper = tuple(h.replace(layout=h.layout.replace(page=h.layout.page.replace(
-        size=page.size, orientation=page.orientation))) for h in handouts)
+    on_paper = tuple(handout.replace(layout=on_booklet_page(handout.layout, layout)) for handout in handouts)
     return Bundle(display=display, title=title, subtitle=subtitle, intro=intro, handouts=on_paper,
                   disclaimer=disclaimer or first.disclaimer, clinic=clinic,
                   language=options.language or first.language, layout=layout, origin=origin,
                   personal=first.personal, personal_origin=first.personal_origin)
+
+
+def on_booklet_page(own: Layout, booklet: Layout) -> Layout:
+    """A worksheet's layout inside a booklet: its own type, columns and blocks, on the booklet's paper and
+    margins, under the booklet's header and above its footer, so that every page lines up with the next."""
+    page = own.page.replace(size=booklet.page.size, orientation=booklet.page.orientation,
+                            margins=booklet.page.margins)
+    spacing = own.spacing.replace(footer_gap=booklet.spacing.footer_gap)
+    return own.replace(page=page, spacing=spacing, header=booklet.header, footer=booklet.footer)
 
 
 def _worksheet(reference: str, set_file: Path) -> Path | None:

@@ -20,6 +20,7 @@ class HandoutVariation(Record):
     dosage: Dosage
     origin: Origin  # where the variation was written
     equipment: tuple[str, ...] = ()  # what the library exercise needs, for a set's checklist
+    files: tuple[Path, ...] = ()  # the library exercise's files its words come from
 
 
 class HandoutClinic(Record):

@@ -154,6 +154,7 @@ class _Lookup:
     def __init__(self, doc: Document, library: Library, options: Options, language: str):
         self.doc, self.library, self.options, self.language = doc, library, options, language
         self.warnings: list[Problem] = []
+        self.second_problems: list[Problem] = []  # of the second language's translations
 
 
 def _sections(worksheet: Worksheet, lookup: _Lookup) -> tuple[tuple[HandoutSection, ...], list[Problem]]:
@@ -178,6 +179,7 @@ def _sections(worksheet: Worksheet, lookup: _Lookup) -> tuple[tuple[HandoutSecti
             if exercise is not None:
                 resolved.append(exercise)
         sections.append(HandoutSection(heading=heading, intro=intro, exercises=tuple(resolved)))
+    problems += lookup.second_problems
     limit = lookup.options.limits.exercises
     if number > limit:
         message = over("the worksheet", f"{number} exercises", "exercises", limit, " exercises", "split it in two")
@@ -211,7 +213,8 @@ def _entry(entry: Entry, loc: Loc, number: int, lookup: _Lookup) -> tuple[Handou
         files = tuple(dict.fromkeys((found.doc.path, origin.doc.path, *((second[1].doc.path,) if second[1] else ()))))
     written = [(v, Origin(doc=origin.doc, loc=origin.loc + ("variations", i))) for i, v in enumerate(exercise.variations)]
     written += [(v, Origin(doc=doc, loc=loc + ("variations", i))) for i, v in enumerate(entry.variations)]
-    variations, variation_problems = settle_variations(written, library, lookup.language)
+    variations, variation_problems = settle_variations(written, library, lookup.language, lookup.options.strict,
+                                                       lookup.warnings)
     progression = tuple(entry.progression if entry.progression is not None else exercise.progression)
     dosage = exercise.dosage.overridden_by(entry.dosage)
     item = HandoutExercise(number=number, id=exercise_id, exercise=exercise, dosage=dosage, note=entry.note,
@@ -230,11 +233,17 @@ def _second_steps(exercise_id: str, found, at: Problem, lookup: _Lookup) -> tupl
     if language == SOURCE_LANGUAGE:
         return tuple(found.exercise.steps), Origin(doc=found.doc)
     translated, origin, problems = translate(found.exercise, found.doc, language, lookup.options.limits)
-    if translated is None or origin is None:
+    if translated is not None and origin is not None:
+        return tuple(translated.steps), origin
+    lookup.second_problems += problems
+    if not problems:
         missing = missing_translation(exercise_id, found.doc.path, language)
-        lookup.warnings.append(at.replace(message=f"{missing}; its steps print in one language only", severity="warning"))
-        return (), None
-    return tuple(translated.steps), origin
+        if lookup.options.strict:
+            lookup.second_problems.append(at.replace(message=missing))
+        else:
+            lookup.warnings.append(at.replace(message=f"{missing}; its steps print in one language only",
+                                              severity="warning"))
+    return (), None
 
 
 def _in_language(exercise_id: str, found, at: Problem, lookup: _Lookup) -> tuple[Exercise, Origin, list[Problem]]:
