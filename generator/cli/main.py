@@ -74,6 +74,13 @@ def clinic_option(command):
                              "or layout's.")(command)
 
 
+def handout_options(command):
+    """Every option that changes how a worksheet becomes a handout, short of the client's own changes."""
+    for option in reversed((layout_options, library_option, clinic_option, language_options, allow_outside_option)):
+        command = option(command)
+    return command
+
+
 @main.command()
 @click.argument("worksheets", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
@@ -137,11 +144,7 @@ def client_changes(given: dict, skip: tuple, sets: tuple, notes: tuple):
               help="File names for --clients, from {client} {worksheet} {date} {clinician} {layout} {row}.")
 @click.option("-j", "--jobs", "workers", type=click.IntRange(1, 256), help="Worker processes. Default: one per CPU.")
 @click.option("--force", is_flag=True, help="Rebuild every PDF, changed or not.")
-@layout_options
-@library_option
-@clinic_option
-@language_options
-@allow_outside_option
+@handout_options
 @debug_option
 @click.pass_context
 def batch(ctx, paths, directory: Path, clients: Path | None, pattern: str, workers: int | None, force: bool,
@@ -233,11 +236,7 @@ def _page_range(value: str | None) -> tuple[int, int | None]:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@layout_options
-@library_option
-@clinic_option
-@language_options
-@allow_outside_option
+@handout_options
 @debug_option
 def validate(paths: tuple[Path, ...], **given) -> None:
     """Check worksheets, exercises and layouts (default: worksheets/ and layouts/) with every check a build
