@@ -65,7 +65,9 @@ def run(jobs: list[Job], workers: int, force: bool = False,
     With one worker the jobs are built in this process, with ``caches`` when given; worker processes each
     keep their own.
     """
-    manifests = {directory: _read_manifest(directory) for directory in {job.output.parent for job in jobs}}
+    directories = {job.output.parent for job in jobs}
+    _sweep(directories)  # once here, rather than before every one of the handouts written there
+    manifests = {directory: _read_manifest(directory) for directory in directories}
     previous = [manifests[job.output.parent].get(job.output.name, {}) for job in jobs]
     summary, started = Summary(), time.perf_counter()
     stop = threading.Event()
@@ -80,9 +82,7 @@ def run(jobs: list[Job], workers: int, force: bool = False,
         restore()
         summary.interrupted = stop.is_set() and len(summary.outcomes) < len(jobs)
         if stop.is_set():  # what a stopped worker was writing, if it could not remove it itself
-            for directory in {job.output.parent for job in jobs}:
-                if directory.is_dir():
-                    sweep_stale(directory)
+            _sweep(directories)
         summary.seconds = time.perf_counter() - started
         _write_manifests(manifests, summary.outcomes)
     return summary
@@ -148,7 +148,7 @@ def build_job(index: int, job: Job, previous_fingerprint: str, force: bool, cach
         if not force and digest == previous_fingerprint and job.output.is_file():
             return Outcome(index=index, job=job, status="unchanged", fingerprint=digest, warnings=warnings)
         result = draw_handout(prepared, caches)
-        write_atomically(job.output, result.pdf)
+        write_atomically(job.output, result.pdf, sweep=False)
     except WorksheetError as exc:
         return Outcome(index=index, job=job, status="failed", seconds=time.perf_counter() - started,
                        message=exc.format_message())
@@ -182,7 +182,7 @@ def _write_manifests(manifests: dict[Path, dict], outcomes: list[Outcome]) -> No
     for directory, manifest in manifests.items():
         if manifest and directory.is_dir():
             text = json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False)
-            write_atomically(directory / MANIFEST, text.encode("utf-8"))
+            write_atomically(directory / MANIFEST, text.encode("utf-8"), sweep=False)
 
 
 def _worker_started() -> None:
@@ -195,6 +195,13 @@ def _worker_started() -> None:
 
 def _raise_interrupt(_signum, _frame) -> None:
     raise KeyboardInterrupt
+
+
+def _sweep(directories: set[Path]) -> None:
+    """Remove what a writer killed outright left behind: temporary files, never a PDF."""
+    for directory in directories:
+        if directory.is_dir():
+            sweep_stale(directory)
 
 
 def default_workers() -> int:

@@ -17,16 +17,18 @@ _TEMP_NAME = re.compile(r"^\..*\.(\d+)\.[^.]+" + re.escape(TEMP_SUFFIX) + "$")
 STALE_AFTER = 24 * 3600  # seconds; a process id may be reused, an old temporary file is stale whatever its id says
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes, sweep: bool = True) -> None:
     """Write ``data`` to a temporary file beside ``path``, then move it into place in one step.
 
-    Temporary files left in that folder by a writer that was killed outright are removed first.
+    Temporary files left in that folder by a writer that was killed outright are removed first, unless
+    ``sweep`` is off because the caller swept the folder once for many files.
     """
     if path.is_dir():
         raise BuildError(f"{display_path(path)}: is a folder; name a file to write, such as {display_path(path / 'handout.pdf')}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        sweep_stale(path.parent)
+        if sweep:
+            sweep_stale(path.parent)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.",
                                              suffix=TEMP_SUFFIX)
     except OSError as exc:

@@ -58,11 +58,8 @@ def parse_changes(doc: Document) -> tuple[ClientChanges | None, list[Problem]]:
 def command_line_document(values: dict[str, Any], skips: tuple[str, ...], sets: tuple[str, ...],
                           notes: tuple[str, ...]) -> tuple[Document, list[Problem]]:
     """The client options of `worksheet build` as a document, each value marked with the option that gave it."""
-    fields: list[tuple[Loc, Any, Mark, str]] = []
+    fields = _option_fields(values)
     problems: list[Problem] = []
-    for name, value in values.items():
-        if value is not None:
-            fields.append(((name,), value, _option(f"--{name}"), ""))
     for i, exercise_id in enumerate(skips):
         fields.append((("skip", i), exercise_id, _option(f"--skip {exercise_id}"), ""))
     for given, option in [*((s, "--set") for s in sets), *((n, "--exercise-note") for n in notes)]:
@@ -93,5 +90,9 @@ def _option(name: str) -> Mark:
 
 def options_document(values: dict[str, Any]) -> Document:
     """Values given as options (``--title``), as a document that names the option in any message."""
-    fields = [((name,), value, _option(f"--{name}"), "") for name, value in values.items() if value is not None]
-    return from_fields("command line", fields)
+    return from_fields("command line", _option_fields(values))
+
+
+def _option_fields(values: dict[str, Any]) -> list[tuple[Loc, Any, Mark, str]]:
+    """Each value given, marked with its option: (path, value, where it was written, its name to the user)."""
+    return [((name,), value, _option(f"--{name}"), "") for name, value in values.items() if value is not None]

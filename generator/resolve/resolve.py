@@ -195,7 +195,8 @@ def _entry(entry: Entry, loc: Loc, number: int, lookup: _Lookup) -> tuple[Handou
         illustration, problems = find_illustration(exercise, origin, lookup.options.allow_outside)
         problems += exercise_limit_problems(exercise, origin, lookup.options.limits)
         files: tuple[Path, ...] = ()
-        second: tuple[tuple[str, ...], Origin | None] = ((), None)
+        second_steps: tuple[str, ...] = ()
+        second_origin: Origin | None = None
     else:
         exercise_id = entry.exercise
         id_loc = loc if isinstance(doc.get(loc), str) else loc + ("exercise",)
@@ -209,8 +210,9 @@ def _entry(entry: Entry, loc: Loc, number: int, lookup: _Lookup) -> tuple[Handou
         origin = Origin(doc=found.doc)
         if lookup.language != SOURCE_LANGUAGE:
             exercise, origin, problems = _in_language(exercise_id, found, doc.problem(id_loc, ""), lookup)
-        second = _second_steps(exercise_id, found, doc.problem(id_loc, ""), lookup)
-        files = tuple(dict.fromkeys((found.doc.path, origin.doc.path, *((second[1].doc.path,) if second[1] else ()))))
+        second_steps, second_origin = _second_steps(exercise_id, found, doc.problem(id_loc, ""), lookup)
+        sources = [found.doc.path, origin.doc.path, *([second_origin.doc.path] if second_origin else [])]
+        files = tuple(dict.fromkeys(sources))
     written = [(v, Origin(doc=origin.doc, loc=origin.loc + ("variations", i))) for i, v in enumerate(exercise.variations)]
     written += [(v, Origin(doc=doc, loc=loc + ("variations", i))) for i, v in enumerate(entry.variations)]
     variations, variation_problems = settle_variations(written, library, lookup.language, lookup.options.strict,
@@ -220,7 +222,7 @@ def _entry(entry: Entry, loc: Loc, number: int, lookup: _Lookup) -> tuple[Handou
     item = HandoutExercise(number=number, id=exercise_id, exercise=exercise, dosage=dosage, note=entry.note,
                            illustration=illustration, origin=origin, entry=Origin(doc=doc, loc=loc),
                            variations=variations, progression=progression, files=files,
-                           second_steps=second[0], second_origin=second[1])
+                           second_steps=second_steps, second_origin=second_origin)
     return item, problems + variation_problems
 
 
@@ -241,8 +243,7 @@ def _second_steps(exercise_id: str, found, at: Problem, lookup: _Lookup) -> tupl
         if lookup.options.strict:
             lookup.second_problems.append(at.replace(message=missing))
         else:
-            lookup.warnings.append(at.replace(message=f"{missing}; its steps print in one language only",
-                                              severity="warning"))
+            lookup.warnings.append(at.replace(message=f"{missing}; its steps print in one language only").as_warning())
     return (), None
 
 
@@ -256,7 +257,7 @@ def _in_language(exercise_id: str, found, at: Problem, lookup: _Lookup) -> tuple
     missing = missing_translation(exercise_id, found.doc.path, lookup.language)
     if lookup.options.strict:
         return found.exercise, Origin(doc=found.doc), [at.replace(message=missing)]
-    lookup.warnings.append(at.replace(message=f"{missing}; it prints in English", severity="warning"))
+    lookup.warnings.append(at.replace(message=f"{missing}; it prints in English").as_warning())
     return found.exercise, Origin(doc=found.doc), []
 
 
