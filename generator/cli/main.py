@@ -235,6 +235,38 @@ def _page_range(value: str | None) -> tuple[int, int | None]:
 
 
 @main.command()
+@click.argument("exercises", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="The PDF to write, one figure a page. Default: out/figures.pdf.")
+@click.option("--png", "directory", type=click.Path(file_okay=False, path_type=Path),
+              help="Write one PNG image per exercise into this folder instead.")
+@click.option("--size", "size_mm", type=click.FloatRange(10, 400), metavar="MM",
+              help="The picture box's width in millimetres (its shape stays the layout's). Default: the layout's.")
+@click.option("--dpi", type=click.IntRange(20, 1200), default=300, show_default=True, help="PNG resolution.")
+@click.option("--layout", help="The layout whose box, line weight and colours to draw with. Default: standard.")
+@library_option
+@debug_option
+def figure(exercises: tuple[str, ...], output: Path | None, directory: Path | None, size_mm: float | None,
+           dpi: int, layout: str | None, library: Path | None) -> None:
+    """Draw the figures of library EXERCISES alone, at print size, for tuning a figure block."""
+    from ..app.caches import Caches
+    from ..app.figures import figure_pdf, figure_pngs
+    from ..app.output import write_atomically
+    from ..app.pipeline import OUTPUT_DIR
+
+    names = list(dict.fromkeys(exercises))
+    pdf = figure_pdf(names, make_options(layout=layout, library=library), Caches(kept_pictures=0), size_mm)
+    if directory is None:
+        target = output or OUTPUT_DIR / "figures.pdf"
+        write_atomically(target, pdf)
+        click.echo(str(target))
+        return
+    for name, image in figure_pngs(pdf, names, dpi).items():
+        write_atomically(directory / f"{name}.png", image)
+        click.echo(str(directory / f"{name}.png"))
+
+
+@main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @handout_options
 @debug_option

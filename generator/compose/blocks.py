@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBre
 
 from ..resolve.handout import Handout, HandoutExercise, HandoutSection
 from . import wording
+from .figures import FigureDrawing, Ink
 from .flowables import Anchor, ExerciseBlock, IllustrationBox
 from .follow_through import notes_lines, progression_table, stop_if_box, variations_list, video_block
 from .log import tracking_log
@@ -220,5 +221,10 @@ def illustration(item: HandoutExercise, styles: Styles, pictures: Mapping[Path, 
                  width: float) -> IllustrationBox:
     box = styles.layout.illustration
     image = pictures.get(item.illustration) if item.illustration is not None else None
-    return IllustrationBox(width, box.height, image, item.exercise.name, styles.placeholder,
+    figure = None
+    if image is None and item.picture is not None:
+        figure = FigureDrawing(item.picture, styles.layout.figure, Ink.of(styles.layout.figure, styles.layout.colours),
+                               styles.fonts.bold)
+    label = wording.DRAWING_SPACE
+    return IllustrationBox(width, box.height, image, figure, label, styles.placeholder,
                            styles.colours.placeholder_border, styles.colours.placeholder_background, box.padding)

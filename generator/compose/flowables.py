@@ -9,18 +9,20 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
+from .figures import FigureDrawing
 from .reportlab_internals import frame_height, kept_content, kept_height
 from .text import plain, styled
 
 
 class IllustrationBox(Flowable):
-    """A fixed-size box holding an image scaled to fit with its aspect kept, or a labelled placeholder."""
+    """A fixed-size box holding an image scaled to fit with its aspect kept, the exercise's figure, or a
+    placeholder: a dashed space to draw in."""
 
-    def __init__(self, width: float, height: float, image: ImageReader | None, label: str,
-                 label_style: ParagraphStyle, border: Color, background: Color, padding: float):
+    def __init__(self, width: float, height: float, image: ImageReader | None, figure: FigureDrawing | None,
+                 label: str, label_style: ParagraphStyle, border: Color, background: Color, padding: float):
         super().__init__()
         self.width, self.height, self.padding = width, height, padding
-        self.image, self.label, self.label_style = image, label, label_style
+        self.image, self.figure, self.label, self.label_style = image, figure, label, label_style
         self.border, self.background = border, background
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -29,6 +31,8 @@ class IllustrationBox(Flowable):
     def draw(self) -> None:
         if self.image is not None:
             self._draw_image()
+        elif self.figure is not None:
+            self.figure.draw(self.canv, self.width, self.height)
         else:
             self._draw_placeholder()
 

@@ -43,6 +43,7 @@ _TEXTS = {
     "POSITION_LABEL": N_("Position"),
     "EQUIPMENT_LABEL": N_("You need"),
     "TARGETS_LABEL": N_("Works on"),
+    "DRAWING_SPACE": N_("Draw or paste a picture of this exercise here"),
 }
 
 POSITIONS = {

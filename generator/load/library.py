@@ -8,6 +8,8 @@ from ..base.errors import Problem
 from ..base.record import Record
 from ..model import Exercise
 from ..model.limits import Limits, over
+from ..pose.poser import Poser
+from .anatomy import read_anatomy
 from .images import find_image
 from .source import Document, Origin, display_path
 from .validate import load_and_check
@@ -33,6 +35,7 @@ class Library:
         self.allow_outside = allow_outside  # illustrations may lie outside the project folder
         self._files = {path.stem: path for path in sorted(directory.glob("*.yaml"))} if directory else {}
         self._read: dict[str, tuple[LibraryExercise | None, list[Problem]]] = {}
+        self.poser = Poser(read_anatomy)  # figures, solved once each
 
     def __contains__(self, exercise_id: str) -> bool:
         return exercise_id in self._files

@@ -6,6 +6,7 @@ from typing import Annotated, Any, Optional
 from ..base.record import Record
 from .choices import Level, Position, Side
 from .common import Text, WebAddress
+from .figure import Figure
 from .rules import Before, Invalid, NotEmpty, Range
 
 Count = Annotated[int, Range(1, 1000)]
@@ -69,7 +70,8 @@ class Exercise(Record):
     dosage: Dosage = Dosage()
     cautions: list[Text] = []
     tips: list[Text] = []
-    illustration: Optional[Text] = None
+    illustration: Optional[Text] = None  # a picture file: printed instead of the figure
+    figure: Optional[Figure] = None
     video: Optional[WebAddress] = None
     variations: list[Variation] = []
     progression: list[Stage] = []

@@ -93,6 +93,23 @@ class Illustration(Record):
     padding: Length = 6.0  # around the words of an empty box's label
 
 
+class FigureStyle(Record):
+    """How exercise figures are drawn: line weight and colours; unset colours come from ``colours``."""
+
+    line: Length = 0.9  # the outline's weight: heavier in large print
+    ink: Optional[Colour] = None  # outlines; the text colour when unset
+    accent: Optional[Colour] = None  # arrows and frame numbers; the accent colour when unset
+    far: Colour = "#dfe3e8"  # limbs on the far side of the body
+    far_ink: Colour = "#7c8794"
+    skin: Colour = "#ffffff"
+    shade: Colour = "#f6c9a8"  # where the stretch should be felt
+    prop: Colour = "#eef1f4"
+    prop_ink: Colour = "#8a96a3"
+    dont: Colour = "#c0392b"  # the slash over a picture of what not to do
+    gap: Length = 3 * 72 / 25.4  # between frames
+    margin: Length = 1.5 * 72 / 25.4  # inside the illustration box
+
+
 class Show(Record):
     """Which parts of an exercise a handout prints."""
 
@@ -154,6 +171,7 @@ class Layout(Record):
     spacing: Spacing
     tables: Tables = Tables()
     illustration: Illustration
+    figure: FigureStyle = FigureStyle()
     show: Show = Show()
     log: LogStyle = LogStyle()
     notes: NotesStyle = NotesStyle()

@@ -11,6 +11,7 @@ from ..load.source import Origin
 from ..model import Dosage, Exercise, Layout, Personal, Worksheet
 from ..model.exercise import Stage
 from ..model.layout import Clinic
+from ..pose.picture import Picture
 
 
 class HandoutVariation(Record):
@@ -36,6 +37,7 @@ class HandoutExercise(Record):
     dosage: Dosage
     note: Optional[str]
     illustration: Optional[Path]
+    picture: Optional[Picture]  # the figure, solved; drawn when there is no illustration file
     origin: Origin  # where the exercise's fields were written
     entry: Origin  # the worksheet entry that picked it
     variations: tuple[HandoutVariation, ...] = ()

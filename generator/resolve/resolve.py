@@ -18,6 +18,7 @@ from ..model import Entry, Exercise, Layout, Worksheet
 from ..model.choices import POSITIONS, SOURCE_LANGUAGE
 from ..model.layout import Clinic
 from ..model.limits import over
+from ..pose.picture import Picture
 from .clinic import load_clinic_file, settle_clinic
 from .handout import Handout, HandoutClinic, HandoutExercise, HandoutSection
 from .options import Options
@@ -192,6 +193,7 @@ def _entry(entry: Entry, loc: Loc, number: int, lookup: _Lookup) -> tuple[Handou
     if isinstance(entry.exercise, Exercise):  # written in the worksheet, in the worksheet's language
         exercise, exercise_id = entry.exercise, f"inline-{number}"
         origin = Origin(doc=doc, loc=loc + ("exercise",))
+        figure_origin = origin
         illustration, problems = find_illustration(exercise, origin, lookup.options.allow_outside)
         problems += exercise_limit_problems(exercise, origin, lookup.options.limits)
         files: tuple[Path, ...] = ()
@@ -207,7 +209,7 @@ def _entry(entry: Entry, loc: Loc, number: int, lookup: _Lookup) -> tuple[Handou
             pointer = doc.problem(id_loc, f"exercise '{exercise_id}' has problems; see its own file")
             return None, [pointer, *broken]
         exercise, illustration, problems = found.exercise, found.illustration, []
-        origin = Origin(doc=found.doc)
+        origin = figure_origin = Origin(doc=found.doc)  # a translation keeps the figure of the exercise it translates
         if lookup.language != SOURCE_LANGUAGE:
             exercise, origin, problems = _in_language(exercise_id, found, doc.problem(id_loc, ""), lookup)
         second_steps, second_origin = _second_steps(exercise_id, found, doc.problem(id_loc, ""), lookup)
@@ -217,13 +219,26 @@ def _entry(entry: Entry, loc: Loc, number: int, lookup: _Lookup) -> tuple[Handou
     written += [(v, Origin(doc=doc, loc=loc + ("variations", i))) for i, v in enumerate(entry.variations)]
     variations, variation_problems = settle_variations(written, library, lookup.language, lookup.options.strict,
                                                        lookup.warnings)
+    picture, figure_problems = _picture(exercise, illustration, figure_origin, library)
+    problems = problems + figure_problems
     progression = tuple(entry.progression if entry.progression is not None else exercise.progression)
     dosage = exercise.dosage.overridden_by(entry.dosage)
     item = HandoutExercise(number=number, id=exercise_id, exercise=exercise, dosage=dosage, note=entry.note,
-                           illustration=illustration, origin=origin, entry=Origin(doc=doc, loc=loc),
+                           illustration=illustration, picture=picture, origin=origin, entry=Origin(doc=doc, loc=loc),
                            variations=variations, progression=progression, files=files,
                            second_steps=second_steps, second_origin=second_origin)
     return item, problems + variation_problems
+
+
+def _picture(exercise: Exercise, illustration: Path | None, origin: Origin,
+             library: Library) -> tuple[Picture | None, list[Problem]]:
+    """The exercise's figure, solved, unless a picture file takes its place; a figure that cannot be
+    solved is an error at the contact or prop that cannot be met."""
+    if exercise.figure is None or illustration is not None:
+        return None, []
+    picture = library.poser.picture(exercise.figure)
+    where = origin.loc + ("figure",)
+    return picture, [origin.doc.problem(where + trouble.field, trouble.message) for trouble in picture.troubles]
 
 
 def _second_steps(exercise_id: str, found, at: Problem, lookup: _Lookup) -> tuple[tuple[str, ...], Origin | None]:

@@ -1,0 +1,73 @@
+"""Exercise figures drawn alone, for tuning a figure block without building a whole handout."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+from ..base.errors import BuildError, InputError, Problem, raise_if_any
+from ..base.suggest import did_you_mean
+from ..load.layouts import find_layout, load_layout
+from ..load.locate import shipped_layouts
+from ..model.common import POINTS_PER_UNIT
+from ..pose.picture import Picture
+from ..resolve.options import Options
+from .caches import Caches
+
+DEFAULT_LAYOUT = "standard"
+
+
+def figure_pictures(names: list[str], options: Options, caches: Caches) -> list[tuple[str, Picture]]:
+    """Each named library exercise's figure, solved; every problem with any of them raised at once."""
+    library = caches.library(Path.cwd() / "worksheet.yaml", options)
+    pictures, problems = [], []
+    for name in names:
+        found, broken = library.get(name)
+        if found is None:
+            problems += broken or [Problem(file="(command line)", field="EXERCISE",
+                                           message=f"unknown exercise '{name}'{did_you_mean(name, library.ids())}")]
+            continue
+        if found.exercise.figure is None:
+            problems.append(found.doc.problem((), "this exercise has no 'figure' block yet"))
+            continue
+        picture = library.poser.picture(found.exercise.figure)
+        problems += [found.doc.problem(("figure",) + t.field, t.message) for t in picture.troubles]
+        pictures.append((name, picture))
+    raise_if_any(problems)
+    return pictures
+
+
+def figure_pdf(names: list[str], options: Options, caches: Caches, width_mm: float | None = None) -> bytes:
+    """One page per figure, the size of the layout's illustration box (or ``width_mm`` wide, same shape)."""
+    pictures = figure_pictures(names, options, caches)
+    layout_name = options.layout or DEFAULT_LAYOUT
+    path, why = find_layout(layout_name, None, Path.cwd())
+    if path is None:
+        path, why = find_layout(layout_name, None, shipped_layouts())
+    if path is None:
+        raise InputError([Problem(file="--layout", field="layout", message=why)])
+    layout, _, problems = load_layout(path, options.limits, options.paper)
+    raise_if_any(problems)
+    assert layout is not None
+    width, height = layout.illustration.width, layout.illustration.height
+    if width_mm is not None:
+        width, height = width_mm * POINTS_PER_UNIT["mm"], width_mm * POINTS_PER_UNIT["mm"] * height / width
+    from ..render.figure_sheet import figure_sheet
+
+    return figure_sheet(pictures, layout, width, height, caches.typesetter.fonts)
+
+
+def figure_pngs(pdf: bytes, names: list[str], dpi: int) -> dict[str, bytes]:
+    """Each page of a figure sheet as a PNG image, by exercise id."""
+    try:
+        import pypdfium2
+    except ImportError:
+        raise BuildError("PNG figures need pypdfium2: pip install 'worksheet-generator[preview]'") from None
+    document = pypdfium2.PdfDocument(pdf)
+    images = {}
+    for name, page in zip(names, document):
+        buffer = BytesIO()
+        page.render(scale=dpi / 72).to_pil().save(buffer, format="PNG", optimize=True)
+        images[name] = buffer.getvalue()
+    document.close()
+    return images

@@ -1,0 +1,236 @@
+"""An exercise's figure: a base posture, joint angles in clinical words, contacts, props and frames.
+
+Each joint is a record whose fields are its movements, so an unknown joint or movement is reported like any
+unknown field (with a suggestion), and each angle carries its normal range of motion (after the AAOS tables
+and the ISB joint conventions, Wu et al. 2005): a value outside it is an error at its own line.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Optional, get_args
+
+from ..base.record import Record
+from .rules import Invalid, Rule
+
+Posture = Literal["standing", "sitting", "long-sitting", "kneeling", "half-kneeling", "quadruped", "lying",
+                  "lying-face-down", "side-lying"]
+POSTURES: tuple[str, ...] = get_args(Posture)
+View = Literal["side", "front", "back", "top", "three-quarter"]
+VIEWS: tuple[str, ...] = get_args(View)
+Prop = Literal["chair", "wall", "mat", "ball", "medicine-ball", "foam-roller", "towel", "band", "bar", "post"]
+PROPS: tuple[str, ...] = get_args(Prop)
+Contact = Literal["hands-on-floor", "knees-on-floor", "hands-behind-head", "left-hand-behind-head",
+                  "right-hand-behind-head", "left-hand-over-head", "right-hand-over-head", "left-hand-on-seat",
+                  "right-hand-on-seat", "hands-on-towel", "hands-on-ball", "hands-on-opposite-knees",
+                  "hands-on-opposite-shoulders", "hands-on-post", "hands-on-band", "elbows-on-seat",
+                  "back-on-ball", "upper-back-on-roller"]
+CONTACTS: tuple[str, ...] = get_args(Contact)
+BodyPoint = Literal["head", "face", "chest", "upper-back", "lower-back", "pelvis", "left-hand", "right-hand",
+                    "left-elbow", "right-elbow", "left-knee", "right-knee", "left-foot", "right-foot"]
+BODY_POINTS: tuple[str, ...] = get_args(BodyPoint)
+Region = Literal["neck", "left-neck", "right-neck", "upper-back", "between-shoulder-blades", "lower-back",
+                 "chest", "left-side", "right-side", "left-shoulder", "right-shoulder"]
+REGIONS: tuple[str, ...] = get_args(Region)
+
+
+class Degrees(Rule):
+    """An angle inside a joint's normal range of motion."""
+
+    def __init__(self, low: float, high: float):
+        self.low, self.high = low, high
+
+    def after(self, value: float | None) -> float | None:
+        if value is not None and not self.low <= value <= self.high:
+            raise Invalid(f"outside the normal range of {self.low:g} to {self.high:g} degrees, got {value:g}")
+        return value
+
+
+Deg = Optional[float]  # left out: the base posture's value
+
+
+class OneWay(Record):
+    """A joint moves one way or its opposite, not both at once."""
+
+    def verify(self) -> None:
+        for first, second in _PAIRS:
+            if getattr(self, first, None) is not None and getattr(self, second, None) is not None:
+                raise Invalid(f"give {first} or {second}, not both")
+
+
+# Rotation and side bend are signed: positive turns or bends to the figure's right, negative to its left.
+class Pelvis(OneWay):
+    """The whole body's lean in space from its base posture, about the hips."""
+
+    flexion: Annotated[Deg, Degrees(0, 90)] = None
+    extension: Annotated[Deg, Degrees(0, 90)] = None
+    side_bend: Annotated[Deg, Degrees(-45, 45)] = None
+    rotation: Annotated[Deg, Degrees(-90, 90)] = None
+
+
+class Lumbar(OneWay):
+    flexion: Annotated[Deg, Degrees(0, 50)] = None
+    extension: Annotated[Deg, Degrees(0, 25)] = None
+    side_bend: Annotated[Deg, Degrees(-20, 20)] = None
+    rotation: Annotated[Deg, Degrees(-10, 10)] = None
+
+
+class Thoracic(OneWay):
+    flexion: Annotated[Deg, Degrees(0, 40)] = None
+    extension: Annotated[Deg, Degrees(0, 25)] = None
+    side_bend: Annotated[Deg, Degrees(-20, 20)] = None
+    rotation: Annotated[Deg, Degrees(-35, 35)] = None
+
+
+class UpperThoracic(OneWay):
+    flexion: Annotated[Deg, Degrees(0, 20)] = None
+    extension: Annotated[Deg, Degrees(0, 15)] = None
+    side_bend: Annotated[Deg, Degrees(-10, 10)] = None
+    rotation: Annotated[Deg, Degrees(-15, 15)] = None
+
+
+class Neck(OneWay):
+    """The lower neck, from the base of the neck to the skull."""
+
+    flexion: Annotated[Deg, Degrees(0, 45)] = None
+    extension: Annotated[Deg, Degrees(0, 45)] = None
+    side_bend: Annotated[Deg, Degrees(-45, 45)] = None
+    rotation: Annotated[Deg, Degrees(-45, 45)] = None
+
+
+class Head(OneWay):
+    """The head on the upper neck: a chin tuck is head flexion with neck extension."""
+
+    flexion: Annotated[Deg, Degrees(0, 25)] = None
+    extension: Annotated[Deg, Degrees(0, 30)] = None
+    side_bend: Annotated[Deg, Degrees(-10, 10)] = None
+    rotation: Annotated[Deg, Degrees(-40, 40)] = None
+
+
+class Scapula(OneWay):
+    """The shoulder blade gliding round the rib cage."""
+
+    protraction: Annotated[Deg, Degrees(0, 20)] = None
+    retraction: Annotated[Deg, Degrees(0, 15)] = None
+    elevation: Annotated[Deg, Degrees(0, 30)] = None
+    depression: Annotated[Deg, Degrees(0, 10)] = None
+
+
+class Shoulder(OneWay):
+    flexion: Annotated[Deg, Degrees(0, 180)] = None
+    extension: Annotated[Deg, Degrees(0, 60)] = None
+    abduction: Annotated[Deg, Degrees(0, 180)] = None
+    adduction: Annotated[Deg, Degrees(0, 30)] = None
+    horizontal_adduction: Annotated[Deg, Degrees(0, 130)] = None
+    horizontal_abduction: Annotated[Deg, Degrees(0, 45)] = None
+    internal_rotation: Annotated[Deg, Degrees(0, 70)] = None
+    external_rotation: Annotated[Deg, Degrees(0, 90)] = None
+
+
+class Elbow(OneWay):
+    flexion: Annotated[Deg, Degrees(0, 150)] = None
+    extension: Annotated[Deg, Degrees(0, 5)] = None
+
+
+class Wrist(OneWay):
+    flexion: Annotated[Deg, Degrees(0, 80)] = None
+    extension: Annotated[Deg, Degrees(0, 70)] = None
+
+
+class Hip(OneWay):
+    flexion: Annotated[Deg, Degrees(0, 125)] = None
+    extension: Annotated[Deg, Degrees(0, 30)] = None
+    abduction: Annotated[Deg, Degrees(0, 45)] = None
+    adduction: Annotated[Deg, Degrees(0, 30)] = None
+    internal_rotation: Annotated[Deg, Degrees(0, 45)] = None
+    external_rotation: Annotated[Deg, Degrees(0, 45)] = None
+
+
+class Knee(OneWay):
+    flexion: Annotated[Deg, Degrees(0, 160)] = None  # kneeling back on the heels needs about 155
+
+
+class Ankle(OneWay):
+    dorsiflexion: Annotated[Deg, Degrees(0, 20)] = None
+    plantarflexion: Annotated[Deg, Degrees(0, 50)] = None
+
+
+class Pose(Record):
+    """Joint angles in degrees; a joint or movement left out keeps its base posture's value."""
+
+    pelvis: Optional[Pelvis] = None
+    lumbar: Optional[Lumbar] = None
+    thoracic: Optional[Thoracic] = None
+    upper_thoracic: Optional[UpperThoracic] = None
+    neck: Optional[Neck] = None
+    head: Optional[Head] = None
+    left_scapula: Optional[Scapula] = None
+    right_scapula: Optional[Scapula] = None
+    left_shoulder: Optional[Shoulder] = None
+    right_shoulder: Optional[Shoulder] = None
+    left_elbow: Optional[Elbow] = None
+    right_elbow: Optional[Elbow] = None
+    left_wrist: Optional[Wrist] = None
+    right_wrist: Optional[Wrist] = None
+    left_hip: Optional[Hip] = None
+    right_hip: Optional[Hip] = None
+    left_knee: Optional[Knee] = None
+    right_knee: Optional[Knee] = None
+    left_ankle: Optional[Ankle] = None
+    right_ankle: Optional[Ankle] = None
+
+    def then(self, later: Pose) -> Pose:
+        """This pose with every movement ``later`` gives set to its value; a movement set clears its opposite."""
+        changes = {}
+        for joint in later.field_names:
+            mine, theirs = getattr(self, joint), getattr(later, joint)
+            if theirs is None or mine is None:
+                changes[joint] = theirs if mine is None else mine
+                continue
+            merged = {**mine.given(), **theirs.given()}
+            for movement in theirs.given():
+                if _OPPOSITE.get(movement) in merged and movement in _OPPOSITE:
+                    merged[_OPPOSITE[movement]] = None
+            changes[joint] = type(mine)(**merged)
+        return self.replace(**changes)
+
+
+_PAIRS = (("flexion", "extension"), ("abduction", "adduction"), ("internal_rotation", "external_rotation"),
+          ("protraction", "retraction"), ("elevation", "depression"), ("dorsiflexion", "plantarflexion"),
+          ("horizontal_adduction", "horizontal_abduction"))
+_OPPOSITE = {**{a: b for a, b in _PAIRS}, **{b: a for a, b in _PAIRS}}
+
+
+class Frame(Record):
+    """One picture of the figure: its own changes to the pose, an arrow and where the stretch is felt."""
+
+    pose: Pose = Pose()
+    arrow: Optional[BodyPoint] = None  # the part that moves, with an arrow from the previous frame (or rest)
+    feel: list[Region] = []  # lightly shaded: where the stretch should be felt
+    dont: bool = False  # a picture of what not to do, struck through
+
+
+class Figure(Record):
+    posture: Posture
+    view: View = "side"
+    turn: Annotated[float, Degrees(-180, 180)] = 0.0  # the camera, in degrees round the figure
+    pose: Pose = Pose()  # changes every frame shares
+    contacts: list[Contact] = []
+    props: list[Prop] = []
+    frames: list[Frame] = []  # none: one picture of the pose; two: 1 start and 2 end; a 'dont' frame extra
+    arrow: Optional[BodyPoint] = None
+    feel: list[Region] = []
+
+    def verify(self) -> None:
+        kept = [frame for frame in self.frames if not frame.dont]
+        if len(kept) > 2:
+            raise Invalid("a figure has at most two frames (1 start, 2 end) besides a 'dont' frame")
+        if len(self.frames) - len(kept) > 1:
+            raise Invalid("a figure has at most one 'dont' frame")
+        if self.frames and (self.arrow or self.feel):
+            raise Invalid("with frames, give 'arrow' and 'feel' in the frame they belong to")
+
+    def pictures(self) -> list[Frame]:
+        """The frames to draw, in order: a figure without frames is one frame of its own."""
+        if not [frame for frame in self.frames if not frame.dont]:
+            return [Frame(arrow=self.arrow, feel=self.feel), *self.frames]
+        return list(self.frames)

@@ -1,0 +1,165 @@
+"""Each contact a figure can declare: where the hands go, and what a contact places (a ball, a roller)."""
+
+from __future__ import annotations
+
+import math
+from typing import Callable, NamedTuple
+
+from ..model.anatomy import Body
+from .reach import Unreachable, elbow_flexion, place_hand
+from .skeleton import SIDES, Skeleton
+from .vectors import Vec, add, apply, length, scale, sub, unit
+
+FLOOR_GAP = 0.002  # a hand on the floor rests on it, drawn a hair above so the outline stays whole
+
+
+class Grip(NamedTuple):
+    side: str
+    wrist: Vec
+    elbow_hint: Vec
+    hand_along: Vec
+
+
+class Setting(NamedTuple):
+    """What a contact needs to know beyond the body: the seat's height, the medicine ball and post."""
+
+    seat: float | None
+    ball: Vec | None
+    post: Vec | None
+
+
+def _axis(skeleton: Skeleton, level: str, column: int) -> Vec:
+    m = skeleton.frames[level]
+    return (m[0][column], m[1][column], m[2][column])
+
+
+def _side_sign(side: str) -> float:
+    return 1.0 if side == "right" else -1.0
+
+
+def _at(skeleton: Skeleton, level: str, origin: Vec, forward: float, up: float, right: float) -> Vec:
+    return add(origin, apply(skeleton.frames[level], (forward, up, right)))
+
+
+def hands_on_floor(body: Body, sk: Skeleton, setting: Setting) -> list[Grip]:
+    grips = []
+    for side in SIDES:
+        shoulder, wrist = sk.points[f"{side}_shoulder"], sk.points[f"{side}_wrist"]
+        height = body.arm.radii[2] + FLOOR_GAP
+        reach = (body.arm.upper + body.arm.forearm) * 0.999
+        across = (shoulder[1] - height) ** 2 + (wrist[2] - shoulder[2]) ** 2
+        if across > reach ** 2:
+            raise Unreachable(math.sqrt(across) - reach)
+        ahead = wrist[0] - shoulder[0]
+        ahead = math.copysign(min(abs(ahead), math.sqrt(reach ** 2 - across)), ahead)
+        target = (shoulder[0] + ahead, height, wrist[2])
+        along = unit((_axis(sk, "upper_thoracic", 0)[0], 0.0, 0.0)) if abs(ahead) < 0.08 else unit((ahead, 0.0, 0.0))
+        grips.append(Grip(side, target, (-1.0, 0.0, _side_sign(side) * 0.6), along))
+    return grips
+
+
+def hands_behind_head(body: Body, sk: Skeleton, setting: Setting) -> list[Grip]:
+    return [_on_head(sk, side, (-0.05, 0.025, _side_sign(side) * 0.045), side) for side in SIDES]
+
+
+def _on_head(sk: Skeleton, side: str, spot: Vec, hint_side: str) -> Grip:
+    head = sk.points["head"]
+    touch = _at(sk, "head", head, *spot)
+    out = _at(sk, "upper_thoracic", (0.0, 0.0, 0.0), 0.25, 0.3, _side_sign(hint_side))
+    toward = unit(sub(touch, sk.points[f"{side}_shoulder"]))
+    return Grip(side, sub(touch, scale(toward, 0.05)), out, toward)
+
+
+def hand_behind_head(side: str) -> Callable[[Body, Skeleton, Setting], list[Grip]]:
+    return lambda body, sk, setting: [_on_head(sk, side, (-0.058, 0.03, 0.0), side)]
+
+
+def hand_over_head(side: str) -> Callable[[Body, Skeleton, Setting], list[Grip]]:
+    return lambda body, sk, setting: [_on_head(sk, side, (0.0, 0.045, -_side_sign(side) * 0.045), side)]
+
+
+def hand_on_seat(side: str) -> Callable[[Body, Skeleton, Setting], list[Grip]]:
+    def grip(body: Body, sk: Skeleton, setting: Setting) -> list[Grip]:
+        if setting.seat is None:
+            raise NeedsSeat()
+        hip = sk.points[f"{side}_hip"]
+        wrist = (hip[0] + 0.03, setting.seat + 0.03, hip[2] + _side_sign(side) * 0.11)
+        return [Grip(side, wrist, (-1.0, 0.0, _side_sign(side)), (0.0, -1.0, 0.0))]
+    return grip
+
+
+def hands_on_towel(body: Body, sk: Skeleton, setting: Setting) -> list[Grip]:
+    neck = sk.points["neck"]
+    return [Grip(side, _at(sk, "upper_thoracic", neck, 0.2, 0.02, _side_sign(side) * 0.11),
+                 _at(sk, "upper_thoracic", (0.0, 0.0, 0.0), 0.0, -1.0, _side_sign(side)),
+                 _axis(sk, "upper_thoracic", 1)) for side in SIDES]
+
+
+def hands_on_ball(body: Body, sk: Skeleton, setting: Setting) -> list[Grip]:
+    assert setting.ball is not None
+    return [Grip(side, _at(sk, "upper_thoracic", setting.ball, -0.03, -0.02, _side_sign(side) * 0.115),
+                 _at(sk, "upper_thoracic", (0.0, 0.0, 0.0), 0.0, -1.0, _side_sign(side)),
+                 _at(sk, "upper_thoracic", (0.0, 0.0, 0.0), 0.3, 0.0, -_side_sign(side))) for side in SIDES]
+
+
+def hands_on_opposite_knees(body: Body, sk: Skeleton, setting: Setting) -> list[Grip]:
+    grips = []
+    for side in SIDES:
+        other = "left" if side == "right" else "right"
+        knee = sk.points[f"{other}_knee"]
+        wrist = (knee[0] - 0.03, knee[1] + body.leg.radii[1] + 0.02, knee[2] - _side_sign(side) * 0.02)
+        grips.append(Grip(side, wrist, (0.2, -1.0, _side_sign(side)), (0.3, -0.5, -_side_sign(side))))
+    return grips
+
+
+def hands_on_opposite_shoulders(body: Body, sk: Skeleton, setting: Setting) -> list[Grip]:
+    grips = []
+    for side in SIDES:
+        other = "left" if side == "right" else "right"
+        touch = _at(sk, "upper_thoracic", sk.points[f"{other}_shoulder"], 0.04, -0.02, _side_sign(side) * 0.02)
+        hint = _at(sk, "upper_thoracic", (0.0, 0.0, 0.0), 0.3, -1.0, _side_sign(side) * 0.3)
+        toward = unit(sub(touch, sk.points[f"{side}_elbow"]))
+        grips.append(Grip(side, sub(touch, scale(toward, 0.04)), hint, toward))
+    return grips
+
+
+def hands_on_post(body: Body, sk: Skeleton, setting: Setting) -> list[Grip]:
+    assert setting.post is not None
+    return [Grip(side, (setting.post[0] - 0.05, setting.post[1] + _side_sign(side) * 0.03, setting.post[2]),
+                 (0.0, -1.0, _side_sign(side)), (1.0, 0.0, -_side_sign(side) * 0.3)) for side in SIDES]
+
+
+class NeedsSeat(Exception):
+    """A hand on the seat, with no seat: the posture does not sit on a chair."""
+
+
+GRIPS: dict[str, Callable[[Body, Skeleton, Setting], list[Grip]]] = {
+    "hands-on-floor": hands_on_floor,
+    "hands-behind-head": hands_behind_head,
+    "left-hand-behind-head": hand_behind_head("left"),
+    "right-hand-behind-head": hand_behind_head("right"),
+    "left-hand-over-head": hand_over_head("left"),
+    "right-hand-over-head": hand_over_head("right"),
+    "left-hand-on-seat": hand_on_seat("left"),
+    "right-hand-on-seat": hand_on_seat("right"),
+    "hands-on-towel": hands_on_towel,
+    "hands-on-ball": hands_on_ball,
+    "hands-on-opposite-knees": hands_on_opposite_knees,
+    "hands-on-opposite-shoulders": hands_on_opposite_shoulders,
+    "hands-on-post": hands_on_post,
+}
+PLACING = ("knees-on-floor", "elbows-on-seat", "back-on-ball", "upper-back-on-roller")  # met by placing, not reaching
+
+
+def grip_hands(body: Body, sk: Skeleton, grips: list[Grip]) -> Skeleton:
+    for grip in grips:
+        sk = place_hand(body, sk, grip.side, grip.wrist, grip.elbow_hint, grip.hand_along)
+    return sk
+
+
+def too_bent(sk: Skeleton, limit: float) -> list[str]:
+    return [side for side in SIDES if elbow_flexion(sk, side) > limit + 0.5]
+
+
+def distance(a: Vec, b: Vec) -> float:
+    return length(sub(a, b))

@@ -1,0 +1,61 @@
+"""Flat shapes: the outlines a projected figure is drawn with, as closed polygons of (x, y) points."""
+
+from __future__ import annotations
+
+import math
+from typing import Sequence, Tuple
+
+Point = Tuple[float, float]
+Polygon = Tuple[Point, ...]
+STEPS = 14  # points on each half circle: smooth at any print size a figure is drawn
+
+
+def circle(centre: Point, radius: float) -> Polygon:
+    return _arc(centre, radius, 0.0, 2 * math.pi, 2 * STEPS, closed=True)
+
+
+def capsule(a: Point, ra: float, b: Point, rb: float) -> Polygon:
+    """The outline round two circles and the lines touching both: a tapered, rounded limb."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    gap = math.hypot(dx, dy)
+    if gap <= abs(ra - rb) + 1e-9:
+        return circle(a, ra) if ra >= rb else circle(b, rb)
+    heading = math.atan2(dy, dx)
+    spread = math.acos(max(-1.0, min(1.0, (ra - rb) / gap)))
+    far_side = _arc(a, ra, heading + spread, heading + 2 * math.pi - spread, STEPS)
+    near_side = _arc(b, rb, heading - spread, heading + spread, STEPS)
+    return far_side + near_side
+
+
+def hull(points: Sequence[Point]) -> Polygon:
+    """The convex hull, counter-clockwise (Andrew's monotone chain)."""
+    ordered = sorted(set(points))
+    if len(ordered) < 3:
+        return tuple(ordered)
+
+    def side(o: Point, a: Point, b: Point) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[Point] = []
+    upper: list[Point] = []
+    for p in ordered:
+        while len(lower) >= 2 and side(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(ordered):
+        while len(upper) >= 2 and side(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return tuple(lower[:-1] + upper[:-1])
+
+
+def _arc(centre: Point, radius: float, start: float, end: float, steps: int, closed: bool = False) -> Polygon:
+    count = steps if closed else steps + 1
+    return tuple((centre[0] + radius * math.cos(start + (end - start) * i / steps),
+                  centre[1] + radius * math.sin(start + (end - start) * i / steps)) for i in range(count))
+
+
+def bounds(polygons: Sequence[Polygon]) -> tuple[float, float, float, float]:
+    xs = [p[0] for polygon in polygons for p in polygon]
+    ys = [p[1] for polygon in polygons for p in polygon]
+    return (min(xs), min(ys), max(xs), max(ys))

@@ -1,0 +1,90 @@
+"""Three-dimensional points and rotations, as plain tuples: a figure needs a few hundred of each."""
+
+from __future__ import annotations
+
+import math
+from typing import Tuple
+
+Vec = Tuple[float, float, float]
+Matrix = Tuple[Vec, Vec, Vec]  # rows
+
+IDENTITY: Matrix = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0))
+MIRROR: Matrix = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, -1.0))  # right side to left
+
+
+def add(a: Vec, b: Vec) -> Vec:
+    return (a[0] + b[0], a[1] + b[1], a[2] + b[2])
+
+
+def sub(a: Vec, b: Vec) -> Vec:
+    return (a[0] - b[0], a[1] - b[1], a[2] - b[2])
+
+
+def scale(a: Vec, k: float) -> Vec:
+    return (a[0] * k, a[1] * k, a[2] * k)
+
+
+def dot(a: Vec, b: Vec) -> float:
+    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+
+
+def cross(a: Vec, b: Vec) -> Vec:
+    return (a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0])
+
+
+def length(a: Vec) -> float:
+    return math.sqrt(dot(a, a))
+
+
+def unit(a: Vec) -> Vec:
+    size = length(a)
+    return scale(a, 1.0 / size) if size > 1e-12 else (0.0, 0.0, 0.0)
+
+
+def lerp(a: Vec, b: Vec, t: float) -> Vec:
+    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t)
+
+
+def apply(m: Matrix, v: Vec) -> Vec:
+    return (dot(m[0], v), dot(m[1], v), dot(m[2], v))
+
+
+def compose(a: Matrix, b: Matrix) -> Matrix:
+    """a then b in a's frame: the matrix of ``apply(a, apply(b, v))``."""
+    columns = [apply(a, (b[0][j], b[1][j], b[2][j])) for j in range(3)]
+    return tuple(tuple(columns[j][i] for j in range(3)) for i in range(3))  # type: ignore[return-value]
+
+
+def about_x(degrees: float) -> Matrix:
+    c, s = _cos_sin(degrees)
+    return ((1.0, 0.0, 0.0), (0.0, c, -s), (0.0, s, c))
+
+
+def about_y(degrees: float) -> Matrix:
+    c, s = _cos_sin(degrees)
+    return ((c, 0.0, s), (0.0, 1.0, 0.0), (-s, 0.0, c))
+
+
+def about_z(degrees: float) -> Matrix:
+    c, s = _cos_sin(degrees)
+    return ((c, -s, 0.0), (s, c, 0.0), (0.0, 0.0, 1.0))
+
+
+def about_axis(axis: Vec, degrees: float) -> Matrix:
+    """Rodrigues' rotation about a unit axis."""
+    x, y, z = axis
+    c, s = _cos_sin(degrees)
+    k = 1.0 - c
+    return ((c + x * x * k, x * y * k - z * s, x * z * k + y * s),
+            (y * x * k + z * s, c + y * y * k, y * z * k - x * s),
+            (z * x * k - y * s, z * y * k + x * s, c + z * z * k))
+
+
+def mirrored(m: Matrix) -> Matrix:
+    """The same rotation seen in a mirror across the body's middle plane."""
+    return compose(MIRROR, compose(m, MIRROR))
+
+
+def _cos_sin(degrees: float) -> tuple[float, float]:
+    radians = math.radians(degrees)
+    return math.cos(radians), math.sin(radians)

@@ -1,0 +1,28 @@
+"""Figures alone, one per page the size of the layout's illustration box: for tuning a figure quickly."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from reportlab.pdfgen.canvas import Canvas
+
+from ..compose.figures import FigureDrawing, Ink
+from ..compose.faces import family
+from ..model.layout import Layout
+from ..pose.picture import Picture
+from .fonts import FontBook
+
+
+def figure_sheet(figures: list[tuple[str, Picture]], layout: Layout, width: float, height: float,
+                 fonts: FontBook) -> bytes:
+    """A PDF with one page per figure, each exactly ``width`` by ``height`` points, titled by its exercise id."""
+    fonts.register(layout.fonts, slanted=False)
+    bold = family(layout.fonts).bold
+    buffer = BytesIO()
+    canvas = Canvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1)
+    for title, picture in figures:
+        canvas.setTitle(title) if len(figures) == 1 else None
+        FigureDrawing(picture, layout.figure, Ink.of(layout.figure, layout.colours), bold).draw(canvas, width, height)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
