@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..base.errors import Problem, in_order
 from ..load.layouts import load_layout
-from ..load.library import Library
+from ..load.library import Library, solve_figure
 from ..load.locate import LAYOUTS_DIR, LIBRARY_DIR, WORKSHEETS_DIR, layout_names, library_dir
 from ..load.source import Origin, display_path
 from ..load.translations import translate
@@ -94,6 +94,8 @@ def validate_files(paths: list[Path], options: Options = Options(), caches: Cach
 
 def _exercise_problems(path: Path, library: Library, caches: Caches, limits: Limits) -> list[Problem]:
     found, problems = library.get(path.stem)
+    if found is not None:
+        problems = problems + solve_figure(found.exercise, Origin(doc=found.doc), library.poser)[1]
     if found is None or found.illustration is None or found.exercise.illustration is None:
         return problems
     return caches.checker.picture_problems(found.illustration, found.exercise.illustration, Origin(doc=found.doc),

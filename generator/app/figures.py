@@ -8,7 +8,9 @@ from pathlib import Path
 from ..base.errors import BuildError, InputError, Problem, raise_if_any
 from ..base.suggest import did_you_mean
 from ..load.layouts import find_layout, load_layout
+from ..load.library import solve_figure
 from ..load.locate import shipped_layouts
+from ..load.source import Origin
 from ..model.common import POINTS_PER_UNIT
 from ..pose.picture import Picture
 from ..resolve.options import Options
@@ -30,9 +32,10 @@ def figure_pictures(names: list[str], options: Options, caches: Caches) -> list[
         if found.exercise.figure is None:
             problems.append(found.doc.problem((), "this exercise has no 'figure' block yet"))
             continue
-        picture = library.poser.picture(found.exercise.figure)
-        problems += [found.doc.problem(("figure",) + t.field, t.message) for t in picture.troubles]
-        pictures.append((name, picture))
+        picture, troubles = solve_figure(found.exercise, Origin(doc=found.doc), library.poser)
+        problems += troubles
+        if picture is not None:
+            pictures.append((name, picture))
     raise_if_any(problems)
     return pictures
 

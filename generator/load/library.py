@@ -8,6 +8,7 @@ from ..base.errors import Problem
 from ..base.record import Record
 from ..model import Exercise
 from ..model.limits import Limits, over
+from ..pose.picture import Picture
 from ..pose.poser import Poser
 from .anatomy import read_anatomy
 from .images import find_image
@@ -67,6 +68,15 @@ def _read(exercise_id: str, path: Path, limits: Limits, allow_outside: bool) -> 
     if problems:
         return None, problems
     return LibraryExercise(id=exercise_id, exercise=exercise, doc=doc, illustration=illustration), []
+
+
+def solve_figure(exercise: Exercise, origin: Origin, poser: Poser) -> tuple[Picture | None, list[Problem]]:
+    """The exercise's figure, solved, and an error at each contact or prop that cannot be met."""
+    if exercise.figure is None:
+        return None, []
+    picture = poser.picture(exercise.figure)
+    where = origin.loc + ("figure",)
+    return picture, [origin.doc.problem(where + trouble.field, trouble.message) for trouble in picture.troubles]
 
 
 def find_illustration(exercise: Exercise, origin: Origin, allow_outside: bool) -> tuple[Path | None, list[Problem]]:

@@ -22,7 +22,7 @@ PROPS: tuple[str, ...] = get_args(Prop)
 Contact = Literal["hands-on-floor", "knees-on-floor", "hands-behind-head", "left-hand-behind-head",
                   "right-hand-behind-head", "left-hand-over-head", "right-hand-over-head", "left-hand-on-seat",
                   "right-hand-on-seat", "hands-on-towel", "hands-on-ball", "hands-on-opposite-knees",
-                  "hands-on-opposite-shoulders", "hands-on-post", "hands-on-band", "elbows-on-seat",
+                  "hands-on-opposite-shoulders", "hands-on-post", "elbows-on-seat",
                   "back-on-ball", "upper-back-on-roller"]
 CONTACTS: tuple[str, ...] = get_args(Contact)
 BodyPoint = Literal["head", "face", "chest", "upper-back", "lower-back", "pelvis", "left-hand", "right-hand",

@@ -9,7 +9,7 @@ from typing import Iterator
 from ..base.errors import Problem, raise_if_any
 from ..base.suggest import did_you_mean
 from ..load.layouts import find_layout, load_layout
-from ..load.library import Library, exercise_limit_problems, find_illustration
+from ..load.library import Library, exercise_limit_problems, find_illustration, solve_figure
 from ..load.locate import library_dir
 from ..load.source import Document, Loc, Origin
 from ..load.translations import missing_translation, translate
@@ -234,11 +234,9 @@ def _picture(exercise: Exercise, illustration: Path | None, origin: Origin,
              library: Library) -> tuple[Picture | None, list[Problem]]:
     """The exercise's figure, solved, unless a picture file takes its place; a figure that cannot be
     solved is an error at the contact or prop that cannot be met."""
-    if exercise.figure is None or illustration is not None:
+    if illustration is not None:
         return None, []
-    picture = library.poser.picture(exercise.figure)
-    where = origin.loc + ("figure",)
-    return picture, [origin.doc.problem(where + trouble.field, trouble.message) for trouble in picture.troubles]
+    return solve_figure(exercise, origin, library.poser)
 
 
 def _second_steps(exercise_id: str, found, at: Problem, lookup: _Lookup) -> tuple[tuple[str, ...], Origin | None]:
