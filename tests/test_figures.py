@@ -56,24 +56,31 @@ def test_no_shipped_handout_draws_a_placeholder(layout: str, paper: str):
             assert figures > 0
 
 
-def _form_points(form: pikepdf.Stream) -> list[tuple[float, float]]:
-    """Every path point a figure form draws, in the form's own space (its cm operators applied)."""
-    matrix, stack, points = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), [], []
-    for operands, operator in pikepdf.parse_content_stream(form):
+def _multiply(n: tuple, m: tuple) -> tuple:
+    a, b, c, d, e, f = n
+    return (a * m[0] + b * m[2], a * m[1] + b * m[3], c * m[0] + d * m[2], c * m[1] + d * m[3],
+            e * m[0] + f * m[2] + m[4], e * m[1] + f * m[3] + m[5])
+
+
+def _drawn(stream, matrix: tuple, forms: dict) -> list[tuple[str, float, float]]:
+    """Every path point drawn, on the page, with the name of the figure form that drew it ('' if none)."""
+    stack, points = [], []
+    for operands, operator in pikepdf.parse_content_stream(stream):
         op = str(operator)
         if op == "q":
             stack.append(matrix)
         elif op == "Q":
             matrix = stack.pop()
         elif op == "cm":
-            a, b, c, d, e, f = (float(x) for x in operands)
-            m = matrix
-            matrix = (a * m[0] + b * m[2], a * m[1] + b * m[3], c * m[0] + d * m[2], c * m[1] + d * m[3],
-                      e * m[0] + f * m[2] + m[4], e * m[1] + f * m[3] + m[5])
+            matrix = _multiply(tuple(float(x) for x in operands), matrix)
+        elif op == "Do" and str(operands[0]) in forms:
+            form = forms[str(operands[0])]
+            inner = _drawn(form, matrix, {})
+            points += [(str(operands[0]), x, y) for _, x, y in inner]
         elif op in ("m", "l", "c"):
             values = [float(x) for x in operands]
             for x, y in zip(values[::2], values[1::2]):
-                points.append((matrix[0] * x + matrix[2] * y + matrix[4], matrix[1] * x + matrix[3] * y + matrix[5]))
+                points.append(("", matrix[0] * x + matrix[2] * y + matrix[4], matrix[1] * x + matrix[3] * y + matrix[5]))
     return points
 
 
@@ -82,19 +89,25 @@ def test_figures_lie_inside_their_boxes_and_clear_of_the_words(layout: str):
     pdf = build_bytes(ROOT / "worksheets" / "upper-back-trigger-points.yaml", layout=layout, paper="a4")
     document = pypdfium2.PdfDocument(pdf)
     with pikepdf.open(__import__("io").BytesIO(pdf)) as parsed:
+        drawn_figures = 0
         for number, page in enumerate(parsed.pages):
             forms = {str(k): v for k, v in page.Resources.get("/XObject", {}).items() if "figure" in str(k)}
-            for name, form in forms.items():
+            for name, form in forms.items():  # inside the box the form was made for
                 x0, y0, x1, y1 = (float(v) for v in form.BBox)
-                for x, y in _form_points(form):
+                for _, x, y in _drawn(form, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), {}):
                     assert x0 - 0.01 <= x <= x1 + 0.01 and y0 - 0.01 <= y <= y1 + 0.01, (name, x, y)
-            boxes = _figure_boxes(document[number])
-            words = _word_boxes(document[number])
+            points = [p for p in _drawn(page.obj, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), forms) if p[0]]
+            boxes = []
+            for name in {p[0] for p in points}:
+                xs, ys = [p[1] for p in points if p[0] == name], [p[2] for p in points if p[0] == name]
+                boxes.append((min(xs), min(ys), max(xs), max(ys)))
+            drawn_figures += len(boxes)
             for box in boxes:
-                for word, text in words:
+                for word, text in _word_boxes(document[number]):
                     overlaps = (min(word[2], box[2]) - max(word[0], box[0]) > 0.5
                                 and min(word[3], box[3]) - max(word[1], box[1]) > 0.5)  # touching is not overlapping
                     assert not overlaps or text.strip() in ("1", "2"), (layout, number + 1, text)
+        assert drawn_figures >= 4
 
 
 def _figure_boxes(page) -> list[tuple[float, float, float, float]]:
