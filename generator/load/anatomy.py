@@ -22,5 +22,5 @@ def read_anatomy() -> Anatomy:
 def _read(path: Path, model: type[M]) -> M:
     value, _, problems = load_and_check(path, model, Limits())
     if value is None:  # shipped data: a mistake here is the tool's, not the user's
-        raise BuildError(problems)
+        raise BuildError("; ".join(str(problem) for problem in problems))
     return value

@@ -6,7 +6,7 @@ import math
 from typing import NamedTuple, Optional
 
 from .camera import depth, flat
-from ..model.anatomy import Body
+from ..model.anatomy import Body, Section
 from .flat import Point, Polygon, capsule, circle, hull
 from .scene import Ball, Box, PropShape, Rod, Scene, Strap
 from .surface import Piece, pieces
@@ -118,7 +118,7 @@ def _region(body: Body, scene: Scene, eye: Matrix, region: str) -> Polygon:
         top = lerp(p["neck"], p[f"{side}_shoulder"], 0.5)
         return capsule(flat(eye, top), 0.035, flat(eye, p[f"{side}_shoulder"]), 0.035)
     start, end, forward, right, radius = REGIONS[region]
-    section = {s.at: s for s in body.trunk}
+    section: dict[str, Section] = {s.at: s for s in body.trunk}
     points = []
     for level in (start, end):
         size = section[level]

@@ -86,7 +86,7 @@ def _column(sk: Skeleton, level: str, column: int) -> Vec:
 def _marker(sk: Skeleton, point: str, anatomy: Anatomy) -> tuple[Vec, Vec, Vec]:
     """A body point an arrow follows: where it is, what it turns round, and which way is away from the body."""
     p, body = sk.points, anatomy.body
-    depth = {s.at: s.depth for s in body.trunk}
+    depth: dict[str, float] = {s.at: s.depth for s in body.trunk}
     if point == "head":
         up = _column(sk, "head", 1)
         return add(p["head"], scale(up, body.head_radius)), p["neck"], up

@@ -68,8 +68,8 @@ def _hip_flexion(hip: Optional[Hip], change: float) -> Hip:
 def _balance(build: Callable[[float], Skeleton], gap: Callable[[Skeleton], float], troubles: list[Trouble],
              field: tuple[object, ...], message: str) -> Skeleton:
     """Pitch the body about the hips until ``gap`` is zero, taking the crossing nearest the pose as given."""
-    for low in sorted(range(-45, 45, 5), key=lambda start: abs(start + 2.5)):
-        high = low + 5
+    for start in sorted(range(-45, 45, 5), key=lambda degrees: abs(degrees + 2.5)):
+        low, high = float(start), float(start + 5)
         gap_low, gap_high = gap(build(low)), gap(build(high))
         if (gap_low > 0) != (gap_high > 0):
             for _ in range(30):
