@@ -3,6 +3,7 @@ words, and the solved poses stand on the floor, keep their contacts and mirror e
 
 from __future__ import annotations
 
+import io
 import math
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def test_every_contact_has_a_solver():
 def test_no_shipped_handout_draws_a_placeholder(layout: str, paper: str):
     for worksheet in WORKSHEETS:
         pdf = build_bytes(worksheet, layout=layout, paper=paper)
-        with pikepdf.open(__import__("io").BytesIO(pdf)) as document:
+        with pikepdf.open(io.BytesIO(pdf)) as document:
             text = "".join(pypdfium2.PdfDocument(pdf)[i].get_textpage().get_text_range()
                            for i in range(len(document.pages)))
             assert PLACEHOLDER not in text, (worksheet.name, layout, paper)
@@ -88,7 +89,7 @@ def _drawn(stream, matrix: tuple, forms: dict) -> list[tuple[str, float, float]]
 def test_figures_lie_inside_their_boxes_and_clear_of_the_words(layout: str):
     pdf = build_bytes(ROOT / "worksheets" / "upper-back-trigger-points.yaml", layout=layout, paper="a4")
     document = pypdfium2.PdfDocument(pdf)
-    with pikepdf.open(__import__("io").BytesIO(pdf)) as parsed:
+    with pikepdf.open(io.BytesIO(pdf)) as parsed:
         drawn_figures = 0
         for number, page in enumerate(parsed.pages):
             forms = {str(k): v for k, v in page.Resources.get("/XObject", {}).items() if "figure" in str(k)}

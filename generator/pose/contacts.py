@@ -8,7 +8,7 @@ from typing import Callable, NamedTuple
 from ..model.anatomy import Body
 from .reach import Unreachable, elbow_flexion, place_hand
 from .skeleton import SIDES, Skeleton
-from .vectors import Vec, add, apply, length, scale, sub, unit
+from .vectors import Vec, add, apply, scale, sub, unit
 
 FLOOR_GAP = 0.002  # a hand on the floor rests on it, drawn a hair above so the outline stays whole
 
@@ -159,7 +159,3 @@ def grip_hands(body: Body, sk: Skeleton, grips: list[Grip]) -> Skeleton:
 
 def too_bent(sk: Skeleton, limit: float) -> list[str]:
     return [side for side in SIDES if elbow_flexion(sk, side) > limit + 0.5]
-
-
-def distance(a: Vec, b: Vec) -> float:
-    return length(sub(a, b))

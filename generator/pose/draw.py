@@ -10,7 +10,7 @@ from ..model.anatomy import Body, Section
 from .flat import Point, Polygon, capsule, circle, hull
 from .scene import Ball, Box, PropShape, Rod, Scene, Strap
 from .surface import Piece, pieces
-from .vectors import Matrix, Vec, add, apply, lerp, scale
+from .vectors import Matrix, Vec, add, apply, length, lerp, scale, sub, unit
 
 # Layers, drawn in this order. Body layers merge: every outline of a layer is stroked, then every one filled,
 # so the pieces read as one silhouette.
@@ -149,16 +149,15 @@ def _oval(centre: Point, rx: float, ry: float, up: Point) -> Polygon:
                  for t in (2 * math.pi * i / 20 for i in range(20)))
 
 
-def arrow_path(start: Vec, end: Vec, pivot: Vec, outward: float, eye: Matrix, shortest: float) -> Polygon:
-    """The moving point's arc round its pivot, held a little away from the body, at least ``shortest`` long."""
-    from .vectors import length, sub, unit
+def arrow_path(start: Vec, end: Vec, pivot: Vec, eye: Matrix, shortest: float) -> Polygon:
+    """The moving point's arc round its pivot, at least ``shortest`` long (a small move gets a straight arrow)."""
     a, b = sub(start, pivot), sub(end, pivot)
     path = []
     for i in range(13):
         t = i / 12
         direction = unit(lerp(unit(a), unit(b), t))
         radius = length(a) + (length(b) - length(a)) * t
-        path.append(flat(eye, add(pivot, scale(direction, radius + outward))))
+        path.append(flat(eye, add(pivot, scale(direction, radius))))
     drawn = sum(math.dist(p, q) for p, q in zip(path, path[1:]))
     if drawn >= shortest:
         return tuple(path)

@@ -12,7 +12,8 @@ from .flat import bounds
 from .scene import Scene, Trouble
 from .skeleton import Skeleton
 from .solve import solve
-from .vectors import Vec, add, lerp, scale, sub, unit
+from .flat import Polygon
+from .vectors import Matrix, Vec, add, lerp, scale, sub, unit
 
 ARROW_GAP = 0.07  # how far an arrow keeps from the part it follows, in body heights
 ARROW_SHORTEST = 0.13
@@ -70,12 +71,12 @@ def _unique(troubles: list[Trouble]) -> list[Trouble]:
     return kept
 
 
-def _arrow(start: Skeleton, end: Skeleton, point: str, eye: object, anatomy: Anatomy) -> tuple:
+def _arrow(start: Skeleton, end: Skeleton, point: str, eye: Matrix, anatomy: Anatomy) -> Polygon:
     a, pivot, normal_a = _marker(start, point, anatomy)
     b, _, normal_b = _marker(end, point, anatomy)
     normal = unit(lerp(normal_a, normal_b, 0.5))
     shift = scale(normal, ARROW_GAP)
-    return arrow_path(add(a, shift), add(b, shift), add(pivot, shift), 0.0, eye, ARROW_SHORTEST)  # type: ignore[arg-type]
+    return arrow_path(add(a, shift), add(b, shift), add(pivot, shift), eye, ARROW_SHORTEST)
 
 
 def _column(sk: Skeleton, level: str, column: int) -> Vec:
@@ -108,5 +109,3 @@ def _marker(sk: Skeleton, point: str, anatomy: Anatomy) -> tuple[Vec, Vec, Vec]:
     tip = p[f"{side}_{joint}"]
     return tip, p[f"{side}_{pivot}"], unit(sub(tip, p[f"{side}_{base}"]))
 
-
-__all__ = ["Picture", "picture"]

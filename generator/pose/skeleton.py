@@ -11,7 +11,7 @@ from typing import Optional
 from ..base.record import Record
 from ..model.figure import Pose
 from ..model.anatomy import Body, PostureData
-from .vectors import MIRROR, Matrix, Vec, about_x, about_y, about_z, add, apply, compose, mirrored, sub
+from .vectors import MIRROR, Matrix, Vec, about_x, about_y, about_z, add, apply, compose, mirrored
 
 SIDES = ("left", "right")
 SPINE = ("lumbar", "thoracic", "upper_thoracic", "neck", "head")
@@ -25,10 +25,6 @@ class Skeleton:
 
     def moved(self, offset: Vec) -> Skeleton:
         return Skeleton({name: add(p, offset) for name, p in self.points.items()}, dict(self.frames))
-
-    def turned(self, rotation: Matrix, about: Vec) -> Skeleton:
-        points = {name: add(about, apply(rotation, sub(p, about))) for name, p in self.points.items()}
-        return Skeleton(points, {name: compose(rotation, m) for name, m in self.frames.items()})
 
     def with_points(self, **points: Vec) -> Skeleton:
         return Skeleton({**self.points, **points}, self.frames)

@@ -10,8 +10,8 @@ from ..model.anatomy import Anatomy, PostureData
 from .reach import Unreachable
 from .scene import Ball, Box, PropShape, Rod, Scene, Strap, Trouble
 from .skeleton import SIDES, Skeleton, forward
-from .surface import Piece, extent, lowest, pieces
-from .vectors import Vec, add, apply, lerp, scale, sub
+from .surface import Piece, lowest, pieces
+from .vectors import Vec, add, apply, lerp, scale
 
 SUPPORT_PARTS = {  # which pieces each support names
     "feet": ("left_leg", "right_leg"), "heels": ("left_leg", "right_leg"), "knees": ("left_leg", "right_leg"),
@@ -267,10 +267,3 @@ def _chair(back_x: float, front_x: float, seat: float, back: bool, facing: int =
         rest_x = back_x if facing == 1 else front_x - 0.03
         shapes.append(PropShape("chair", Box((rest_x, seat, -half), (rest_x + 0.03, seat + 0.38, half))))
     return shapes
-
-
-def surface_of(piece: Piece, direction: Vec) -> Vec:
-    return sub(piece.start, scale(direction, extent(piece, 0, direction)))
-
-
-__all__ = ["solve", "SIDES", "Rod", "Ball", "Box", "Strap"]

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from ..model.anatomy import Body
 from .skeleton import SIDES, Skeleton
-from .vectors import Matrix, Vec, add, apply, lerp, sub
+from .vectors import Matrix, Vec, add, apply, lerp
 
 
 class Piece(NamedTuple):
@@ -103,7 +103,3 @@ def _catmull_rom(p0: Vec, p1: Vec, p2: Vec, p3: Vec, t: float) -> Vec:
     t2, t3 = t * t, t * t * t
     return tuple(0.5 * (2 * b + (-a + c) * t + (2 * a - 5 * b + 4 * c - d) * t2 + (-a + 3 * b - 3 * c + d) * t3)
                  for a, b, c, d in zip(p0, p1, p2, p3))  # type: ignore[return-value]
-
-
-def below(point: Vec, amount: float) -> Vec:
-    return sub(point, (0.0, amount, 0.0))

@@ -20,8 +20,9 @@ def figure_sheet(figures: list[tuple[str, Picture]], layout: Layout, width: floa
     bold = family(layout.fonts).bold
     buffer = BytesIO()
     canvas = Canvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1)
-    for title, picture in figures:
-        canvas.setTitle(title) if len(figures) == 1 else None
+    if len(figures) == 1:
+        canvas.setTitle(figures[0][0])
+    for _, picture in figures:
         FigureDrawing(picture, layout.figure, Ink.of(layout.figure, layout.colours), bold).draw(canvas, width, height)
         canvas.showPage()
     canvas.save()
