@@ -21,6 +21,7 @@ class Ink(NamedTuple):
     """The figure style's colours, resolved against the layout's."""
 
     line: float
+    number: float
     ink: Color
     accent: Color
     far: Color
@@ -33,7 +34,7 @@ class Ink(NamedTuple):
 
     @classmethod
     def of(cls, style: FigureStyle, colours: Colours) -> Ink:
-        return cls(style.line, HexColor(style.ink or colours.text), HexColor(style.accent or colours.accent),
+        return cls(style.line, style.number, HexColor(style.ink or colours.text), HexColor(style.accent or colours.accent),
                    HexColor(style.far), HexColor(style.far_ink), HexColor(style.skin), HexColor(style.shade),
                    HexColor(style.prop), HexColor(style.prop_ink), HexColor(style.dont))
 
@@ -41,66 +42,74 @@ class Ink(NamedTuple):
 class Placement(NamedTuple):
     scale: float  # points per body height
     origins: tuple[tuple[float, float], ...]  # where each panel's body-space origin lands, in the box
+    labels: tuple[tuple[float, float], ...]  # the top left corner of each panel's number disc
 
 
-def arrange(panels: Sequence[Panel], width: float, height: float, gap: float, pad: float) -> Placement:
+Box = tuple[float, float, float, float]
+
+
+def arrange(panels: Sequence[Panel], width: float, height: float, gap: float, pad: float,
+            label: float = 0.0) -> Placement:
     """Side by side or one above the other, whichever draws the figure larger; panels share one scale
-    and one floor line."""
+    and one floor line. A band ``label`` wide is kept for the frame numbers: above the panels when they
+    stand side by side, to their left when stacked, so a number never covers the figure."""
     boxes = [bounds([o for layer in panel.layers for o in layer.outlines]) for panel in panels]
-    best = None
-    for across in (True, False):
-        if across:
-            spans = [b[2] - b[0] for b in boxes]
-            tall = max(b[3] for b in boxes) - min(b[1] for b in boxes)
-            scale = min((width - gap * (len(boxes) - 1) - 2 * pad * len(boxes)) / sum(spans),
-                        (height - 2 * pad) / tall)
-        else:
-            spans = [b[3] - b[1] for b in boxes]
-            wide = max(b[2] - b[0] for b in boxes)
-            scale = min((height - gap * (len(boxes) - 1) - 2 * pad * len(boxes)) / sum(spans),
-                        (width - 2 * pad) / wide)
-        if best is None or scale > best[0] + 1e-9:
-            best = (scale, across)
-    assert best is not None
-    scale, across = best
-    return Placement(scale, _origins(boxes, scale, across, width, height, gap))
+    count = len(boxes)
+    across_scale = min((width - gap * (count - 1) - 2 * pad * count) / sum(b[2] - b[0] for b in boxes),
+                       (height - label - 2 * pad) / (max(b[3] for b in boxes) - min(b[1] for b in boxes)))
+    stacked_scale = min((height - gap * (count - 1) - 2 * pad * count) / sum(b[3] - b[1] for b in boxes),
+                        (width - label - 2 * pad) / (max(b[2] for b in boxes) - min(b[0] for b in boxes)))
+    if across_scale >= stacked_scale - 1e-9:
+        return _side_by_side(boxes, across_scale, width, height, gap, label)
+    return _stacked(boxes, stacked_scale, width, height, gap, label)
 
 
-def _origins(boxes: list[tuple[float, float, float, float]], scale: float, across: bool, width: float,
-             height: float, gap: float) -> tuple[tuple[float, float], ...]:
-    origins = []
-    if across:
-        used = sum((b[2] - b[0]) * scale for b in boxes) + gap * (len(boxes) - 1)
-        low, high = min(b[1] for b in boxes), max(b[3] for b in boxes)
-        y = (height - (high - low) * scale) / 2 - low * scale
-        x = (width - used) / 2
-        for b in boxes:
-            origins.append((x - b[0] * scale, y))
-            x += (b[2] - b[0]) * scale + gap
-    else:
-        used = sum((b[3] - b[1]) * scale for b in boxes) + gap * (len(boxes) - 1)
-        y = height - (height - used) / 2
-        left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
-        x = (width - (right - left) * scale) / 2 - left * scale
-        for b in boxes:
-            y -= (b[3] - b[1]) * scale
-            origins.append((x, y - b[1] * scale))
-            y -= gap
-    return tuple(origins)
+def _side_by_side(boxes: list[Box], scale: float, width: float, height: float, gap: float,
+                  label: float) -> Placement:
+    used = sum((b[2] - b[0]) * scale for b in boxes) + gap * (len(boxes) - 1)
+    low, high = min(b[1] for b in boxes), max(b[3] for b in boxes)
+    tall = (high - low) * scale + label
+    y = (height - tall) / 2 - low * scale
+    x = (width - used) / 2
+    origins, labels = [], []
+    for b in boxes:
+        origins.append((x - b[0] * scale, y))
+        labels.append((x, y + high * scale + label))
+        x += (b[2] - b[0]) * scale + gap
+    return Placement(scale, tuple(origins), tuple(labels))
+
+
+def _stacked(boxes: list[Box], scale: float, width: float, height: float, gap: float,
+             label: float) -> Placement:
+    used = sum((b[3] - b[1]) * scale for b in boxes) + gap * (len(boxes) - 1)
+    y = height - (height - used) / 2
+    left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
+    x = (width - (right - left) * scale - label) / 2 + label - left * scale
+    origins, labels = [], []
+    for b in boxes:
+        labels.append((x + left * scale - label, y))
+        y -= (b[3] - b[1]) * scale
+        origins.append((x, y - b[1] * scale))
+        y -= gap
+    return Placement(scale, tuple(origins), tuple(labels))
 
 
 def draw_picture(canvas: Canvas, picture: Picture, width: float, height: float, style: FigureStyle,
                  ink: Ink, font: str) -> None:
     """The figure inside (0, 0)-(width, height) of the canvas's current origin."""
     pad = ink.line * 2
-    placement = arrange(picture.panels, width, height, style.gap, pad)
-    for panel, origin in zip(picture.panels, placement.origins):
+    disc = ink.number / 0.72
+    numbered = any(panel.number is not None for panel in picture.panels)
+    placement = arrange(picture.panels, width, height, style.gap, pad, disc * 1.1 if numbered else 0.0)
+    for panel, origin, label in zip(picture.panels, placement.origins, placement.labels):
         canvas.saveState()
         canvas.translate(*origin)
         _panel(canvas, panel, placement.scale, ink)
         canvas.restoreState()
-        if panel.number is not None or panel.dont:
-            _mark(canvas, panel, origin, placement.scale, ink, font)
+        if panel.dont:
+            _slash(canvas, panel, origin, placement.scale, ink)
+        elif panel.number is not None:
+            _number(canvas, panel.number, label, disc, ink, font)
 
 
 def _panel(canvas: Canvas, panel: Panel, scale: float, ink: Ink) -> None:
@@ -211,23 +220,23 @@ def _arrow(canvas: Canvas, path: Polygon, scale: float, colour: Color, line: flo
     canvas.drawPath(triangle, stroke=0, fill=1)
 
 
-def _mark(canvas: Canvas, panel: Panel, origin: tuple[float, float], scale: float, ink: Ink, font: str) -> None:
-    """A frame's number in a small circle at its top left, or a slash over a 'don't' picture."""
+def _slash(canvas: Canvas, panel: Panel, origin: tuple[float, float], scale: float, ink: Ink) -> None:
+    """A slash across a picture of what not to do."""
     x0, y0, x1, y1 = bounds([o for layer in panel.layers for o in layer.outlines])
-    left, bottom = origin[0] + x0 * scale, origin[1] + y0 * scale
-    right, top = origin[0] + x1 * scale, origin[1] + y1 * scale
-    if panel.dont:
-        canvas.setStrokeColor(ink.dont)
-        canvas.setLineWidth(ink.line * 3)
-        canvas.setLineCap(1)
-        canvas.line(left, bottom, right, top)
-        return
-    size = max(7.0, ink.line * 8)
+    canvas.setStrokeColor(ink.dont)
+    canvas.setLineWidth(ink.line * 3)
+    canvas.setLineCap(1)
+    canvas.line(origin[0] + x0 * scale, origin[1] + y0 * scale, origin[0] + x1 * scale, origin[1] + y1 * scale)
+
+
+def _number(canvas: Canvas, number: int, corner: tuple[float, float], size: float, ink: Ink, font: str) -> None:
+    """A frame's number, white in an accent disc whose top left corner is ``corner``."""
+    left, top = corner
     canvas.setFillColor(ink.accent)
     canvas.circle(left + size / 2, top - size / 2, size / 2, stroke=0, fill=1)
     canvas.setFillColor(white)
-    canvas.setFont(font, size * 0.72)
-    canvas.drawCentredString(left + size / 2, top - size / 2 - size * 0.26, str(panel.number))
+    canvas.setFont(font, ink.number)
+    canvas.drawCentredString(left + size / 2, top - size / 2 - size * 0.26, str(number))
 
 
 class FigureDrawing:

@@ -108,6 +108,7 @@ class FigureStyle(Record):
     dont: Colour = "#c0392b"  # the slash over a picture of what not to do
     gap: Length = 3 * 72 / 25.4  # between frames
     margin: Length = 1.5 * 72 / 25.4  # inside the illustration box
+    number: TypeSize = 6.5  # type size of a frame's number; its disc grows with it
 
 
 class Show(Record):
