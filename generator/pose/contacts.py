@@ -47,15 +47,33 @@ def hands_on_floor(body: Body, sk: Skeleton, setting: Setting) -> list[Grip]:
         shoulder, wrist = sk.points[f"{side}_shoulder"], sk.points[f"{side}_wrist"]
         height = body.arm.radii[2] + FLOOR_GAP
         reach = (body.arm.upper + body.arm.forearm) * 0.999
-        across = (shoulder[1] - height) ** 2 + (wrist[2] - shoulder[2]) ** 2
-        if across > reach ** 2:
-            raise Unreachable(math.sqrt(across) - reach)
-        ahead = wrist[0] - shoulder[0]
-        ahead = math.copysign(min(abs(ahead), math.sqrt(reach ** 2 - across)), ahead)
-        target = (shoulder[0] + ahead, height, wrist[2])
+        target = _straight_to_floor(sk, side, height, reach) or _nearest_on_floor(shoulder, wrist, height, reach)
+        ahead = target[0] - shoulder[0]
         along = unit((_axis(sk, "upper_thoracic", 0)[0], 0.0, 0.0)) if abs(ahead) < 0.08 else unit((ahead, 0.0, 0.0))
         grips.append(Grip(side, target, (-1.0, 0.0, _side_sign(side) * 0.6), along))
     return grips
+
+
+def _straight_to_floor(sk: Skeleton, side: str, height: float, reach: float) -> Vec | None:
+    """A straight arm reaching out along the floor keeps its heading and stays straight: the hand goes
+    down to the floor as far out as the arm is long."""
+    shoulder, wrist = sk.points[f"{side}_shoulder"], sk.points[f"{side}_wrist"]
+    out = math.hypot(wrist[0] - shoulder[0], wrist[2] - shoulder[2])
+    drop = shoulder[1] - height
+    if elbow_flexion(sk, side) > 10 or out < 0.15 or not 0 < drop < reach:
+        return None
+    stretch = math.sqrt(reach ** 2 - drop ** 2) / out
+    return (shoulder[0] + (wrist[0] - shoulder[0]) * stretch, height, shoulder[2] + (wrist[2] - shoulder[2]) * stretch)
+
+
+def _nearest_on_floor(shoulder: Vec, wrist: Vec, height: float, reach: float) -> Vec:
+    """The hand straight down to the floor from where the pose puts it, pulled in if the arm is too short."""
+    across = (shoulder[1] - height) ** 2 + (wrist[2] - shoulder[2]) ** 2
+    if across > reach ** 2:
+        raise Unreachable(math.sqrt(across) - reach)
+    ahead = wrist[0] - shoulder[0]
+    ahead = math.copysign(min(abs(ahead), math.sqrt(reach ** 2 - across)), ahead)
+    return (shoulder[0] + ahead, height, wrist[2])
 
 
 def hands_behind_head(body: Body, sk: Skeleton, setting: Setting) -> list[Grip]:

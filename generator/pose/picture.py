@@ -27,8 +27,7 @@ class Picture(NamedTuple):
 def picture(anatomy: Anatomy, figure: Figure) -> Picture:
     frames = figure.pictures()
     scenes = [_solve(anatomy, figure, frame.pose) for frame in frames]
-    spine = sub(scenes[0].skeleton.points["neck"], scenes[0].skeleton.points["pelvis"])
-    eye = camera(figure.view, figure.turn, spine)
+    eye = camera(figure.view, figure.turn, _heading(scenes[0].skeleton))
     kept = [frame for frame in frames if not frame.dont]
     panels, troubles = [], [t for scene in scenes for t in scene.troubles]
     previous: Optional[Scene] = None
@@ -50,6 +49,16 @@ def picture(anatomy: Anatomy, figure: Figure) -> Picture:
         if not frame.dont:
             previous = scene
     return Picture(tuple(panels), tuple(_unique(troubles)))
+
+
+def _heading(sk: Skeleton) -> Vec:
+    """Which way the body runs along the floor, from the pelvis, so a bent spine does not tilt a top view;
+    the way it faces when the pelvis stands upright."""
+    pelvis = sk.frames["pelvis"]
+    up = (pelvis[0][1], pelvis[1][1], pelvis[2][1])
+    if up[0] ** 2 + up[2] ** 2 > 0.1:
+        return up
+    return (pelvis[0][0], pelvis[1][0], pelvis[2][0])
 
 
 def _ground(layers: list[Layer]) -> Layer:

@@ -19,7 +19,8 @@ SUPPORT_PARTS = {  # which pieces each support names
     "seat": ("trunk", "left_leg", "right_leg"), "back": ("trunk", "head", "neck"),
     "front": ("trunk", "head", "neck", "left_leg", "right_leg"), "side": ("trunk", "head", "left_leg", "right_leg"),
 }
-ROLLER = 0.075  # foam roller radius, in body heights
+ROLLER = 0.045  # foam roller radius, in body heights: a 15 cm roller
+ROLLER_HEIGHT = 0.8  # under the shoulder blades
 TENNIS_BALL = 0.035
 MEDICINE_BALL = 0.1
 
@@ -93,9 +94,10 @@ def _hands_above_knees(anatomy: Anatomy, sk: Skeleton) -> float:
     return wrists - lowest(_parts(anatomy, sk, ("left_leg", "right_leg")))
 
 
-def _back_surface(anatomy: Anatomy, sk: Skeleton) -> Vec:
-    """The point of the upper back a roller or ball presses on: behind the thoracic level."""
-    level = lerp(sk.points["thoracic"], sk.points["upper_thoracic"], 0.45)
+def _back_surface(anatomy: Anatomy, sk: Skeleton, height: float = 0.45) -> Vec:
+    """The point of the upper back a roller or ball presses on: behind the thoracic spine, ``height`` of the
+    way up from its lower end."""
+    level = lerp(sk.points["thoracic"], sk.points["upper_thoracic"], height)
     frame = sk.frames["thoracic"]
     back = (-frame[0][0], -frame[1][0], -frame[2][0])
     depth = next(s.depth for s in anatomy.body.trunk if s.at == "thoracic")
@@ -104,7 +106,7 @@ def _back_surface(anatomy: Anatomy, sk: Skeleton) -> Vec:
 
 def _back_above_roller(anatomy: Anatomy, sk: Skeleton) -> float:
     rest = lowest(_parts(anatomy, sk, ("left_leg", "right_leg")) + _parts(anatomy, sk, ("trunk",))[:3])
-    return _back_surface(anatomy, sk)[1] - rest - 2 * ROLLER
+    return _back_surface(anatomy, sk, ROLLER_HEIGHT)[1] - rest - 2 * ROLLER
 
 
 def _ground(anatomy: Anatomy, sk: Skeleton, posture: PostureData) -> Skeleton:
@@ -201,8 +203,9 @@ def _place(anatomy: Anatomy, prop: str, figure: Figure, sk: Skeleton, seat: Opti
             return _chair(front, front + 0.4, top, back=True, facing=-1)
         return None
     if prop == "mat":
-        xs = [point[0] for point in p.values()]
-        return [PropShape("mat", Box((min(xs) - 0.08, -0.018, -0.3), (max(xs) + 0.08, 0.0, 0.3)))]
+        xs, zs = [point[0] for point in p.values()], [point[2] for point in p.values()]
+        return [PropShape("mat", Box((min(xs) - 0.08, -0.018, min(-0.3, min(zs) - 0.06)),
+                                     (max(xs) + 0.08, 0.0, max(0.3, max(zs) + 0.06))))]
     if prop in ("ball", "wall"):
         if "back-on-ball" not in figure.contacts:
             return None
@@ -219,7 +222,7 @@ def _place(anatomy: Anatomy, prop: str, figure: Figure, sk: Skeleton, seat: Opti
     if prop == "foam-roller":
         if "upper-back-on-roller" not in figure.contacts:
             return None
-        back = _back_surface(anatomy, sk)
+        back = _back_surface(anatomy, sk, ROLLER_HEIGHT)
         return [PropShape("foam-roller", Rod((back[0], ROLLER, -0.35), (back[0], ROLLER, 0.35), ROLLER))]
     if prop == "towel":
         if "hands-on-towel" not in figure.contacts:
