@@ -157,6 +157,37 @@ def test_arms_and_legs_keep_their_lengths_after_solving():
                 assert fore == pytest.approx(anatomy.body.arm.forearm, abs=1e-6), item.id
 
 
+def _angle(a: tuple, b: tuple) -> float:
+    cosine = sum(x * y for x, y in zip(a, b)) / (math.hypot(*a) * math.hypot(*b))
+    return math.degrees(math.acos(max(-1.0, min(1.0, cosine))))
+
+
+def _column(matrix: tuple, index: int) -> tuple:
+    return tuple(row[index] for row in matrix)
+
+
+def test_solved_joint_angles_stay_inside_their_normal_ranges():
+    """Balancing re-bends the hips and contacts re-bend the elbows: measured on the solved skeleton, each
+    stays inside the range the figure block allows (hip flexion 125, extension 30; knee 160; elbow 150)."""
+    anatomy = read_anatomy()
+    for item in shipped():
+        figure = item.exercise.figure
+        for frame in figure.pictures():
+            sk = solve(anatomy, figure, frame.pose).skeleton
+            p, pelvis = sk.points, sk.frames["pelvis"]
+            down, ahead = [-v for v in _column(pelvis, 1)], _column(pelvis, 0)
+            for side in ("left", "right"):
+                thigh = tuple(k - h for k, h in zip(p[f"{side}_knee"], p[f"{side}_hip"]))
+                forward = sum(t * a for t, a in zip(thigh, ahead))
+                hip = math.copysign(_angle(thigh, down), forward)  # flexion positive, extension negative
+                assert -30.5 <= hip <= 125.5, (item.id, side, "hip", hip)
+                shin = tuple(a - k for a, k in zip(p[f"{side}_ankle"], p[f"{side}_knee"]))
+                assert _angle(thigh, shin) <= 160.5, (item.id, side, "knee")
+                upper = tuple(e - s for e, s in zip(p[f"{side}_elbow"], p[f"{side}_shoulder"]))
+                forearm = tuple(w - e for w, e in zip(p[f"{side}_wrist"], p[f"{side}_elbow"]))
+                assert _angle(upper, forearm) <= 150.5, (item.id, side, "elbow")
+
+
 def test_left_and_right_mirror_exactly():
     anatomy = read_anatomy()
     posture = anatomy.postures.of("standing")

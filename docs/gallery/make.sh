@@ -27,3 +27,6 @@ for index, path in enumerate(images):
 sheet.save("docs/figures/gallery.png", optimize=True)
 PY
 rm -rf "$figures"
+
+# Every base posture and every joint's movements, for docs/figures.md.
+python docs/figures/make.py

@@ -224,7 +224,7 @@ def illustration(item: HandoutExercise, styles: Styles, pictures: Mapping[Path, 
     figure = None
     if image is None and item.picture is not None:
         figure = FigureDrawing(item.picture, styles.layout.figure, Ink.of(styles.layout.figure, styles.layout.colours),
-                               styles.fonts.bold)
+                               styles.fonts.bold, styles.figures)
     label = wording.DRAWING_SPACE
     return IllustrationBox(width, box.height, image, figure, label, styles.placeholder,
                            styles.colours.placeholder_border, styles.colours.placeholder_background, box.padding)

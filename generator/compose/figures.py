@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from typing import NamedTuple, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from reportlab.lib.colors import Color, HexColor, white
 from reportlab.pdfgen.canvas import Canvas
@@ -95,108 +95,148 @@ def _stacked(boxes: list[Box], scale: float, width: float, height: float, gap: f
 
 
 def draw_picture(canvas: Canvas, picture: Picture, width: float, height: float, style: FigureStyle,
-                 ink: Ink, font: str) -> None:
+                 ink: Ink, font: str, forms: FigureForms | None = None) -> None:
     """The figure inside (0, 0)-(width, height) of the canvas's current origin."""
-    pad = ink.line * 2
-    disc = ink.number / 0.72
+    placement = _placed(picture, width, height, style, ink)
+    canvas.addLiteral(_drawn(picture, placement, ink, (width, height, style), forms))
+    _marks(canvas, picture, placement, ink, font)
+
+
+def _placed(picture: Picture, width: float, height: float, style: FigureStyle, ink: Ink) -> Placement:
     numbered = any(panel.number is not None for panel in picture.panels)
-    placement = arrange(picture.panels, width, height, style.gap, pad, disc * 1.1 if numbered else 0.0)
+    return arrange(picture.panels, width, height, style.gap, ink.line * 2, _disc(ink) * 1.1 if numbered else 0.0)
+
+
+def _disc(ink: Ink) -> float:
+    return ink.number / 0.72
+
+
+def _drawn(picture: Picture, placement: Placement, ink: Ink, box: tuple, forms: FigureForms | None) -> str:
+    if forms is None:
+        return _vectors(picture, placement, ink)
+    return forms.code((picture, ink, box), lambda: _vectors(picture, placement, ink))
+
+
+def _marks(canvas: Canvas, picture: Picture, placement: Placement, ink: Ink, font: str) -> None:
+    """Frame numbers and 'don't' slashes: text needs the canvas's fonts, so these are drawn through it."""
     for panel, origin, label in zip(picture.panels, placement.origins, placement.labels):
-        canvas.saveState()
-        canvas.translate(*origin)
-        _panel(canvas, panel, placement.scale, ink)
-        canvas.restoreState()
         if panel.dont:
             _slash(canvas, panel, origin, placement.scale, ink)
         elif panel.number is not None:
-            _number(canvas, panel.number, label, disc, ink, font)
+            _number(canvas, panel.number, label, _disc(ink), ink, font)
 
 
-def _panel(canvas: Canvas, panel: Panel, scale: float, ink: Ink) -> None:
-    canvas.setLineJoin(1)
-    canvas.setLineCap(1)
-    body = [o for layer in panel.layers if layer.kind in MERGED for o in layer.outlines]
+class Pen:
+    """PDF path and paint operators written as text: a figure's thousands of points go straight into the
+    content stream, where ReportLab's path object would take them one call at a time."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, *operators: str) -> None:
+        self.parts.extend(operators)
+
+    def stroke_colour(self, colour: Color) -> None:
+        self.parts.append(f"{colour.red:.3f} {colour.green:.3f} {colour.blue:.3f} RG")
+
+    def fill_colour(self, colour: Color) -> None:
+        self.parts.append(f"{colour.red:.3f} {colour.green:.3f} {colour.blue:.3f} rg")
+
+    def width(self, width: float) -> None:
+        self.parts.append(f"{width:.3f} w")
+
+    def text(self) -> str:
+        return "\n".join(self.parts)
+
+
+def _vectors(picture: Picture, placement: Placement, ink: Ink) -> str:
+    pen = Pen()
+    pen.write("1 j 1 J")  # round joins and caps: outlines read as drawn with a round pen
+    for panel, origin in zip(picture.panels, placement.origins):
+        pen.write("q", f"1 0 0 1 {origin[0]:.3f} {origin[1]:.3f} cm")
+        _panel(pen, panel, placement.scale, ink)
+        pen.write("Q")
+    return pen.text()
+
+
+def _panel(pen: Pen, panel: Panel, scale: float, ink: Ink) -> None:
+    body = _code([o for layer in panel.layers if layer.kind in MERGED for o in layer.outlines], scale)
     for kind in LAYERS:
         for layer in (layer for layer in panel.layers if layer.kind == kind):
-            _layer(canvas, layer, scale, ink, body)
+            _layer(pen, layer, scale, ink, body)
 
 
-def _layer(canvas: Canvas, layer: Layer, scale: float, ink: Ink, body: list[Polygon]) -> None:
+def _layer(pen: Pen, layer: Layer, scale: float, ink: Ink, body: str) -> None:
     kind = layer.kind
     if kind in MERGED:
         stroke, fill = (ink.far_ink, ink.far) if kind == "far" else (ink.ink, ink.skin)
-        _merged(canvas, layer.outlines, scale, stroke, fill, ink.line)
+        _merged(pen, _code(layer.outlines, scale), stroke, fill, ink.line)
     elif kind in ("prop", "front-prop", "floor"):
         for outline in layer.outlines:
-            _shape(canvas, outline, scale, ink.prop_ink, ink.prop, ink.line * 0.6)
+            _shape(pen, _code([outline], scale), ink.prop_ink, ink.prop, ink.line * 0.6)
     elif kind == "ground":
-        canvas.setStrokeColor(ink.prop_ink)
-        canvas.setLineWidth(ink.line * 0.8)
-        _open(canvas, layer.outlines[0], scale)
+        pen.stroke_colour(ink.prop_ink)
+        pen.width(ink.line * 0.8)
+        pen.write(f"{_code(layer.outlines[:1], scale, close=False)} S")
     elif kind == "shade":
-        _shade(canvas, layer.outlines, body, scale, ink.shade)
+        _shade(pen, _code(layer.outlines, scale), body, ink.shade)
     elif kind in ("detail", "near-detail"):
         for outline in layer.outlines:
-            _shape(canvas, outline, scale, ink.ink, None, ink.line * 0.7)
+            _shape(pen, _code([outline], scale), ink.ink, None, ink.line * 0.7)
     elif kind == "strap":
-        _strap(canvas, layer, scale, ink)
+        _strap(pen, layer, scale, ink)
     elif kind == "arrow":
-        _arrow(canvas, layer.outlines[0], scale, ink.accent, ink.line)
+        _arrow(pen, layer.outlines[0], scale, ink.accent, ink.line)
 
 
-def _path(canvas: Canvas, outlines: Sequence[Polygon], scale: float, close: bool = True):
-    path = canvas.beginPath()
+def _code(outlines: Sequence[Polygon], scale: float, close: bool = True) -> str:
+    """The outlines as path operators."""
+    parts = []
     for outline in outlines:
-        path.moveTo(outline[0][0] * scale, outline[0][1] * scale)
-        for x, y in outline[1:]:
-            path.lineTo(x * scale, y * scale)
+        (x, y), rest = outline[0], outline[1:]
+        parts.append(f"{x * scale:.2f} {y * scale:.2f} m")
+        parts.extend(f"{x * scale:.2f} {y * scale:.2f} l" for x, y in rest)
         if close:
-            path.close()
-    return path
+            parts.append("h")
+    return " ".join(parts)
 
 
-def _merged(canvas: Canvas, outlines: Sequence[Polygon], scale: float, stroke: Color, fill: Color,
-            line: float) -> None:
+def _merged(pen: Pen, code: str, stroke: Color, fill: Color, line: float) -> None:
     """A line of ``line`` points round the union of the outlines: each stroked twice as wide, then all filled."""
-    canvas.setStrokeColor(stroke)
-    canvas.setLineWidth(line * 2)
-    canvas.drawPath(_path(canvas, outlines, scale), stroke=1, fill=0)
-    canvas.setFillColor(fill)
-    canvas.drawPath(_path(canvas, outlines, scale), stroke=0, fill=1, fillMode=1)
+    pen.stroke_colour(stroke)
+    pen.width(line * 2)
+    pen.write(f"{code} S")
+    pen.fill_colour(fill)
+    pen.write(f"{code} f")  # non-zero winding: overlapping pieces fill as one
 
 
-def _shape(canvas: Canvas, outline: Polygon, scale: float, stroke: Color, fill: Color | None, line: float) -> None:
-    canvas.setStrokeColor(stroke)
-    canvas.setLineWidth(line)
+def _shape(pen: Pen, code: str, stroke: Color, fill: Color | None, line: float) -> None:
+    pen.stroke_colour(stroke)
+    pen.width(line)
     if fill is not None:
-        canvas.setFillColor(fill)
-    canvas.drawPath(_path(canvas, [outline], scale), stroke=1, fill=1 if fill is not None else 0)
+        pen.fill_colour(fill)
+    pen.write(f"{code} {'B' if fill is not None else 'S'}")
 
 
-def _open(canvas: Canvas, points: Polygon, scale: float) -> None:
-    canvas.drawPath(_path(canvas, [points], scale, close=False), stroke=1, fill=0)
-
-
-def _shade(canvas: Canvas, regions: Sequence[Polygon], body: list[Polygon], scale: float, colour: Color) -> None:
+def _shade(pen: Pen, regions: str, body: str, colour: Color) -> None:
     """Where the stretch is felt: tinted, clipped to the body so it never spills past the outline."""
-    canvas.saveState()
-    canvas.clipPath(_path(canvas, body, scale), stroke=0, fill=0, fillMode=1)
-    canvas.setFillColor(colour)
-    canvas.drawPath(_path(canvas, regions, scale), stroke=0, fill=1, fillMode=1)
-    canvas.restoreState()
+    pen.write("q", f"{body} W n")
+    pen.fill_colour(colour)
+    pen.write(f"{regions} f", "Q")
 
 
-def _strap(canvas: Canvas, layer: Layer, scale: float, ink: Ink) -> None:
+def _strap(pen: Pen, layer: Layer, scale: float, ink: Ink) -> None:
     width = max(layer.width * scale, ink.line * 1.2)
-    canvas.setStrokeColor(ink.prop_ink)
-    canvas.setLineWidth(width + ink.line)
-    _open(canvas, layer.outlines[0], scale)
-    canvas.setStrokeColor(ink.prop)
-    canvas.setLineWidth(max(width - ink.line, 0.1))
-    _open(canvas, layer.outlines[0], scale)
+    code = _code(layer.outlines[:1], scale, close=False)
+    pen.stroke_colour(ink.prop_ink)
+    pen.width(width + ink.line)
+    pen.write(f"{code} S")
+    pen.stroke_colour(ink.prop)
+    pen.width(max(width - ink.line, 0.1))
+    pen.write(f"{code} S")
 
 
-def _arrow(canvas: Canvas, path: Polygon, scale: float, colour: Color, line: float) -> None:
+def _arrow(pen: Pen, path: Polygon, scale: float, colour: Color, line: float) -> None:
     weight = line * 1.7
     head = weight * 3.2
     (x1, y1), (x2, y2) = path[-2], path[-1]
@@ -204,20 +244,31 @@ def _arrow(canvas: Canvas, path: Polygon, scale: float, colour: Color, line: flo
     tip = (x2 * scale, y2 * scale)
     base = (tip[0] - head * math.cos(angle), tip[1] - head * math.sin(angle))
     shaft = [p for p in path if math.dist((p[0] * scale, p[1] * scale), tip) > head * 0.8]
-    canvas.setStrokeColor(colour)
-    canvas.setFillColor(colour)
-    canvas.setLineWidth(weight)
-    if len(shaft) >= 1:
-        points = [(x / scale, y / scale) for x, y in [(p[0] * scale, p[1] * scale) for p in shaft] + [base]]
-        _open(canvas, tuple(points), scale)
+    pen.stroke_colour(colour)
+    pen.fill_colour(colour)
+    pen.width(weight)
+    if shaft:
+        pen.write(f"{_code([(*shaft, (base[0] / scale, base[1] / scale))], scale, close=False)} S")
     wing = head * 0.55
     side = (-math.sin(angle) * wing, math.cos(angle) * wing)
-    triangle = canvas.beginPath()
-    triangle.moveTo(*tip)
-    triangle.lineTo(base[0] + side[0], base[1] + side[1])
-    triangle.lineTo(base[0] - side[0], base[1] - side[1])
-    triangle.close()
-    canvas.drawPath(triangle, stroke=0, fill=1)
+    triangle = (tip, (base[0] + side[0], base[1] + side[1]), (base[0] - side[0], base[1] - side[1]))
+    pen.write(f"{_code([triangle], 1.0)} f")
+
+
+class FigureForms:
+    """Each figure's drawing kept as PDF operators, with the layout's styles: a batch of handouts or a
+    booklet draws a figure at a size once."""
+
+    def __init__(self, kept: int = 256) -> None:
+        self.kept = kept
+        self._code: dict[tuple, str] = {}
+
+    def code(self, key: tuple, draw: Callable[[], str]) -> str:
+        if key not in self._code:
+            if len(self._code) >= self.kept:
+                self._code.clear()
+            self._code[key] = draw()
+        return self._code[key]
 
 
 def _slash(canvas: Canvas, panel: Panel, origin: tuple[float, float], scale: float, ink: Ink) -> None:
@@ -242,15 +293,17 @@ def _number(canvas: Canvas, number: int, corner: tuple[float, float], size: floa
 class FigureDrawing:
     """A solved figure and how to draw it, drawn once per size as a form the page places."""
 
-    def __init__(self, picture: Picture, style: FigureStyle, ink: Ink, font: str):
-        self.picture, self.style, self.ink, self.font = picture, style, ink, font
+    def __init__(self, picture: Picture, style: FigureStyle, ink: Ink, font: str, forms: FigureForms | None = None):
+        self.picture, self.style, self.ink, self.font, self.forms = picture, style, ink, font, forms
 
     def draw(self, canvas: Canvas, width: float, height: float) -> None:
-        key = hashlib.sha1(repr((self.picture, self.style, self.ink, self.font, round(width, 3),
-                                 round(height, 3))).encode()).hexdigest()[:16]
+        placement = _placed(self.picture, width, height, self.style, self.ink)
+        vectors = _drawn(self.picture, placement, self.ink, (width, height, self.style), self.forms)
+        key = hashlib.sha1(f"{vectors}|{self.font}|{self.ink.number}".encode()).hexdigest()[:16]
         name = f"figure-{key}"
         if not canvas.hasForm(name):  # the same figure at the same size is stored once in the file
             canvas.beginForm(name, 0, 0, width, height)
-            draw_picture(canvas, self.picture, width, height, self.style, self.ink, self.font)
+            canvas.addLiteral(vectors)
+            _marks(canvas, self.picture, placement, self.ink, self.font)
             canvas.endForm()
         canvas.doForm(name)

@@ -11,6 +11,7 @@ from ..base.record import Record
 from ..model import Layout
 from ..model.layout import Colours
 from .faces import FontFamily, family
+from .figures import FigureForms
 from .text import MarkupStyle
 
 
@@ -55,6 +56,7 @@ class Styles(Record):
     clinic_line: MarkupStyle
     running_header: MarkupStyle
     running_header_right: MarkupStyle
+    figures: FigureForms  # figures drawn in this layout, kept as PDF operators
 
 
 class StyleBook:
@@ -123,4 +125,5 @@ def build_styles(layout: Layout) -> Styles:
         clinic_line=style("clinic_line", sizes.small, colour=palette.muted, alignment=TA_RIGHT),
         running_header=style("running_header", sizes.footer, colour=palette.muted),
         running_header_right=style("running_header_right", sizes.footer, fonts.bold, palette.muted, alignment=TA_RIGHT),
+        figures=FigureForms(),
     )

@@ -11,13 +11,14 @@ from .vectors import Matrix, Vec, about_x, about_y, about_z, apply, compose
 TURNS = {"side": 0.0, "three-quarter": -40.0, "front": -90.0, "back": 90.0}  # degrees round the vertical
 
 
-def camera(view: View, turn: float, spine: Vec) -> Matrix:
-    """``spine`` (pelvis to neck) keeps a figure seen from above head-up on the page."""
+def camera(view: View, turn: float, heading: Vec) -> Matrix:
+    """Seen from above, a figure lies head-up on the page (along ``heading``), and ``turn`` turns the picture
+    on the page: 90 lays it head to the left."""
     if view != "top":
         return about_y(TURNS[view] - turn)
-    above = compose(about_x(90.0), about_y(-turn))
-    x, y, _ = apply(above, spine)
-    return compose(about_z(90.0 - math.degrees(math.atan2(y, x))), above)
+    above = about_x(90.0)
+    x, y, _ = apply(above, heading)
+    return compose(about_z(90.0 + turn - math.degrees(math.atan2(y, x))), above)
 
 
 def flat(eye: Matrix, point: Vec) -> Point:

@@ -9,7 +9,7 @@ from .camera import depth, flat
 from ..model.anatomy import Body, Section
 from .flat import Point, Polygon, capsule, circle, hull
 from .scene import Ball, Box, PropShape, Rod, Scene, Strap
-from .surface import Piece, pieces
+from .surface import SAMPLES as STATION, Piece, pieces
 from .vectors import Matrix, Vec, add, apply, length, lerp, scale, sub, unit
 
 # Layers, drawn in this order. Body layers merge: every outline of a layer is stroked, then every one filled,
@@ -36,7 +36,10 @@ def project(body: Body, scene: Scene, eye: Matrix, feel: list[str]) -> list[Laye
     layers = [Layer("prop", tuple(_solid(eye, p) for p in scene.props if not p.in_front and p.prop != "mat"))]
     layers.insert(0, Layer("floor", tuple(_solid(eye, p) for p in scene.props if p.prop == "mat")))
     for group in ("far", "body", "near"):
-        layers.append(Layer(group, tuple(_piece(eye, p) for p in body_pieces if groups[p.part] == group)))
+        members = [p for p in body_pieces if groups[p.part] == group]
+        outline = _trunk(eye, [p for p in members if p.part == "trunk"])
+        rest = members if outline is None else [p for p in members if p.part != "trunk"]
+        layers.append(Layer(group, (*(outline or ()), *(_piece(eye, p) for p in rest))))
         if group == "body":
             layers.append(Layer("shade", tuple(_region(body, scene, eye, region) for region in feel)))
             layers.append(Layer("detail", _ear(body, scene, eye)))
@@ -65,6 +68,43 @@ def _piece(eye: Matrix, piece: Piece) -> Polygon:
     if piece.frame0 is None:
         return capsule(a, piece.r0, b, piece.r1)
     return capsule(a, _across(eye, piece, 0, a, b), b, _across(eye, piece, 1, a, b))
+
+
+def _trunk(eye: Matrix, trunk: list[Piece]) -> Optional[tuple[Polygon, ...]]:
+    """The trunk's pieces as one outline along its curve with a rounded cap at each end, and a round section
+    at each level the body names (hips, waist, chest, shoulders), which rounds the shoulders as a capsule per
+    piece would, in far fewer points. None when the trunk is seen end on and has no edges to follow."""
+    if not trunk:
+        return None
+    centres = [flat(eye, p.start) for p in trunk] + [flat(eye, trunk[-1].end)]
+    steps = [(b[0] - a[0], b[1] - a[1]) for a, b in zip(centres, centres[1:])]
+    widths = [_across(eye, p, 0, a, b) for p, a, b in zip(trunk, centres, centres[1:])]
+    widths.append(_across(eye, trunk[-1], 1, centres[-2], centres[-1]))
+    if min(math.hypot(*step) for step in steps) < 0.002:
+        return None
+    left, right = [], []
+    for i, (c, half) in enumerate(zip(centres, widths)):
+        dx, dy = steps[max(i - 1, 0)] if i == len(steps) else steps[i]
+        if 0 < i < len(steps):
+            dx, dy = dx + steps[i - 1][0], dy + steps[i - 1][1]
+        size = math.hypot(dx, dy)
+        nx, ny = -dy / size, dx / size
+        left.append((c[0] + nx * half, c[1] + ny * half))
+        right.append((c[0] - nx * half, c[1] - ny * half))
+    top = _cap(centres[-1], widths[-1], right[-1])
+    bottom = _cap(centres[0], widths[0], left[0])
+    sections = tuple(circle(centres[i], widths[i]) for i in range(STATION, len(centres) - 1, STATION))
+    return (tuple(right) + top + tuple(reversed(left)) + bottom, *sections)
+
+
+def _cap(centre: Point, radius: float, start: Point) -> Polygon:
+    """The half circle round ``centre`` turning counter-clockwise from ``start``, without its ends."""
+    first = math.atan2(start[1] - centre[1], start[0] - centre[0])
+    arc = circle(centre, radius)
+    count = len(arc)
+    begin = round((first % (2 * math.pi)) / (2 * math.pi) * count)
+    half = count // 2
+    return tuple(arc[(begin + k) % count] for k in range(1, half))
 
 
 def _across(eye: Matrix, piece: Piece, end: int, a: Point, b: Point) -> float:

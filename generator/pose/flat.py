@@ -7,11 +7,11 @@ from typing import Sequence, Tuple
 
 Point = Tuple[float, float]
 Polygon = Tuple[Point, ...]
-STEPS = 14  # points on each half circle: smooth at any print size a figure is drawn
+SAG = 0.0005  # how far, in body heights, a straight step may fall inside its arc: 0.15 pt at the largest print
 
 
 def circle(centre: Point, radius: float) -> Polygon:
-    return _arc(centre, radius, 0.0, 2 * math.pi, 2 * STEPS, closed=True)
+    return _arc(centre, radius, 0.0, 2 * math.pi, _steps(radius, 2 * math.pi), closed=True)
 
 
 def capsule(a: Point, ra: float, b: Point, rb: float) -> Polygon:
@@ -22,8 +22,8 @@ def capsule(a: Point, ra: float, b: Point, rb: float) -> Polygon:
         return circle(a, ra) if ra >= rb else circle(b, rb)
     heading = math.atan2(dy, dx)
     spread = math.acos(max(-1.0, min(1.0, (ra - rb) / gap)))
-    far_side = _arc(a, ra, heading + spread, heading + 2 * math.pi - spread, STEPS)
-    near_side = _arc(b, rb, heading - spread, heading + spread, STEPS)
+    far_side = _arc(a, ra, heading + spread, heading + 2 * math.pi - spread, _steps(ra, 2 * math.pi - 2 * spread))
+    near_side = _arc(b, rb, heading - spread, heading + spread, _steps(rb, 2 * spread))
     return far_side + near_side
 
 
@@ -47,6 +47,13 @@ def hull(points: Sequence[Point]) -> Polygon:
             upper.pop()
         upper.append(p)
     return tuple(lower[:-1] + upper[:-1])
+
+
+def _steps(radius: float, span: float) -> int:
+    """Enough straight steps round an arc that none strays more than SAG inside it: small limbs need few."""
+    if radius <= SAG:
+        return 2
+    return max(2, math.ceil(span / (2 * math.acos(1 - SAG / radius))))
 
 
 def _arc(centre: Point, radius: float, start: float, end: float, steps: int, closed: bool = False) -> Polygon:

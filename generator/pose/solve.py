@@ -73,7 +73,7 @@ def _balance(build: Callable[[float], Skeleton], gap: Callable[[Skeleton], float
         low, high = float(start), float(start + 5)
         gap_low, gap_high = gap(build(low)), gap(build(high))
         if (gap_low > 0) != (gap_high > 0):
-            for _ in range(30):
+            for _ in range(16):  # a 5 degree bracket to within 0.0001 degrees
                 middle = (low + high) / 2
                 if (gap(build(middle)) > 0) == (gap_low > 0):
                     low = middle

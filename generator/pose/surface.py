@@ -10,6 +10,9 @@ from .skeleton import SIDES, Skeleton
 from .vectors import Matrix, Vec, add, apply, lerp
 
 
+SAMPLES = 4  # trunk pieces between two levels the body names
+
+
 class Piece(NamedTuple):
     """A tapered limb or trunk piece: from ``start`` with radius ``r0`` to ``end`` with ``r1``.
 
@@ -39,8 +42,8 @@ def trunk(body: Body, skeleton: Skeleton) -> list[Piece]:
     for i in range(len(stations) - 1):
         p0, p1 = stations[max(i - 1, 0)][0], stations[i][0]
         p2, p3 = stations[i + 1][0], stations[min(i + 2, len(stations) - 1)][0]
-        for k in range(4):
-            t = k / 4
+        for k in range(SAMPLES):
+            t = k / SAMPLES
             samples.append((_catmull_rom(p0, p1, p2, p3, t), stations[i + (t >= 0.5)][1],
                             _blend(stations[i][2], stations[i + 1][2], t)))
     samples.append(stations[-1])

@@ -1,0 +1,137 @@
+"""Draws docs/figures/postures.png (every base posture) and docs/figures/movements.png (every joint's
+movements, start and end), through the same `worksheet figure` command a user runs.
+
+Run from the project folder: python docs/figures/make.py
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import get_args, get_type_hints
+
+import yaml
+from PIL import Image, ImageDraw
+
+from generator.model.figure import POSTURES, Degrees, Pose
+
+HERE = Path(__file__).parent
+
+POSTURE_VIEWS = {"side-lying": ("top", 90), "lying": ("side", 10), "lying-face-down": ("side", 10)}
+
+# How each joint is best seen moving: the posture, the start pose, the arrowed part, and a view per movement.
+SHOWN = {
+    "pelvis": ("standing", {}, "chest", {"side_bend": "back", "rotation": "front"}),
+    "lumbar": ("sitting", {}, "chest", {"side_bend": "back", "rotation": "front"}),
+    "thoracic": ("sitting", {}, "chest", {"side_bend": "back", "rotation": "front"}),
+    "upper_thoracic": ("sitting", {}, "head", {"side_bend": "back", "rotation": "front"}),
+    "neck": ("sitting", {}, "face", {"side_bend": "back", "rotation": "front"}),
+    "head": ("sitting", {}, "face", {"side_bend": "back", "rotation": "front"}),
+    "right_scapula": ("standing", {}, "right-elbow", {"elevation": "back", "depression": "back"}),
+    "right_shoulder": ("standing", {}, "right-hand", {
+        "abduction": "front", "adduction": "front", "horizontal_adduction": "top", "horizontal_abduction": "top",
+        "internal_rotation": "front", "external_rotation": "front"}),
+    "right_elbow": ("standing", {"right_shoulder": {"flexion": 30}}, "right-hand", {}),
+    "right_wrist": ("standing", {"right_shoulder": {"flexion": 80}}, "right-hand", {}),
+    "right_hip": ("standing", {}, "right-foot", {
+        "abduction": "front", "adduction": "front", "internal_rotation": "front", "external_rotation": "front"}),
+    "right_knee": ("standing", {}, "right-foot", {}),
+    "right_ankle": ("sitting", {"right_knee": {"flexion": 60}}, "right-foot", {}),
+}
+COMPANIONS = {  # the pelvis leans the whole body: the hips keep the legs where they stand
+    ("pelvis", "flexion"): {"left_hip": {"flexion": 45}, "right_hip": {"flexion": 45}},
+    ("pelvis", "extension"): {"left_hip": {"extension": 20}, "right_hip": {"extension": 20}},
+    ("pelvis", "side_bend"): {"left_hip": {"adduction": 20}, "right_hip": {"abduction": 20}},
+    ("pelvis", "rotation"): {"left_hip": {"external_rotation": 30}, "right_hip": {"internal_rotation": 30}},
+}
+ANGLES = {("pelvis", "flexion"): 45, ("pelvis", "extension"): 20, ("pelvis", "side_bend"): 20,
+          ("pelvis", "rotation"): 30}
+STARTS = {  # a movement that only reads from a particular start
+    ("right_shoulder", "horizontal_adduction"): {"right_shoulder": {"abduction": 90}},
+    ("right_shoulder", "horizontal_abduction"): {"right_shoulder": {"abduction": 90}},
+    ("right_shoulder", "internal_rotation"): {"right_elbow": {"flexion": 90}},
+    ("right_shoulder", "external_rotation"): {"right_elbow": {"flexion": 90}},
+    ("right_shoulder", "adduction"): {"right_shoulder": {"flexion": 30}},
+    ("right_hip", "adduction"): {"right_hip": {"flexion": 20}},
+    ("right_hip", "internal_rotation"): {"right_hip": {"flexion": 90}, "right_knee": {"flexion": 90}},
+    ("right_hip", "external_rotation"): {"right_hip": {"flexion": 90}, "right_knee": {"flexion": 90}},
+}
+
+
+def movements(joint: str) -> list[tuple[str, float]]:
+    """Each movement of a joint with the angle shown: most of its normal range."""
+    record = next(a for a in get_args(get_type_hints(Pose)[joint]) if a is not type(None))
+    found = []
+    hints = get_type_hints(record, include_extras=True)
+    for name in record.field_names:
+        degrees = next(rule for rule in hints[name].__metadata__ if isinstance(rule, Degrees))
+        found.append((name, round(max(abs(degrees.low), degrees.high) * 0.8 / 5) * 5))
+    return found
+
+
+def exercise(figure: dict) -> dict:
+    return {"name": "Figure", "steps": ["Shown."], "figure": figure}
+
+
+def posture_exercises() -> dict[str, dict]:
+    found = {}
+    for posture in POSTURES:
+        view, turn = POSTURE_VIEWS.get(posture, ("side", 15))
+        found[posture] = exercise({"posture": posture, "view": view, "turn": turn})
+    return found
+
+
+def movement_exercises() -> dict[str, dict]:
+    found = {}
+    for joint, (posture, start, arrow, views) in SHOWN.items():
+        for movement, angle in movements(joint):
+            base = STARTS.get((joint, movement), start)
+            angle = ANGLES.get((joint, movement), angle)
+            end = {**base, **COMPANIONS.get((joint, movement), {}), joint: {**base.get(joint, {}), movement: angle}}
+            found[f"{joint}.{movement}"] = exercise({
+                "posture": posture, "view": views.get(movement, "side"), "turn": 15 if views.get(movement) != "top" else 0,
+                "frames": [{"pose": base}, {"pose": end, "arrow": arrow}]})
+    return found
+
+
+def draw(exercises: dict[str, dict], labels: dict[str, str], out: Path, columns: int, size: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        library, pngs = Path(folder) / "exercises", Path(folder) / "png"
+        library.mkdir()
+        ids = [f"f{index:03d}" for index in range(len(exercises))]
+        for id_, body in zip(ids, exercises.values()):
+            (library / f"{id_}.yaml").write_text(yaml.safe_dump(body, sort_keys=False))
+        subprocess.run(["worksheet", "figure", *ids, "--library", str(library), "--png", str(pngs),
+                        "--size", str(size), "--dpi", "110"], check=True, stdout=subprocess.DEVNULL)
+        images = [Image.open(pngs / f"{id_}.png") for id_ in ids]
+        tile(images, [labels[key] for key in exercises], out, columns)
+
+
+def tile(images: list[Image.Image], labels: list[str], out: Path, columns: int) -> None:
+    width, height = max(i.width for i in images), max(i.height for i in images) + 18
+    sheet = Image.new("RGB", (columns * width, -(-len(images) // columns) * height), "white")
+    pen = ImageDraw.Draw(sheet)
+    for index, (image, label) in enumerate(zip(images, labels)):
+        x, y = index % columns * width, index // columns * height
+        sheet.paste(image, (x, y + 18))
+        pen.text((x + 6, y + 4), label, fill="#333333")
+    sheet.quantize(colors=64).save(out, optimize=True)  # flat line art: a small palette keeps it small
+
+
+def main() -> None:
+    postures = posture_exercises()
+    draw(postures, {name: name for name in postures}, HERE / "postures.png", 3, 55)
+    moves = movement_exercises()
+    labels = {}
+    for key, body in moves.items():
+        joint, movement = key.split(".")
+        angle = body["figure"]["frames"][1]["pose"][joint][movement]
+        also = " (hips with it)" if (joint, movement) in COMPANIONS else ""
+        labels[key] = f"{joint.replace('right_', '')}: {{{movement}: {angle}}}{also}"
+    draw(moves, labels, HERE / "movements.png", 6, 45)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
