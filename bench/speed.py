@@ -192,7 +192,8 @@ def main() -> None:
     median = statistics.median
     goals = [
         ("in-process build / reference renderer", median(ours) / median(theirs), 1.3),
-        ("`worksheet build` with figures / with placeholders", median(drawn_process) / median(placeholder_process), 1.2),
+        ("`worksheet build` with figures / with placeholders",
+         median(drawn_process) / median(placeholder_process), 1.2),
         ("build with figures / with placeholders, warm caches (a batch)",
          median(drawn_warm) / median(placeholders_warm), 1.2),
         ("whole build / (import floor + in-process build)", median(whole) / (median(floor) + median(ours)), 1.3),

@@ -90,8 +90,9 @@ def movement_exercises() -> dict[str, dict]:
             base = STARTS.get((joint, movement), start)
             angle = ANGLES.get((joint, movement), angle)
             end = {**base, **COMPANIONS.get((joint, movement), {}), joint: {**base.get(joint, {}), movement: angle}}
+            view = views.get(movement, "side")
             found[f"{joint}.{movement}"] = exercise({
-                "posture": posture, "view": views.get(movement, "side"), "turn": 15 if views.get(movement) != "top" else 0,
+                "posture": posture, "view": view, "turn": 0 if view == "top" else 15,
                 "frames": [{"pose": base}, {"pose": end, "arrow": arrow}]})
     return found
 

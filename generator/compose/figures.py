@@ -34,7 +34,8 @@ class Ink(NamedTuple):
 
     @classmethod
     def of(cls, style: FigureStyle, colours: Colours) -> Ink:
-        return cls(style.line, style.number, HexColor(style.ink or colours.text), HexColor(style.accent or colours.accent),
+        return cls(style.line, style.number, HexColor(style.ink or colours.text),
+                   HexColor(style.accent or colours.accent),
                    HexColor(style.far), HexColor(style.far_ink), HexColor(style.skin), HexColor(style.shade),
                    HexColor(style.prop), HexColor(style.prop_ink), HexColor(style.dont))
 
