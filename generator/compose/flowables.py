@@ -9,8 +9,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
+from ..model.layout import Breaks
 from .figures import FigureDrawing
-from .reportlab_internals import frame_height, kept_content, kept_height
+from .reportlab_internals import frame_height, kept_height
 from .text import plain, styled
 
 
@@ -71,19 +72,69 @@ class IllustrationBox(Flowable):
 
 
 class ExerciseBlock(KeepTogether):
-    """Kept on one page. A block taller than a whole page starts where it is when at least half a page
-    is left, rather than leaving that half blank; otherwise it starts on the next page."""
+    """Kept on one page where it fits. Where it does not, it goes on over the page between its units (each unit
+    stays whole unless taller than a page) when the layout allows it and moving it whole would leave this page
+    less than its fill used; and a block taller than a whole page starts where it is when at least half a
+    page is left."""
 
-    def __init__(self, flowables: list[Flowable], label: str):
-        super().__init__(flowables)
-        self.exercise_label = label
+    def __init__(self, units: list[list[Flowable]], label: str, breaks: Breaks):
+        super().__init__([flowable for unit in units for flowable in unit])
+        self.units, self.exercise_label, self.breaks = units, label, breaks
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         height = kept_height(self, available_width, available_height)
         frame = frame_height(self)
-        if frame is not None and height > frame and available_height >= frame / 2:
-            return kept_content(self)
+        if frame is not None and height > available_height:
+            taller_than_page = height > frame and available_height >= frame / 2
+            page_too_empty = self.breaks.split_exercises and frame - available_height < frame * self.breaks.fill
+            first = KeepTogether(self.units[0])
+            first_fits = kept_height(first, available_width, available_height, self.canv) <= available_height
+            if (taller_than_page or page_too_empty) and first_fits:
+                # The first unit is laid out at once, flowable by flowable (a KeepTogether cannot be).
+                return [*self.units[0], *(KeepTogether(unit) for unit in self.units[1:])]
         return super().split(available_width, available_height)
+
+
+class HereOrLater(Flowable):
+    """Content kept whole that goes here if it fits in what is left of the frame, and otherwise where its
+    ``later()`` stands, further on; the space it would leave empty here is left to what follows."""
+
+    def __init__(self, content: list[Flowable]):
+        super().__init__()
+        self.content, self.deferred = content, False
+        self.kept = KeepTogether(content)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.deferred = kept_height(self.kept, available_width, available_height, self.canv) > available_height
+        return (available_width, 0.0) if self.deferred or not self.content else (available_width, 0xFFFFFF)
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return list(self.content)
+
+    def draw(self) -> None:
+        pass  # drawn only when deferred, as nothing: its content is laid out instead of it
+
+    def later(self) -> Flowable:
+        return _Later(self)
+
+
+class _Later(Flowable):
+    """Where a HereOrLater's content goes when it did not fit where it stood."""
+
+    def __init__(self, here: HereOrLater):
+        super().__init__()
+        self.here = here
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return (available_width, 0xFFFFFF) if self.here.deferred and self.here.content else (available_width, 0.0)
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        kept = KeepTogether(list(self.here.content))
+        kept.wrapOn(self.canv, available_width, available_height)
+        return kept.split(available_width, available_height)  # on to the next page, whole, if it must
+
+    def draw(self) -> None:
+        pass
 
 
 class Anchor(Flowable):
@@ -151,6 +202,7 @@ class QrCode(Flowable):
         widget = QrCodeWidget(text, barLevel="M")
         widget.qr.make()
         self.modules = widget.qr.modules
+        self.url = text
         self.width = self.height = size
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -171,3 +223,4 @@ class QrCode(Flowable):
                     canvas.rect((column + self.QUIET_ZONE) * module, y, length * module, module, stroke=0, fill=1)
                 column += length
         canvas.restoreState()
+        canvas.linkURL(self.url, (0, 0, self.width, self.height), relative=1, thickness=0)

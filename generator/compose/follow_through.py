@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from ..model import Dosage
-from ..model.exercise import Stage
 from ..resolve.handout import HandoutVariation
 from . import wording
 from .flowables import QrCode, RuledLines
-from .parts import boxed, grid
+from .parts import boxed
 from .styles import Styles
-from .text import escape, labelled, paragraph, plain, styled
+from .text import escape, labelled, paragraph, styled
 
 
 def stop_if_box(reasons: list[str], styles: Styles) -> Flowable:
@@ -27,21 +25,17 @@ def notes_lines(count: int, styles: Styles, width: float) -> Flowable:
     return RuledLines(count, width, styles.layout.notes.line_gap, styles.colours.rule)
 
 
-def video_block(url: str, styles: Styles, width: float) -> Flowable:
-    """A QR code a phone can scan at its printed size, beside the address, which is also a link in the PDF."""
-    size = styles.layout.video.qr_size
-    target = escape(url, quotes=True)
-    text = [
-        styled(f'<b>{escape(wording.VIDEO_LABEL)}:</b> <link href="{target}">{plain(url)}</link>', styles.meta),
-        styled(escape(wording.SCAN_HINT), styles.meta),
-    ]
-    gap = styles.layout.spacing.column_gap
-    return grid([[QrCode(url, size), text]], [size + gap, width - size - gap], styles, [
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (0, 0), gap),
-    ])
+def notes_area(label: str, count: int, styles: Styles, width: float) -> list[Flowable]:
+    """Lines to write on under their label (unlabelled lines read as stray rules): to be kept together."""
+    return [styled(f"<b>{escape(label)}</b>", styles.small_label), notes_lines(count, styles, width)]
+
+
+def video_code(url: str, styles: Styles) -> list[Flowable]:
+    """A QR code a phone can scan at its printed size, linked to the video in the PDF, over a short label: the
+    address itself would wrap in a narrow column and nobody types it."""
+    code = QrCode(url, styles.layout.video.qr_size)
+    code.hAlign = "CENTER"
+    return [code, styled(escape(wording.SCAN_LABEL), styles.qr_label)]
 
 
 def variations_list(variations: tuple[HandoutVariation, ...], styles: Styles) -> list[Flowable]:
@@ -51,32 +45,3 @@ def variations_list(variations: tuple[HandoutVariation, ...], styles: Styles) ->
         parts = [variation.name, wording.dosage_sentence(variation.dosage), variation.text]
         lines.append(labelled(label, " — ".join(part for part in parts if part), styles.variation))
     return lines
-
-
-def progression_table(stages: tuple[Stage, ...], styles: Styles, width: float) -> Flowable:
-    """Weeks | Sets | Reps | ... with the columns any stage uses."""
-    headings = [heading for heading, _ in wording.dosage_columns(_union(stages))]
-    rows = [[paragraph(wording.PROGRESSION_WEEKS, styles.table_heading),
-             *(paragraph(h, styles.table_heading) for h in headings)]]
-    for stage in stages:
-        given = dict(wording.dosage_columns(stage.dosage))
-        rows.append([paragraph(wording.weeks_words(stage.weeks), styles.table_value),
-                     *(paragraph(given.get(h, "–"), styles.table_value) for h in headings)])
-    column = min(width / len(rows[0]), styles.layout.tables.progression_column)
-    colours = styles.colours
-    table = grid(rows, [column] * len(rows[0]), styles, [
-        ("BACKGROUND", (0, 0), (-1, 0), colours.table_header_background),
-        ("BOX", (0, 0), (-1, -1), 0.75, colours.table_border),
-        ("INNERGRID", (0, 0), (-1, -1), 0.5, colours.table_border),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ])
-    table.hAlign = "LEFT"
-    table.spaceBefore = table.spaceAfter = styles.layout.spacing.paragraph
-    return table
-
-
-def _union(stages: tuple[Stage, ...]) -> Dosage:
-    merged = Dosage()
-    for stage in stages:
-        merged = merged.overridden_by(stage.dosage)
-    return merged

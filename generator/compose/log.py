@@ -42,22 +42,27 @@ def week_table(week: int, handout: Handout, styles: Styles, width: float) -> Tab
     name_width = min(styles.layout.log.name_width, width - DAYS * (box + 2 * padding + 4))
     day_width = (width - name_width) / DAYS
     first_day = (week - 1) * DAYS + 1
-    header = [styled(f"<b>{escape(wording.LOG_WEEK)} {week}</b>", styles.table_heading)]
-    header += [styled(f"{escape(wording.LOG_DAY)}<br/>{day}", styles.table_heading)
-               for day in range(first_day, first_day + DAYS)]
-    rows = [header]
+    # 'Day' once over the seven columns and the numbers under it: 'Giorno 14' would not fit a column in large print.
+    header = [[styled(f"<b>{escape(wording.LOG_WEEK)} {week}</b>", styles.table_heading),
+               styled(f"<b>{escape(wording.LOG_DAY)}</b>", styles.table_heading), *[""] * (DAYS - 1)],
+              ["", *(styled(f"<b>{day}</b>", styles.table_heading) for day in range(first_day, first_day + DAYS))]]
+    rows = list(header)
     for name in [*log_rows(handout), wording.LOG_PAIN]:
         rows.append([styled(plain(name), styles.log_name), *(TickBox(box, styles.colours.text) for _ in range(DAYS))])
     colours = styles.colours
     table = grid(rows, [name_width, *[day_width] * DAYS], styles, [
-        ("BACKGROUND", (0, 0), (-1, 0), colours.table_header_background),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.5, colours.table_border),
+        ("SPAN", (0, 0), (0, 1)),
+        ("SPAN", (1, 0), (-1, 0)),
+        ("BACKGROUND", (0, 0), (-1, 1), colours.table_header_background),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.5, colours.table_border),
         ("BOX", (0, 0), (-1, -1), 0.75, colours.table_border),
         ("BACKGROUND", (0, -1), (-1, -1), colours.caution_background),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (1, 1), (-1, -1), "CENTER"),
+        ("ALIGN", (1, 2), (-1, -1), "CENTER"),
         ("TOPPADDING", (0, 0), (-1, -1), padding),
         ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
+        ("TOPPADDING", (1, 0), (-1, 1), padding / 2),
+        ("BOTTOMPADDING", (1, 0), (-1, 1), padding / 2),
     ])
-    table.repeatRows = 1
+    table.repeatRows = 2
     return table

@@ -1,42 +1,12 @@
-"""Small building blocks every part of a handout uses: tables in the layout's font, tinted boxes, the dosage table."""
+"""Small building blocks every part of a handout uses: tables in the layout's font, tinted boxes."""
 
 from __future__ import annotations
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from . import wording
 from .styles import Styles
 from .text import paragraph, styled
-
-
-def dosage_table(columns: list[tuple[str, str]], styles: Styles, width: float) -> Table:
-    """Sets | Reps | Hold | ... with only the fields given."""
-    headings = [paragraph(h, styles.table_heading) for h, _ in columns]
-    values = [paragraph(v, styles.table_value) for _, v in columns]
-    colours = styles.colours
-    table = grid([headings, values], [width / len(columns)] * len(columns), styles, [
-        ("BACKGROUND", (0, 0), (-1, 0), colours.table_header_background),
-        ("BOX", (0, 0), (-1, -1), 0.75, colours.table_border),
-        ("INNERGRID", (0, 0), (-1, -1), 0.5, colours.table_border),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), styles.layout.spacing.cell_padding),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), styles.layout.spacing.cell_padding),
-    ])
-    table.spaceBefore = styles.layout.spacing.paragraph
-    return table
-
-
-def dosage_fits(columns: list[tuple[str, str]], styles: Styles, width: float) -> bool:
-    """Whether every word of the dosage table fits its cell at ``width``, so none is broken mid-word."""
-    padding = 2 * styles.layout.tables.cell_padding_x
-    widest = max(
-        stringWidth(word, styles.fonts.bold, size)
-        for heading, value in columns
-        for text, size in ((heading, styles.table_heading.fontSize), (value, styles.table_value.fontSize))
-        for word in text.split()
-    )
-    return width / len(columns) >= widest + padding
 
 
 def cautions_box(cautions: list[str], styles: Styles) -> Table:
@@ -56,14 +26,15 @@ def boxed(content: list[Flowable], styles: Styles, background) -> Table:
         ("RIGHTPADDING", (0, 0), (-1, -1), padding * 2),
         ("TOPPADDING", (0, 0), (-1, -1), padding),
         ("BOTTOMPADDING", (0, 0), (-1, -1), padding * 1.5),
-    ])
+    ], split=False)  # a box and its heading are read together: never split over a page
     table.spaceAfter = styles.layout.spacing.paragraph * 2
     return table
 
 
-def grid(rows: list[list], widths: list, styles: Styles, commands: list[tuple]) -> Table:
-    """A table in the layout's font; rows taller than a page may split."""
-    table = Table(rows, colWidths=widths, splitInRow=1)
+def grid(rows: list[list], widths: list, styles: Styles, commands: list[tuple], split: bool = True) -> Table:
+    """A table in the layout's font; where ``split``, it may split between rows and inside a row taller than a
+    page."""
+    table = Table(rows, colWidths=widths, splitInRow=int(split), splitByRow=int(split))
     padding = styles.layout.tables.cell_padding_x
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
                                ("LEFTPADDING", (0, 0), (-1, -1), padding),

@@ -36,16 +36,12 @@ def frame_height(flowable: Any) -> float | None:
     return None if frame is None else frame._height
 
 
-def kept_height(block: Any, width: float, height: float) -> float:
-    """The total height KeepTogether measured for its content at this size (its ``_H``, set by wrap)."""
+def kept_height(block: Any, width: float, height: float, canvas: Any = None) -> float:
+    """The total height KeepTogether measured for its content at this size (its ``_H``, set by wrap: its wrap
+    answers a huge height on purpose, to be split)."""
     if getattr(block, "_wrapInfo", None) != (width, height):
-        block.wrap(width, height)
+        block.wrapOn(canvas, width, height) if canvas is not None else block.wrap(width, height)
     return block._H
-
-
-def kept_content(block: Any) -> list:
-    """KeepTogether's flowables (``_content``)."""
-    return list(block._content)
 
 
 def page_state(canvas: Any) -> dict:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..base.record import Record
 from ..model import Layout
@@ -47,6 +48,10 @@ class Styles(Record):
     variation: MarkupStyle
     log_name: MarkupStyle
     note: MarkupStyle
+    dose: MarkupStyle
+    stage: MarkupStyle
+    small_label: MarkupStyle
+    qr_label: MarkupStyle
     placeholder: MarkupStyle
     footer: MarkupStyle
     page_number: MarkupStyle
@@ -87,6 +92,13 @@ def build_styles(layout: Layout) -> Styles:
         extra.setdefault("bulletFontSize", size)
         return MarkupStyle(name, fontName=font, fontSize=size, textColor=colour, **extra)
 
+    def hanging(widest_bullet: str, font: str, size: float, indent: float) -> float:
+        """Room for the widest bullet and a gap, so wrapped lines start under the first line's text."""
+        return max(indent, stringWidth(widest_bullet, font, size) + size * 0.45)
+
+    step_indent = hanging("10.", fonts.bold, sizes.body, spacing.step_indent)
+    bullet_indent = hanging("•", fonts.regular, sizes.body, spacing.caution_indent)
+
     return Styles(
         layout=layout,
         fonts=fonts,
@@ -103,19 +115,26 @@ def build_styles(layout: Layout) -> Styles:
         body=style("body", sizes.body, spaceAfter=spacing.paragraph),
         meta=style("meta", sizes.small, colour=palette.muted, spaceAfter=spacing.paragraph),
         step=style(
-            "step", sizes.body, leftIndent=spacing.step_indent, bulletIndent=0,
+            "step", sizes.body, leftIndent=step_indent, bulletIndent=0,
             bulletFontName=fonts.bold, bulletColor=palette.accent, spaceAfter=spacing.paragraph * 0.75,
         ),
         second_step=style("second_step", sizes.body * 0.92, fonts.regular, palette.muted,
-                          leftIndent=spacing.step_indent, spaceAfter=spacing.paragraph),
+                          leftIndent=step_indent, spaceAfter=spacing.paragraph),
         table_heading=style("table_heading", sizes.small, fonts.bold, palette.muted, alignment=TA_CENTER),
         table_value=style("table_value", sizes.body, fonts.bold, alignment=TA_CENTER),
-        caution=style("caution", sizes.body, colour=palette.caution_text, leftIndent=spacing.caution_indent, bulletIndent=0),
+        caution=style("caution", sizes.body, colour=palette.caution_text, leftIndent=bullet_indent, bulletIndent=0),
         caution_label=style("caution_label", sizes.body, fonts.bold, palette.caution_text, spaceAfter=1),
-        stop_label=style("stop_label", sizes.heading, fonts.bold, palette.caution_text, spaceAfter=2),
+        stop_label=style("stop_label", sizes.section, fonts.bold, palette.caution_text, spaceAfter=2),
         variation=style("variation", sizes.body, spaceAfter=spacing.paragraph * 0.75),
         log_name=style("log_name", sizes.small),
         note=style("note", sizes.body, fonts.italic),
+        # A dose is read as one phrase: never broken inside a word, even in a narrow column.
+        dose=style("dose", sizes.body, fonts.bold, spaceBefore=spacing.paragraph, spaceAfter=spacing.paragraph * 0.5,
+                   splitLongWords=0),
+        stage=style("stage", sizes.body, leftIndent=step_indent, firstLineIndent=-step_indent, splitLongWords=0,
+                    spaceAfter=spacing.paragraph * 0.5),
+        small_label=style("small_label", sizes.small, fonts.bold, palette.muted, spaceAfter=2),
+        qr_label=style("qr_label", sizes.small, colour=palette.muted, alignment=TA_CENTER, splitLongWords=0),
         placeholder=style("placeholder", sizes.small, colour=palette.muted, alignment=TA_CENTER),
         footer=style("footer", sizes.footer, colour=palette.muted),
         page_number=style("page_number", sizes.footer, fonts.bold, palette.muted, alignment=TA_RIGHT),

@@ -19,10 +19,9 @@ _TEXTS = {
     "CLINICIAN_LABEL": N_("Clinician"),
     "SET_TITLE": N_("Home exercise program"),
     "STOP_IF_LABEL": N_("Stop and call your clinician if:"),
-    "SCAN_HINT": N_("Scan the code with your phone's camera to watch the video."),
+    "SCAN_LABEL": N_("Scan for the video"),
     "EASIER_LABEL": N_("Easier"),
     "HARDER_LABEL": N_("Harder"),
-    "PROGRESSION_WEEKS": N_("Weeks"),
     "NOTES_HEADING": N_("Notes"),
     "LOG_HEADING": N_("Tracking log"),
     "LOG_INTRO": N_("Tick a box each day you do the exercise. Each evening, write your pain from 0 (none) to 10 (worst)."),
@@ -39,7 +38,7 @@ _TEXTS = {
     "CAUTION_LABEL": N_("Take care"),
     "TIP_LABEL": N_("Tip"),
     "NOTE_LABEL": N_("Note"),
-    "VIDEO_LABEL": N_("Video"),
+    "YOUR_NOTES_LABEL": N_("Your notes"),
     "POSITION_LABEL": N_("Position"),
     "EQUIPMENT_LABEL": N_("You need"),
     "TARGETS_LABEL": N_("Works on"),
@@ -125,11 +124,13 @@ def side_words(side: str) -> str:
     return _(SIDES[side])
 
 
-def weeks_words(weeks: str) -> str:
-    """'1-2' -> '1–2', '5+' -> '5 and on'."""
+def weeks_caption(weeks: str) -> str:
+    """'1-2' -> 'Weeks 1–2', '3' -> 'Week 3', '5+' -> 'From week 5'."""
     if weeks.endswith("+"):
-        return _("{week} and on").format(week=weeks[:-1])
-    return weeks.replace("-", "–")
+        return _("From week {week}").format(week=weeks[:-1])
+    if "-" in weeks:
+        return _("Weeks {weeks}").format(weeks=weeks.replace("-", "–"))
+    return _("Week {week}").format(week=weeks)
 
 
 def dosage_sentence(dosage: Dosage) -> str:

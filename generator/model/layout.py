@@ -89,7 +89,7 @@ class Tables(Record):
 class Illustration(Record):
     width: Length
     height: Length
-    position: IllustrationPlace = "right"
+    position: IllustrationPlace = "left"
     padding: Length = 6.0  # around the words of an empty box's label
 
 
@@ -109,6 +109,15 @@ class FigureStyle(Record):
     gap: Length = 3 * 72 / 25.4  # between frames
     margin: Length = 1.5 * 72 / 25.4  # inside the illustration box
     number: TypeSize = 6.5  # type size of a frame's number; its disc grows with it
+
+
+class Breaks(Record):
+    """Where pages may end. A block that must stay whole moves to the next page, unless that would leave the
+    page less than ``fill`` used: then what the layout allows here moves up to fill it."""
+
+    fill: Annotated[float, Range(0.0, 0.9)] = 0.5  # of a page, used at least before a block moves on
+    split_exercises: bool = True  # an exercise may go on over the page between its parts, never inside one
+    log_on_new_page: bool = False  # the tracking log always starts a page (a two-column layout's always does)
 
 
 class Show(Record):
@@ -174,6 +183,7 @@ class Layout(Record):
     illustration: Illustration
     figure: FigureStyle = FigureStyle()
     show: Show = Show()
+    breaks: Breaks = Breaks()
     log: LogStyle = LogStyle()
     notes: NotesStyle = NotesStyle()
     video: VideoStyle = VideoStyle()

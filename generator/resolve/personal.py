@@ -35,11 +35,17 @@ def personalise(handout: Handout, changes: ClientChanges) -> Handout:
 
 def _changed(item: HandoutExercise, number: int, personal: Personal) -> HandoutExercise:
     change = personal.exercises.get(item.id)
-    dosage = item.dosage.overridden_by(personal.dosage)
-    if change is not None:
-        dosage = dosage.overridden_by(change.dosage)
+    changes = [personal.dosage, *([change.dosage] if change is not None else [])]
+
+    def for_client(dosage: Dosage) -> Dosage:
+        for given in changes:
+            dosage = dosage.overridden_by(given)
+        return dosage
+
+    # The client's dose holds in every stage of a progression too, so the dose line and the stages agree.
+    stages = tuple(stage.replace(dosage=for_client(stage.dosage)) for stage in item.progression)
     note = change.note if change is not None else None
-    return item.replace(number=number, dosage=dosage, client_note=note)
+    return item.replace(number=number, dosage=for_client(item.dosage), progression=stages, client_note=note)
 
 
 def _first_field(doc: Document, prefix: Loc) -> Loc:

@@ -14,7 +14,8 @@ from ..load.locate import library_dir
 from ..load.source import Document, Loc, Origin
 from ..load.translations import missing_translation, translate
 from ..load.validate import load_and_check
-from ..model import Entry, Exercise, Layout, Worksheet
+from ..model import Dosage, Entry, Exercise, Layout, Worksheet
+from ..model.exercise import Stage
 from ..model.choices import POSITIONS, SOURCE_LANGUAGE
 from ..model.layout import Clinic
 from ..model.limits import over
@@ -221,13 +222,25 @@ def _entry(entry: Entry, loc: Loc, number: int, lookup: _Lookup) -> tuple[Handou
                                                        lookup.warnings)
     picture, figure_problems = _picture(exercise, illustration, figure_origin, library)
     problems = problems + figure_problems
-    progression = tuple(entry.progression if entry.progression is not None else exercise.progression)
-    dosage = exercise.dosage.overridden_by(entry.dosage)
+    dosage, progression = _dose_and_stages(exercise.dosage.overridden_by(entry.dosage),
+                                           entry.progression if entry.progression is not None else exercise.progression)
     item = HandoutExercise(number=number, id=exercise_id, exercise=exercise, dosage=dosage, note=entry.note,
                            illustration=illustration, picture=picture, origin=origin, entry=Origin(doc=doc, loc=loc),
                            variations=variations, progression=progression, files=files,
                            second_steps=second_steps, second_origin=second_origin)
     return item, problems + variation_problems
+
+
+def _dose_and_stages(dosage: Dosage, stages: list[Stage]) -> tuple[Dosage, tuple[Stage, ...]]:
+    """Each stage as a whole dose (what it leaves out, the exercise's dose gives) and the dose to start with:
+    the first week's stage, where there is one, so the dose line and the progression under it agree."""
+    whole = tuple(stage.replace(dosage=dosage.overridden_by(stage.dosage)) for stage in stages)
+    start = next((stage.dosage for stage in whole if first_week(stage.weeks) == 1), dosage)
+    return start, whole
+
+
+def first_week(weeks: str) -> int:
+    return int(weeks.split("-")[0].rstrip("+"))
 
 
 def _picture(exercise: Exercise, illustration: Path | None, origin: Origin,

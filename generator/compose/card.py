@@ -1,0 +1,168 @@
+"""An exercise card: its picture first, then its name, steps and dose; what helps at home under them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from ..model import Dosage
+from ..resolve.handout import Handout, HandoutExercise
+from . import wording
+from .figures import FigureDrawing, Ink
+from .flowables import Anchor, ExerciseBlock, IllustrationBox
+from .follow_through import notes_area, variations_list, video_code
+from .parts import boxed, cautions_box, grid
+from .styles import Styles
+from .text import escape, labelled, paragraph, plain, styled
+
+DOSE_SEPARATOR = " · "  # between the parts of wording.dosage_sentence
+
+
+def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, pictures: Mapping[Path, ImageReader],
+                   width: float, key: str, lead: list[Flowable] | None = None) -> Flowable:
+    """One exercise card (after ``lead``, a section's heading and intro), kept on one page where it fits.
+
+    Its units: the picture beside (or above) the name, steps and dose, split only when taller than a page; then
+    notes, cautions, tips with variations, lines to write on, each whole.
+    """
+    exercise, show = item.exercise, handout.layout.show
+    first = _first_part(item, handout, styles, pictures, width)
+    # The gap above a card is its first part's space before, which a frame drops at its top; the anchor follows
+    # that part so as not to take the top of the frame from it. A section's heading goes with the first card.
+    first[0].spaceBefore = 0 if lead else styles.layout.spacing.exercise_gap
+    anchor = Anchor(1, f"{item.number}. {exercise.name}", f"{key}-{item.number}")
+    units: list[list[Flowable]] = [[*(lead or []), *first, anchor]]
+    notes = [labelled(label, text, styles.note)
+             for label, text in ((wording.NOTE_LABEL, item.note), (wording.FOR_YOU_LABEL, item.client_note)) if text]
+    if notes:
+        units.append([boxed(notes, styles, styles.colours.note_background)])
+    if exercise.cautions and show.cautions:
+        units.append([cautions_box(exercise.cautions, styles)])
+    tips = [labelled(wording.TIP_LABEL, tip, styles.meta) for tip in (exercise.tips if show.tips else [])]
+    if item.variations:
+        tips += variations_list(item.variations, styles)
+    if tips:
+        units.append(tips)
+    if handout.notes_per_exercise:
+        units.append(notes_area(wording.YOUR_NOTES_LABEL, handout.notes_per_exercise, styles, width))
+    return ExerciseBlock(units, f"exercise {item.number} '{exercise.name}'", handout.layout.breaks)
+
+
+def _first_part(item: HandoutExercise, handout: Handout, styles: Styles, pictures: Mapping[Path, ImageReader],
+                width: float) -> list[Flowable]:
+    """The picture, with the video's code under it, beside the name, steps and dose; or all above each other."""
+    box, gap = styles.layout.illustration, styles.layout.spacing.column_gap
+    show_video = item.exercise.video is not None and handout.layout.show.video
+    if box.position == "above":
+        return _stacked(item, styles, pictures, width, show_video)
+    picture_width = min(box.width, width / 2)
+    text_width = width - picture_width - gap
+    picture_column: list[Flowable] = [illustration(item, styles, pictures, picture_width)]
+    if show_video:
+        picture_column += [Spacer(0, styles.layout.spacing.paragraph), *video_code(str(item.exercise.video), styles)]
+    text = card_text(item, styles, text_width)
+    if box.position == "left":
+        row, widths = [picture_column, text], [picture_width + gap, text_width]
+        padding = ("RIGHTPADDING", (0, 0), (0, 0), gap)
+    else:
+        row, widths = [text, picture_column], [text_width + gap, picture_width]
+        padding = ("RIGHTPADDING", (0, 0), (0, 0), gap)
+    table = grid([row], widths, styles, [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        padding,  # the first column's width includes the gap
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), styles.layout.spacing.paragraph),
+    ])
+    return [table]
+
+
+def _stacked(item: HandoutExercise, styles: Styles, pictures: Mapping[Path, ImageReader], width: float,
+             show_video: bool) -> list[Flowable]:
+    """The picture across the column (the video's code beside it), then the name, steps and dose under it."""
+    box, gap = styles.layout.illustration, styles.layout.spacing.column_gap
+    code = video_code(str(item.exercise.video), styles) if show_video else []
+    code_width = styles.layout.video.qr_size + 2 * gap if code else 0
+    picture = illustration(item, styles, pictures, min(box.width, width - code_width))
+    top: Flowable = picture
+    if code:
+        top = grid([[picture, code]], [width - code_width, code_width], styles, [
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ], split=False)
+    else:
+        picture.hAlign = "CENTER"
+    return [top, Spacer(0, styles.layout.spacing.paragraph), *card_text(item, styles, width)]
+
+
+def card_text(item: HandoutExercise, styles: Styles, width: float) -> list[Flowable]:
+    """Name, what the exercise needs, steps, dose and progression: the card's words, top to bottom."""
+    exercise, show = item.exercise, styles.layout.show
+    text: list[Flowable] = [heading(item, styles.heading)]
+    facts = meta_line(item, styles)
+    if facts is not None:
+        text.append(facts)
+    if exercise.summary and show.summary:
+        text.append(paragraph(exercise.summary, styles.body))
+    for number, step in enumerate(exercise.steps, start=1):
+        text.append(paragraph(step, styles.step, bulletText=f"{number}."))
+        if number <= len(item.second_steps):  # a bilingual handout: the same step, lighter, in the second language
+            text.append(paragraph(item.second_steps[number - 1], styles.second_step))
+    text += dose_lines(item, styles)
+    return text
+
+
+def heading(item: HandoutExercise, style: ParagraphStyle) -> Paragraph:
+    accent = style.bulletColor.hexval()[2:]
+    return styled(f'<font color="#{accent}">{item.number}.</font>&nbsp;{plain(item.exercise.name)}', style)
+
+
+def meta_line(item: HandoutExercise, styles: Styles) -> Paragraph | None:
+    """Position, equipment and muscles, as far as the layout shows them."""
+    exercise, show = item.exercise, styles.layout.show
+    facts = []
+    if show.position:
+        facts.append((wording.POSITION_LABEL, wording.position_words(exercise.position)))
+    if exercise.equipment and show.equipment:
+        facts.append((wording.EQUIPMENT_LABEL, ", ".join(exercise.equipment)))
+    if exercise.targets and show.targets:
+        facts.append((wording.TARGETS_LABEL, ", ".join(exercise.targets)))
+    if not facts:
+        return None
+    text = "&nbsp;&nbsp;·&nbsp; ".join(f"<b>{escape(label)}:</b> {plain(value)}" for label, value in facts)
+    return styled(text, styles.meta)
+
+
+def dose_text(dosage: Dosage) -> str:
+    """The dose as markup that wraps only between its parts: '2 sets · 10 reps · hold 5 s'."""
+    parts = wording.dosage_sentence(dosage).split(DOSE_SEPARATOR)
+    return "&nbsp;· ".join(plain(part).replace(" ", "&nbsp;") for part in parts if part)
+
+
+def dose_lines(item: HandoutExercise, styles: Styles) -> list[Flowable]:
+    """The dose in one plain line; under it, a progression's stages, each captioned with its weeks."""
+    lines: list[Flowable] = []
+    if item.dosage.given():
+        lines.append(styled(dose_text(item.dosage), styles.dose))
+    for stage in item.progression:
+        caption = escape(wording.weeks_caption(stage.weeks))
+        lines.append(styled(f"<b>{caption}:</b> {dose_text(stage.dosage)}", styles.stage))
+    return lines
+
+
+def illustration(item: HandoutExercise, styles: Styles, pictures: Mapping[Path, ImageReader],
+                 width: float) -> IllustrationBox:
+    box = styles.layout.illustration
+    image = pictures.get(item.illustration) if item.illustration is not None else None
+    figure = None
+    if image is None and item.picture is not None:
+        figure = FigureDrawing(item.picture, styles.layout.figure, Ink.of(styles.layout.figure, styles.layout.colours),
+                               styles.fonts.bold, styles.figures)
+    return IllustrationBox(width, box.height, image, figure, wording.DRAWING_SPACE, styles.placeholder,
+                           styles.colours.placeholder_border, styles.colours.placeholder_background, box.padding)
