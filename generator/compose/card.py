@@ -49,7 +49,8 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, pict
         units.append(tips)
     if handout.notes_per_exercise:
         units.append(notes_area(wording.YOUR_NOTES_LABEL, handout.notes_per_exercise, styles, width))
-    return ExerciseBlock(units, f"exercise {item.number} '{exercise.name}'", handout.layout.breaks)
+    continued = styled(escape(wording.continued(f"{item.number}. {exercise.name}")), styles.small_label)
+    return ExerciseBlock(units, f"exercise {item.number} '{exercise.name}'", handout.layout.breaks, continued)
 
 
 def _first_part(item: HandoutExercise, handout: Handout, styles: Styles, pictures: Mapping[Path, ImageReader],

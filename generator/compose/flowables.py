@@ -8,6 +8,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus.doctemplate import FrameBreak
 
 from ..model.layout import Breaks
 from .figures import FigureDrawing
@@ -77,9 +78,9 @@ class ExerciseBlock(KeepTogether):
     less than its fill used; and a block taller than a whole page starts where it is when at least half a
     page is left."""
 
-    def __init__(self, units: list[list[Flowable]], label: str, breaks: Breaks):
+    def __init__(self, units: list[list[Flowable]], label: str, breaks: Breaks, continued: Paragraph):
         super().__init__([flowable for unit in units for flowable in unit])
-        self.units, self.exercise_label, self.breaks = units, label, breaks
+        self.units, self.exercise_label, self.breaks, self.continued = units, label, breaks, continued
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         height = kept_height(self, available_width, available_height)
@@ -90,9 +91,33 @@ class ExerciseBlock(KeepTogether):
             first = KeepTogether(self.units[0])
             first_fits = kept_height(first, available_width, available_height, self.canv) <= available_height
             if (taller_than_page or page_too_empty) and first_fits:
-                # The first unit is laid out at once, flowable by flowable (a KeepTogether cannot be).
-                return [*self.units[0], *(KeepTogether(unit) for unit in self.units[1:])]
+                return self._by_units()
+            if height > frame:
+                return [FrameBreak(), *self._by_units()]
         return super().split(available_width, available_height)
+
+    def _by_units(self) -> list[Flowable]:
+        """The first unit flowable by flowable (the frame lays out the first at once, and a KeepTogether it
+        cannot); each later unit kept whole, and saying whose it is when it begins a page."""
+        return [*self.units[0], *(KeepTogether([TopOnly(self.continued), *unit]) for unit in self.units[1:])]
+
+
+class TopOnly(Flowable):
+    """A paragraph printed only at the top of a frame, such as whose part a page begins with; elsewhere nothing."""
+
+    def __init__(self, content: Paragraph):
+        super().__init__()
+        self.content, self.height = content, 0.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        frame = getattr(self, "_frame", None)
+        at_top = frame is not None and getattr(frame, "_atTop", False)
+        self.height = self.content.wrapOn(self.canv, available_width, available_height)[1] if at_top else 0.0
+        return available_width, self.height
+
+    def draw(self) -> None:
+        if self.height:
+            self.content.drawOn(self.canv, 0, 0)
 
 
 class HereOrLater(Flowable):

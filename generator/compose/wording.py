@@ -92,6 +92,11 @@ def exercise_count(count: int) -> str:
     return ngettext("{count} exercise", "{count} exercises", count).format(count=count)
 
 
+def continued(name: str) -> str:
+    """Over a part of an exercise that goes on at the top of a page."""
+    return _("{name} (continued)").format(name=name)
+
+
 def page_label(number: int, total: int) -> str:
     return _("Page {number} of {total}").format(number=number, total=total)
 

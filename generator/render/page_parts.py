@@ -100,9 +100,21 @@ class Header:
         self.running_title = styled(plain(title), self.styles.running_header)
         clinic = plain(self.clinic.clinic.name) if self.clinic else ""
         self.running_clinic = styled(clinic, self.styles.running_header_right)
-        half = self.width / 2 - self.styles.layout.spacing.column_gap / 2
-        height = max(self.running_title.wrap(half, self.top)[1], self.running_clinic.wrap(half, self.top)[1])
+        self.title_width, self.clinic_width = self._running_widths()
+        height = max(paragraph.wrap(width, self.top)[1]
+                     for paragraph, width in ((self.running_title, self.title_width),
+                                              (self.running_clinic, self.clinic_width)) if width)
         return height + self.rule_gap
+
+    def _running_widths(self) -> tuple[float, float]:
+        """The title takes the width the clinic's name leaves (the name at most half of it): all of it without one."""
+        if not self.clinic:
+            return self.width, 0.0
+        style = self.styles.running_header_right
+        gap = self.styles.layout.spacing.column_gap
+        name = stringWidth(self.clinic.clinic.name, style.fontName, style.fontSize) + 1
+        clinic_width = min(name, self.width / 2 - gap / 2)
+        return self.width - clinic_width - gap, clinic_width
 
     def draw_first(self, canvas: Canvas) -> None:
         if self.clinic is None:
@@ -124,10 +136,11 @@ class Header:
         if not self.later_height:
             return
         canvas.saveState()
-        half = self.width / 2 - self.styles.layout.spacing.column_gap / 2
-        for paragraph, x in ((self.running_title, self.left), (self.running_clinic, self.left + self.width - half)):
-            _, height = paragraph.wrap(half, self.top)
-            paragraph.drawOn(canvas, x, self.top - height)
+        for paragraph, width, x in ((self.running_title, self.title_width, self.left),
+                                    (self.running_clinic, self.clinic_width, self.left + self.width - self.clinic_width)):
+            if width:
+                _, height = paragraph.wrap(width, self.top)
+                paragraph.drawOn(canvas, x, self.top - height)
         self._rule(canvas, self.top - self.later_height + self.rule_gap / 2)
         canvas.restoreState()
 
