@@ -103,7 +103,7 @@ def test_unchanged_handouts_are_skipped_and_changed_inputs_rebuilt(project: Path
     spanish.write_text(spanish.read_text().replace("Gato", "Gato "))
     assert run("batch", "-o", "out", "-j", "1").stdout.startswith("built 1, unchanged 5, failed 0")
     layout = project / "layouts/standard.yaml"  # used by all
-    layout.write_text(layout.read_text().replace("body: 9.5", "body: 9.6"))
+    layout.write_text(layout.read_text().replace("body: 11", "body: 11.5"))
     assert run("batch", "-o", "out", "-j", "2").stdout.startswith("built 6, unchanged 0, failed 0")
     (project / "out/between-shoulder-blades.pdf").unlink()
     assert run("batch", "-o", "out").stdout.startswith("built 1, unchanged 5, failed 0")

@@ -110,7 +110,7 @@ def test_a_video_prints_a_qr_code_phones_can_read_and_a_link(project: Path):
     annotations = [a.get_object() for a in PdfReader(io.BytesIO(data)).pages[0].get("/Annots", [])]
     assert any(a["/A"]["/URI"] == url for a in annotations if "/A" in a)
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        assert "Scan the code" in pdf.pages[0].extract_text()
+        assert "Scan for the video" in pdf.pages[0].extract_text()  # a short label, not the address
 
 
 def test_variations_print_as_a_short_list(project: Path):
@@ -119,10 +119,11 @@ def test_variations_print_as_a_short_list(project: Path):
     assert "Harder: Medicine ball rotational throw — 3 sets · 12 reps · rest 20 s" in text
 
 
-def test_a_progression_prints_as_a_small_table(project: Path):
+def test_a_progression_prints_under_the_dose_line_captioned_by_weeks_and_agreeing_with_it(project: Path):
     text = squash(" ".join(page.text for page in read_pages(generator.build_bytes(
         ROOT / "worksheets/upper-back-trigger-points.yaml"))))
-    assert "Weeks Sets Reps Hold 1–2 2 10 5 s 3–4 3 12 5 s" in text
+    assert ("5. Slowly let your shoulder blades slide back to a relaxed position. 2 sets · 10 reps · hold 5 s · 2× a day"
+            " Weeks 1–2: 2 sets · 10 reps · hold 5 s · 2× a day Weeks 3–4: 3 sets · 12 reps · hold 5 s · 2× a day") in text
 
 
 def test_order_by_position_moves_from_standing_to_the_floor_once(project: Path):

@@ -92,7 +92,7 @@ def test_a_layout_extends_another_and_overrides_only_what_differs(project: Path)
 def test_an_error_points_at_the_layout_file_and_line_that_set_the_bad_value(project: Path):
     write(project / "layouts/base.yaml",
           (project / "layouts/standard.yaml").read_text().replace("name: Standard", "name: Base")
-          .replace("  body: 9.5", "  body: huge"))
+          .replace("  body: 11", "  body: huge"))
     write(project / "layouts/child.yaml", "extends: base\nname: Child\ncolours:\n  accent: '#12345'\n")
     _layout, _doc, problems = load_layout(project / "layouts/child.yaml", Limits())
     base_line = next(i for i, line in enumerate((project / "layouts/base.yaml").read_text().splitlines(), 1)

@@ -15,6 +15,7 @@ import pytest
 from conftest import ROOT, SHIPPED_LAYOUTS, SHIPPED_WORKSHEETS, TRANSLATED_WORKSHEETS
 from generator.app.caches import Caches
 from generator.app.pipeline import build_handout
+from generator.compose.i18n import catalogue
 from generator.model.choices import LANGUAGES
 from generator.resolve.options import Options
 
@@ -53,6 +54,10 @@ def vocabulary() -> frozenset[str]:
     return frozenset(word.casefold() for source in sources for word in re.findall(r"\w+", source.read_text("utf-8")))
 
 
+def language_of(worksheet: Path) -> str:
+    return "en" if worksheet.parent.name == "worksheets" else worksheet.parent.name
+
+
 def pages_of(data: bytes):
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
@@ -69,28 +74,103 @@ def test_every_printed_word_is_whole(build):
 
 
 def box_labels() -> tuple[str, ...]:
-    """The caution and stop boxes' headings, in every language."""
-    from generator.compose.i18n import catalogue
+    """The first two words of the caution and stop boxes' headings in every language: a long heading wraps."""
+    headings = (catalogue(language).gettext(text) for language in LANGUAGES
+                for text in ("Take care", "Stop and call your clinician if:"))
+    return tuple(" ".join(heading.rstrip(":").split()[:2]) for heading in headings)
 
-    return tuple(catalogue(language).gettext(text).rstrip(":")
-                 for language in LANGUAGES for text in ("Take care", "Stop and call your clinician if:"))
+
+@lru_cache(maxsize=None)
+def layout_of(name: str):
+    from generator.load.layouts import load_layout
+    from generator.model.limits import Limits
+
+    loaded, _, problems = load_layout(ROOT / "layouts" / f"{name}.yaml", Limits())
+    assert loaded is not None, problems
+    return loaded
 
 
-def body_lines(page) -> list[dict]:
-    """pdfplumber's text lines between the running header's rule and the footer's."""
-    rules = sorted(line["top"] for line in page.lines if abs(line["top"] - line["bottom"]) < 0.5
-                   and line["x1"] - line["x0"] > page.width * 0.6)
-    top = rules[0] if rules and rules[0] < page.height * 0.12 else 0
-    bottom = rules[-1] if rules and rules[-1] > page.height * 0.8 else page.height
-    return [line for line in page.extract_text_lines() if top < line["top"] < bottom]
+def columns_of(name: str) -> int:
+    return layout_of(name).page.columns
+
+
+def body_columns(page, columns: int) -> list[list[dict]]:
+    """pdfplumber's text lines between the running header's rule and the footer's, column by column."""
+    top, bottom = body_span(page)
+    step = page.width / columns
+    return [page.crop((step * column, top, step * (column + 1), bottom)).extract_text_lines()
+            for column in range(columns)]
 
 
 @pytest.mark.parametrize("build", BUILDS, ids=build_id)
 def test_a_caution_box_is_never_split_from_its_heading(build):
-    """A bullet of a caution or stop box has its box's heading above it on its page."""
+    """A bullet of a caution or stop box has its box's heading above it in its column."""
     labels = box_labels()
     for number, page in enumerate(pages_of(built(build)), start=1):
-        headed = False
-        for line in body_lines(page):
-            headed = headed or line["text"].startswith(labels)
-            assert headed or not line["text"].startswith("•"), (number, line["text"])
+        for lines in body_columns(page, columns_of(build[1])):
+            headed = False
+            for line in lines:
+                headed = headed or line["text"].startswith(labels)
+                assert headed or not line["text"].startswith("•"), (number, line["text"])
+
+
+def body_span(page) -> tuple[float, float]:
+    """The top and bottom of the body: under the running header's rule, over the footer's."""
+    rules = sorted(line["top"] for line in page.lines if abs(line["top"] - line["bottom"]) < 0.5
+                   and line["x1"] - line["x0"] > page.width * 0.6)
+    top = rules[0] if rules and rules[0] < page.height * 0.12 else 0
+    bottom = rules[-1] if rules and rules[-1] > page.height * 0.8 else page.height
+    return top, bottom
+
+
+def page_fill(page, columns: int) -> float:
+    """How far down the body the lowest mark reaches, as a share of the body's height, averaged over columns."""
+    top, bottom = body_span(page)
+    marks = [*page.chars, *page.rects, *page.images, *page.curves, *page.lines]
+    step, fills = page.width / columns, []
+    for column in range(columns):
+        inside = [mark["bottom"] for mark in marks if top + 1 < mark["top"] and mark["bottom"] < bottom - 1
+                  and mark["x0"] < step * (column + 1) and mark["x1"] > step * column]
+        fills.append((max(inside, default=top) - top) / (bottom - top))
+    return sum(fills) / columns
+
+
+def first_block_height(page, layout) -> float:
+    """How tall the block a page begins with is: down to the first shaded box (a caution, a note, a log's pain
+    row) under its first line, where the next block begins; the whole body if there is none."""
+    top, bottom = body_span(page)
+    colours = layout.colours
+    shades = {colour.lstrip("#").lower() for colour in (colours.caution_background, colours.note_background)}
+    first = min((char["top"] for char in page.chars if top < char["top"] < bottom), default=bottom)
+    boxes = [rect["top"] for rect in page.rects if first + 2 < rect["top"] < bottom and hex_of(rect) in shades]
+    return min(boxes, default=bottom) - top
+
+
+def hex_of(rect) -> str:
+    colour = rect.get("non_stroking_color") or ()
+    return "".join(f"{round(value * 255):02x}" for value in colour) if len(colour) == 3 else ""
+
+
+# Marks are measured between the header's and the footer's rules, which stand a little outside the frame the
+# layout's fill is a share of; and the space a page seems to have left includes the gap above the next block.
+FILL_TOLERANCE = 0.03
+GAP_ABOVE = 30.0
+
+
+@pytest.mark.parametrize("build", [build for build in BUILDS if build[1] != "one-per-page"], ids=build_id)
+def test_no_page_but_the_last_is_left_less_than_half_used_when_the_next_block_would_fit(build):
+    """Every page before the last is at least half used, unless what begins the next page would not have fitted
+    in the space left, or the next page begins the tracking log, which starts a page in a two-column layout."""
+    layout = layout_of(build[1])
+    log_heading = catalogue(build[3] or language_of(build[0])).gettext("Tracking log")
+    with pdfplumber.open(io.BytesIO(built(build))) as pdf:
+        pages = pdf.pages
+        for number, (page, following) in enumerate(zip(pages, pages[1:]), start=1):
+            fill = page_fill(page, layout.page.columns)
+            if fill >= layout.breaks.fill - FILL_TOLERANCE:
+                continue
+            if layout.page.columns > 1 and log_heading in following.extract_text():
+                continue
+            top, bottom = body_span(page)
+            left = (1 - fill) * (bottom - top)
+            assert first_block_height(following, layout) > left - GAP_ABOVE, (number, round(fill, 2))

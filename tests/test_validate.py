@@ -103,7 +103,7 @@ def test_a_date_may_be_written_as_text():
 
 
 def test_a_switch_must_be_true_or_false():
-    text = Path("layouts/standard.yaml").read_text(encoding="utf-8") + "show: {tips: sometimes}\n"
+    text = Path("layouts/standard.yaml").read_text(encoding="utf-8").replace("show:\n", "show:\n  tips: sometimes\n")
     assert problems(text, Layout)[0].endswith("show.tips: expected true or false, got 'sometimes'")
 
 

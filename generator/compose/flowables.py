@@ -76,7 +76,7 @@ class ExerciseBlock(KeepTogether):
     """Kept on one page where it fits. Where it does not, it goes on over the page between its units (each unit
     stays whole unless taller than a page) when the layout allows it and moving it whole would leave this page
     less than its fill used; and a block taller than a whole page starts where it is when at least half a
-    page is left."""
+    page is left, and otherwise at the top of the next frame."""
 
     def __init__(self, units: list[list[Flowable]], label: str, breaks: Breaks, continued: Paragraph):
         super().__init__([flowable for unit in units for flowable in unit])
@@ -88,18 +88,23 @@ class ExerciseBlock(KeepTogether):
         if frame is not None and height > available_height:
             taller_than_page = height > frame and available_height >= frame / 2
             page_too_empty = self.breaks.split_exercises and frame - available_height < frame * self.breaks.fill
-            first = KeepTogether(self.units[0])
-            first_fits = kept_height(first, available_width, available_height, self.canv) <= available_height
-            if (taller_than_page or page_too_empty) and first_fits:
-                return self._by_units()
+            first = kept_height(KeepTogether(self.units[0]), available_width, available_height, self.canv)
+            # A first part taller than a page splits wherever it starts, so it may as well start here.
+            first_may_start = first <= available_height or (first > frame and available_height >= frame / 2)
+            if (taller_than_page or page_too_empty) and first_may_start:
+                return self._by_units(available_width, available_height)
             if height > frame:
-                return [FrameBreak(), *self._by_units()]
+                return [FrameBreak(), *self._by_units()]  # laid out afresh on the next frame
         return super().split(available_width, available_height)
 
-    def _by_units(self) -> list[Flowable]:
+    def _by_units(self, available_width: float = 0.0, available_height: float = 0.0) -> list[Flowable]:
         """The first unit flowable by flowable (the frame lays out the first at once, and a KeepTogether it
-        cannot); each later unit kept whole, and saying whose it is when it begins a page."""
-        return [*self.units[0], *(KeepTogether([TopOnly(self.continued), *unit]) for unit in self.units[1:])]
+        cannot, so a first flowable too tall for the space comes already split); each later unit kept whole,
+        and saying whose it is when it begins a page."""
+        first = list(self.units[0])
+        if available_height and first[0].wrapOn(self.canv, available_width, available_height)[1] > available_height:
+            first[:1] = first[0].splitOn(self.canv, available_width, available_height) or first[:1]
+        return [*first, *(KeepTogether([TopOnly(self.continued), *unit]) for unit in self.units[1:])]
 
 
 class TopOnly(Flowable):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from ..resolve.handout import Handout
@@ -36,12 +37,20 @@ def tracking_log(handout: Handout, styles: Styles, width: float) -> list[Flowabl
     return story
 
 
+def _day_width(last_day: int, styles: Styles) -> float:
+    """The narrowest day column that holds a tick box and the week's widest day number on one line."""
+    style = styles.table_heading
+    number = stringWidth(str(last_day), styles.fonts.bold, style.fontSize)
+    return max(styles.layout.log.box, number) + 2 * styles.layout.tables.cell_padding_x + 1
+
+
 def week_table(week: int, handout: Handout, styles: Styles, width: float) -> Table:
     """Seven day columns of tick boxes, a row per exercise, and a row for the day's pain score."""
     box, padding = styles.layout.log.box, styles.layout.tables.log_cell_padding
-    name_width = min(styles.layout.log.name_width, width - DAYS * (box + 2 * padding + 4))
-    day_width = (width - name_width) / DAYS
     first_day = (week - 1) * DAYS + 1
+    day_width = _day_width((handout.log_weeks or 1) * DAYS, styles)  # the same columns every week
+    name_width = min(styles.layout.log.name_width, width - DAYS * day_width)
+    day_width = (width - name_width) / DAYS
     # 'Day' once over the seven columns and the numbers under it: 'Giorno 14' would not fit a column in large print.
     header = [[styled(f"<b>{escape(wording.LOG_WEEK)} {week}</b>", styles.table_heading),
                styled(f"<b>{escape(wording.LOG_DAY)}</b>", styles.table_heading), *[""] * (DAYS - 1)],
