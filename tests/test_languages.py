@@ -221,3 +221,23 @@ def test_every_shipped_worksheet_builds_in_every_shipped_language(worksheet: Pat
         assert "\ufffd" not in page.text
     if language != "en":
         assert not re.search(r"\bPage \d+ of \d+", " ".join(page.text for page in pages))
+
+
+COUNTS = """\
+title: Τρεις
+exercises:
+  - exercise: {{name: Ένα, position: sitting, steps: [Βήμα.], dosage: {{sets: 1, reps: 1, per_day: 1, per_week: 1}}}}
+  - exercise: {{name: Δύο, position: sitting, steps: [Βήμα.], dosage: {{sets: 2, reps: 2, per_day: 2, per_week: 2}}}}
+  - exercise: {{name: Τρία, position: sitting, steps: [Βήμα.], dosage: {{per_week: {weekly}}}}}
+"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_handout_prints_every_count_in_the_plural_form_its_language_gives_it(project: Path, language: str):
+    from test_wording import COUNTED
+
+    one, two, once_a_week, twice_a_week = COUNTED[language]
+    for weekly, a_week in ((1, once_a_week), (2, twice_a_week)):
+        (project / "worksheets/counts.yaml").write_text(COUNTS.format(weekly=weekly), encoding="utf-8")
+        text = text_of(generator.build_bytes(project / "worksheets/counts.yaml", language=language))
+        assert one in text and two in text and a_week in text
