@@ -145,10 +145,14 @@ def test_the_language_column_of_the_clients_csv(project: Path, run):
     result = run("batch", "--clients", "clients.csv", "-o", "out", "-j", "1")
     lines = result.stderr.splitlines()
     assert lines[-1] == "clients.csv:4:3: language: expected one of en, es, fr, de, pt, it; got 'esp' (did you mean 'es'?)"
-    assert lines[0] == ("worksheets/upper-back-trigger-points.yaml:11:5: warning: exercises[0]: exercise "
-                        "'rhomboid-stretch-long-sitting' has no German translation (looked for "
-                        "worksheets/exercises/de/rhomboid-stretch-long-sitting.yaml); it prints in English")
-    assert len(lines) == len(set(lines)) == 7  # each warning once: six German exercises, then the error
+    assert ("worksheets/upper-back-trigger-points.yaml:11:5: warning: exercises[0]: exercise "
+            "'rhomboid-stretch-long-sitting' has no German translation (looked for "
+            "worksheets/exercises/de/rhomboid-stretch-long-sitting.yaml); it prints in English") in lines
+    assert set(lines) >= {f"worksheets/upper-back-trigger-points.yaml: warning: written in English (it names no "
+                          f"language) but built in {name} by clients.csv:{row}:3; its own text stays English: leave "
+                          f"that language cell empty, or write a {name} copy of the worksheet"
+                          for row, name in ((2, "Spanish"), (3, "German"))}
+    assert len(lines) == len(set(lines)) == 9  # each warning once: two worksheets, six German exercises, the error
     assert "Precaución" in text_of((project / "out/Ana-upper-back-trigger-points.pdf").read_bytes())
     assert "Vorsicht" in text_of((project / "out/Bea-upper-back-trigger-points.pdf").read_bytes())
 
@@ -241,3 +245,26 @@ def test_a_handout_prints_every_count_in_the_plural_form_its_language_gives_it(p
         (project / "worksheets/counts.yaml").write_text(COUNTS.format(weekly=weekly), encoding="utf-8")
         text = text_of(generator.build_bytes(project / "worksheets/counts.yaml", language=language))
         assert one in text and two in text and a_week in text
+
+
+def test_a_worksheet_built_in_another_language_warns_that_its_own_text_stays_or_fails_with_strict(project: Path,
+                                                                                                  run):
+    warning = ("worksheets/es/neck-and-upper-back-knots.yaml:1:11: warning: language: written in Spanish (language: "
+               "es) but built with --language fr; its own text stays Spanish: leave out --language, or write a French "
+               "copy of the worksheet")
+    result = run("build", "worksheets/es/neck-and-upper-back-knots.yaml", "--language", "fr", "-o", "fr.pdf")
+    assert result.exit_code == 0 and result.stderr.splitlines()[0] == warning
+    assert "Nudos musculares" in text_of((project / "fr.pdf").read_bytes())
+    strict = run("build", "worksheets/es/neck-and-upper-back-knots.yaml", "--language", "fr", "--strict", "-o", "s.pdf")
+    assert strict.exit_code == 1 and strict.stderr.splitlines()[0] == warning.replace("warning: ", "")
+    assert not (project / "s.pdf").exists()
+    english = run("build", "worksheets/upper-back-trigger-points.yaml", "--language", "de", "--strict")
+    assert (english.exit_code, english.stderr.splitlines()[0]) == (
+        1, "worksheets/upper-back-trigger-points.yaml: written in English (it names no language) but built with "
+           "--language de; its own text stays English: leave out --language, or write a German copy of the worksheet")
+
+
+def test_a_worksheet_built_in_its_own_language_says_nothing(project: Path, run):
+    for worksheet, language in (("es/neck-and-upper-back-knots", "es"), ("upper-back-trigger-points", "en")):
+        result = run("build", f"worksheets/{worksheet}.yaml", "--language", language, "--strict", "-o", "x.pdf")
+        assert (result.exit_code, result.stderr) == (0, "")

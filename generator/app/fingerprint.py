@@ -17,7 +17,7 @@ from ..compose.i18n import catalogue_path
 from ..resolve.handout import Handout
 from ..resolve.options import Options
 
-NOT_OUTPUT = {"layout_given_at"}  # where a message about the layout option points; never printed
+NOT_OUTPUT = {"layout_given_at", "language_given_at"}  # where a message about an option points; never printed
 
 
 def fingerprint(handout: Handout, options: Options) -> str:
