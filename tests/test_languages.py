@@ -268,3 +268,35 @@ def test_a_worksheet_built_in_its_own_language_says_nothing(project: Path, run):
     for worksheet, language in (("es/neck-and-upper-back-knots", "es"), ("upper-back-trigger-points", "en")):
         result = run("build", f"worksheets/{worksheet}.yaml", "--language", language, "--strict", "-o", "x.pdf")
         assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_a_bilingual_handout_prints_title_names_cautions_stop_signs_and_doses_in_both_languages(project: Path, run):
+    result = run("build", "worksheets/es/neck-and-upper-back-knots.yaml", "--second-language", "en", "-o", "bi.pdf")
+    assert (result.exit_code, result.stderr) == (0, "")
+    text = text_of((project / "bi.pdf").read_bytes())
+    english = resolve(project / "worksheets/neck-and-upper-back-knots.yaml")
+    spanish = resolve(project / "worksheets/es/neck-and-upper-back-knots.yaml")
+    pairs = [(spanish.worksheet.title, english.worksheet.title),
+             ("Detente y llama a tu profesional de la salud si:", "Stop and call your clinician if:"),
+             (spanish.worksheet.stop_if[0], english.worksheet.stop_if[0]),
+             ("Precaución", "Take care"),
+             ("10 repeticiones · mantener 5 s · 2 veces al día", "10 reps · hold 5 s · 2× a day")]
+    pairs += [(ours.exercise.name, theirs.exercise.name) for ours, theirs in zip(spanish.exercises, english.exercises)]
+    pairs += [(ours.exercise.cautions[0], theirs.exercise.cautions[0])
+              for ours, theirs in zip(spanish.exercises, english.exercises) if ours.exercise.cautions]
+    for first, second in pairs:
+        first, second = " ".join(first.split()), " ".join(second.split())
+        assert first in text and second in text
+        assert text.index(first) < text.index(second)  # the second language under the first
+
+
+def test_without_its_own_words_in_the_second_language_a_handout_still_gives_its_fixed_words_in_both(project: Path,
+                                                                                                    run):
+    result = run("build", "worksheets/upper-back-trigger-points.yaml", "--second-language", "fr", "-o", "bi.pdf")
+    assert result.exit_code == 0 and "; its steps print in one language only" in result.stderr
+    text = text_of((project / "bi.pdf").read_bytes())
+    for english, french in (("Stop and call your clinician if:", "Arrêtez et appelez votre praticien si :"),
+                            ("Take care", "Attention"), ("× a day", "fois par jour")):
+        assert english in text and french in text
+    handout = resolve(project / "worksheets/upper-back-trigger-points.yaml", Options(second_language="fr"))
+    assert handout.second_language == "fr" and handout.second_title is None and handout.second_stop_if == ()

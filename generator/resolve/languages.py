@@ -3,10 +3,14 @@ language of a bilingual copy. A missing translation is a warning, or an error wi
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from ..base.errors import Problem
 from ..load.library import Library, LibraryExercise
 from ..load.source import Document, Origin
 from ..load.translations import missing_translation, translate
+from ..load.validate import load_and_check
 from ..model import Exercise, Worksheet
 from ..model.choices import LANGUAGE_NAMES, SOURCE_LANGUAGE
 from .options import Options, Where
@@ -20,6 +24,8 @@ class Lookup:
         self.doc, self.library, self.options, self.language = doc, library, options, language
         self.warnings: list[Problem] = []
         self.second_problems: list[Problem] = []  # of the second language's translations
+        second = options.second_language
+        self.second_language = second if second and second != language else None  # of a bilingual handout
 
     def fallback(self, problem: Problem, consequence: str = "") -> list[Problem]:
         """Words that cannot be in the language asked for: ``problem`` as an error with --strict; else kept as a
@@ -74,20 +80,58 @@ def in_language(exercise_id: str, found: LibraryExercise, at: Problem,
     return found.exercise, Origin(doc=found.doc), lookup.fallback(at.replace(message=missing), "it prints in English")
 
 
-def second_steps(exercise_id: str, found: LibraryExercise, at: Problem,
-                 lookup: Lookup) -> tuple[tuple[str, ...], Origin | None]:
-    """The steps in the second language of a bilingual handout, where the library has them, and where they
-    were written."""
-    language = lookup.options.second_language
-    if not language or language == lookup.language:
-        return (), None
+def second_words(exercise_id: str, found: LibraryExercise, at: Problem,
+                 lookup: Lookup) -> tuple[Exercise | None, Origin | None]:
+    """The library exercise in the second language of a bilingual handout, where the library has it, and where
+    its words were written."""
+    language = lookup.second_language
+    if language is None:
+        return None, None
     if language == SOURCE_LANGUAGE:
-        return tuple(found.exercise.steps), Origin(doc=found.doc)
+        return found.exercise, Origin(doc=found.doc)
     translated, origin, problems = translate(found.exercise, found.doc, language, lookup.options.limits)
     if translated is not None and origin is not None:
-        return tuple(translated.steps), origin
+        return translated, origin
     lookup.second_problems += problems
     if not problems:
         missing = missing_translation(exercise_id, found.doc.path, language)
         lookup.second_problems += lookup.fallback(at.replace(message=missing), "its steps print in one language only")
-    return (), None
+    return None, None
+
+
+def second_fields(second: Exercise | None, origin: Origin | None) -> dict[str, Any]:
+    """A handout exercise's words in the second language."""
+    if second is None:
+        return {}
+    return {"second_name": second.name, "second_steps": tuple(second.steps), "second_cautions": tuple(second.cautions),
+            "second_origin": origin}
+
+
+def second_worksheet(path: Path, worksheet: Worksheet, lookup: Lookup) -> dict[str, Any]:
+    """A bilingual handout's second language, and the worksheet's own title and stop signs in it, taken from its
+    copy in that language where there is one: worksheets/es/neck.yaml beside worksheets/neck.yaml (in English).
+
+    A copy that does not load, is in another language, or lists a different number of stop signs gives
+    nothing; the handout's fixed words still print in both languages."""
+    language = lookup.second_language
+    if language is None:
+        return {}
+    fields: dict[str, Any] = {"second_language": language}
+    copy_path = _copy_in(path, worksheet.language or SOURCE_LANGUAGE, language)
+    if copy_path is None or not copy_path.is_file():
+        return fields
+    copy, doc, _problems = load_and_check(copy_path, Worksheet, lookup.options.limits)
+    if copy is None or doc is None or (copy.language or SOURCE_LANGUAGE) != language:
+        return fields
+    fields.update(second_title=copy.title, second_origin=Origin(doc=doc))
+    if len(copy.stop_if) == len(worksheet.stop_if):
+        fields["second_stop_if"] = tuple(copy.stop_if)
+    return fields
+
+
+def _copy_in(path: Path, own: str, language: str) -> Path | None:
+    """Where the worksheet at ``path``, written in ``own``, keeps its copy in ``language``."""
+    home = path.parent.parent if own != SOURCE_LANGUAGE and path.parent.name == own else path.parent
+    if language == SOURCE_LANGUAGE:
+        return home / path.name if home != path.parent else None
+    return home / language / path.name

@@ -62,6 +62,7 @@ def resolve(path: Path, options: Options = Options(), library: Library | None = 
         path=path, display=doc.display, worksheet=worksheet, layout=layout, sections=sections, disclaimer=disclaimer,
         clinic=clinic, origin=Origin(doc=doc), layout_origin=Origin(doc=layout_doc),
         language=lookup.language,
+        **languages.second_worksheet(path, worksheet, lookup),
         warnings=tuple(lookup.warnings),
         log_weeks=log_weeks or None,
         notes_per_exercise=_first_given(notes.lines_per_exercise, layout.notes.lines_per_exercise),
@@ -192,7 +193,7 @@ def _entry(entry: Entry, loc: Loc, number: int, lookup: Lookup) -> tuple[Handout
         illustration, problems = find_illustration(exercise, origin, lookup.options.allow_outside)
         problems += exercise_limit_problems(exercise, origin, lookup.options.limits)
         files: tuple[Path, ...] = ()
-        second_steps: tuple[str, ...] = ()
+        second: Exercise | None = None  # a one-off exercise is in the worksheet's language only
         second_origin: Origin | None = None
     else:
         exercise_id = entry.exercise
@@ -207,7 +208,7 @@ def _entry(entry: Entry, loc: Loc, number: int, lookup: Lookup) -> tuple[Handout
         origin = figure_origin = Origin(doc=found.doc)  # a translation keeps the figure of the exercise it translates
         if lookup.language != SOURCE_LANGUAGE:
             exercise, origin, problems = languages.in_language(exercise_id, found, doc.problem(id_loc, ""), lookup)
-        second_steps, second_origin = languages.second_steps(exercise_id, found, doc.problem(id_loc, ""), lookup)
+        second, second_origin = languages.second_words(exercise_id, found, doc.problem(id_loc, ""), lookup)
         sources = [found.doc.path, origin.doc.path, *([second_origin.doc.path] if second_origin else [])]
         files = tuple(dict.fromkeys(sources))
     written = [(v, Origin(doc=origin.doc, loc=origin.loc + ("variations", i))) for i, v in enumerate(exercise.variations)]
@@ -221,7 +222,7 @@ def _entry(entry: Entry, loc: Loc, number: int, lookup: Lookup) -> tuple[Handout
     item = HandoutExercise(number=number, id=exercise_id, exercise=exercise, dosage=dosage, note=entry.note,
                            illustration=illustration, picture=picture, origin=origin, entry=Origin(doc=doc, loc=loc),
                            variations=variations, progression=progression, files=files,
-                           second_steps=second_steps, second_origin=second_origin)
+                           **languages.second_fields(second, second_origin))
     return item, problems + variation_problems
 
 
