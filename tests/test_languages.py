@@ -145,10 +145,14 @@ def test_the_language_column_of_the_clients_csv(project: Path, run):
     result = run("batch", "--clients", "clients.csv", "-o", "out", "-j", "1")
     lines = result.stderr.splitlines()
     assert lines[-1] == "clients.csv:4:3: language: expected one of en, es, fr, de, pt, it; got 'esp' (did you mean 'es'?)"
-    assert lines[0] == ("worksheets/upper-back-trigger-points.yaml:11:5: warning: exercises[0]: exercise "
-                        "'rhomboid-stretch-long-sitting' has no German translation (looked for "
-                        "worksheets/exercises/de/rhomboid-stretch-long-sitting.yaml); it prints in English")
-    assert len(lines) == len(set(lines)) == 7  # each warning once: six German exercises, then the error
+    assert ("worksheets/upper-back-trigger-points.yaml:11:5: warning: exercises[0]: exercise "
+            "'rhomboid-stretch-long-sitting' has no German translation (looked for "
+            "worksheets/exercises/de/rhomboid-stretch-long-sitting.yaml); it prints in English") in lines
+    assert set(lines) >= {f"worksheets/upper-back-trigger-points.yaml: warning: written in English (it names no "
+                          f"language) but built in {name} by clients.csv:{row}:3; its own text stays English: leave "
+                          f"that language cell empty, or write a {name} copy of the worksheet"
+                          for row, name in ((2, "Spanish"), (3, "German"))}
+    assert len(lines) == len(set(lines)) == 9  # each warning once: two worksheets, six German exercises, the error
     assert "Precaución" in text_of((project / "out/Ana-upper-back-trigger-points.pdf").read_bytes())
     assert "Vorsicht" in text_of((project / "out/Bea-upper-back-trigger-points.pdf").read_bytes())
 
@@ -221,3 +225,78 @@ def test_every_shipped_worksheet_builds_in_every_shipped_language(worksheet: Pat
         assert "\ufffd" not in page.text
     if language != "en":
         assert not re.search(r"\bPage \d+ of \d+", " ".join(page.text for page in pages))
+
+
+COUNTS = """\
+title: Τρεις
+exercises:
+  - exercise: {{name: Ένα, position: sitting, steps: [Βήμα.], dosage: {{sets: 1, reps: 1, per_day: 1, per_week: 1}}}}
+  - exercise: {{name: Δύο, position: sitting, steps: [Βήμα.], dosage: {{sets: 2, reps: 2, per_day: 2, per_week: 2}}}}
+  - exercise: {{name: Τρία, position: sitting, steps: [Βήμα.], dosage: {{per_week: {weekly}}}}}
+"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_handout_prints_every_count_in_the_plural_form_its_language_gives_it(project: Path, language: str):
+    from test_wording import COUNTED
+
+    one, two, once_a_week, twice_a_week = COUNTED[language]
+    for weekly, a_week in ((1, once_a_week), (2, twice_a_week)):
+        (project / "worksheets/counts.yaml").write_text(COUNTS.format(weekly=weekly), encoding="utf-8")
+        text = text_of(generator.build_bytes(project / "worksheets/counts.yaml", language=language))
+        assert one in text and two in text and a_week in text
+
+
+def test_a_worksheet_built_in_another_language_warns_that_its_own_text_stays_or_fails_with_strict(project: Path,
+                                                                                                  run):
+    warning = ("worksheets/es/neck-and-upper-back-knots.yaml:1:11: warning: language: written in Spanish (language: "
+               "es) but built with --language fr; its own text stays Spanish: leave out --language, or write a French "
+               "copy of the worksheet")
+    result = run("build", "worksheets/es/neck-and-upper-back-knots.yaml", "--language", "fr", "-o", "fr.pdf")
+    assert result.exit_code == 0 and result.stderr.splitlines()[0] == warning
+    assert "Nudos musculares" in text_of((project / "fr.pdf").read_bytes())
+    strict = run("build", "worksheets/es/neck-and-upper-back-knots.yaml", "--language", "fr", "--strict", "-o", "s.pdf")
+    assert strict.exit_code == 1 and strict.stderr.splitlines()[0] == warning.replace("warning: ", "")
+    assert not (project / "s.pdf").exists()
+    english = run("build", "worksheets/upper-back-trigger-points.yaml", "--language", "de", "--strict")
+    assert (english.exit_code, english.stderr.splitlines()[0]) == (
+        1, "worksheets/upper-back-trigger-points.yaml: written in English (it names no language) but built with "
+           "--language de; its own text stays English: leave out --language, or write a German copy of the worksheet")
+
+
+def test_a_worksheet_built_in_its_own_language_says_nothing(project: Path, run):
+    for worksheet, language in (("es/neck-and-upper-back-knots", "es"), ("upper-back-trigger-points", "en")):
+        result = run("build", f"worksheets/{worksheet}.yaml", "--language", language, "--strict", "-o", "x.pdf")
+        assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_a_bilingual_handout_prints_title_names_cautions_stop_signs_and_doses_in_both_languages(project: Path, run):
+    result = run("build", "worksheets/es/neck-and-upper-back-knots.yaml", "--second-language", "en", "-o", "bi.pdf")
+    assert (result.exit_code, result.stderr) == (0, "")
+    text = text_of((project / "bi.pdf").read_bytes())
+    english = resolve(project / "worksheets/neck-and-upper-back-knots.yaml")
+    spanish = resolve(project / "worksheets/es/neck-and-upper-back-knots.yaml")
+    pairs = [(spanish.worksheet.title, english.worksheet.title),
+             ("Detente y llama a tu profesional de la salud si:", "Stop and call your clinician if:"),
+             (spanish.worksheet.stop_if[0], english.worksheet.stop_if[0]),
+             ("Precaución", "Take care"),
+             ("10 repeticiones · mantener 5 s · 2 veces al día", "10 reps · hold 5 s · 2× a day")]
+    pairs += [(ours.exercise.name, theirs.exercise.name) for ours, theirs in zip(spanish.exercises, english.exercises)]
+    pairs += [(ours.exercise.cautions[0], theirs.exercise.cautions[0])
+              for ours, theirs in zip(spanish.exercises, english.exercises) if ours.exercise.cautions]
+    for first, second in pairs:
+        first, second = " ".join(first.split()), " ".join(second.split())
+        assert first in text and second in text
+        assert text.index(first) < text.index(second)  # the second language under the first
+
+
+def test_without_its_own_words_in_the_second_language_a_handout_still_gives_its_fixed_words_in_both(project: Path,
+                                                                                                    run):
+    result = run("build", "worksheets/upper-back-trigger-points.yaml", "--second-language", "fr", "-o", "bi.pdf")
+    assert result.exit_code == 0 and "; its steps print in one language only" in result.stderr
+    text = text_of((project / "bi.pdf").read_bytes())
+    for english, french in (("Stop and call your clinician if:", "Arrêtez et appelez votre praticien si :"),
+                            ("Take care", "Attention"), ("× a day", "fois par jour")):
+        assert english in text and french in text
+    handout = resolve(project / "worksheets/upper-back-trigger-points.yaml", Options(second_language="fr"))
+    assert handout.second_language == "fr" and handout.second_title is None and handout.second_stop_if == ()

@@ -8,7 +8,8 @@ import pytest
 from conftest import read_pages
 
 import generator
-from generator.compose.wording import dosage_columns, seconds_words
+from generator.compose.i18n import Catalogues, speaking
+from generator.compose.wording import dosage_columns, dosage_sentence, seconds_words
 from generator.model import Dosage
 
 
@@ -24,6 +25,36 @@ def test_only_the_dosage_fields_given_are_shown_in_order():
     assert dosage_columns(Dosage(per_week=3)) == [("How often", "3× a week")]
     assert dosage_columns(Dosage(per_day=1, per_week=5)) == [("How often", "1× a day, 5 days a week")]
     assert dosage_columns(Dosage()) == []
+
+
+# Every count printed in words, for one and for two, as each language says it.
+COUNTED = {
+    "en": ("1 set · 1 rep · 1× a day, 1 day a week", "2 sets · 2 reps · 2× a day, 2 days a week", "1× a week",
+           "2× a week"),
+    "es": ("1 serie · 1 repetición · 1 vez al día, 1 día a la semana",
+           "2 series · 2 repeticiones · 2 veces al día, 2 días a la semana", "1 vez a la semana",
+           "2 veces a la semana"),
+    "fr": ("1 série · 1 répétition · 1 fois par jour, 1 jour par semaine",
+           "2 séries · 2 répétitions · 2 fois par jour, 2 jours par semaine", "1 fois par semaine",
+           "2 fois par semaine"),
+    "de": ("1 Satz · 1 Wiederholung · 1-mal täglich, an 1 Tag pro Woche",
+           "2 Sätze · 2 Wiederholungen · 2-mal täglich, an 2 Tagen pro Woche", "1-mal pro Woche", "2-mal pro Woche"),
+    "pt": ("1 série · 1 repetição · 1 vez por dia, 1 dia por semana",
+           "2 séries · 2 repetições · 2 vezes por dia, 2 dias por semana", "1 vez por semana", "2 vezes por semana"),
+    "it": ("1 serie · 1 ripetizione · 1 volta al giorno, 1 giorno a settimana",
+           "2 serie · 2 ripetizioni · 2 volte al giorno, 2 giorni a settimana", "1 volta a settimana",
+           "2 volte a settimana"),
+}
+
+
+@pytest.mark.parametrize("language", COUNTED)
+def test_every_count_takes_the_plural_form_its_language_gives_it(language: str):
+    one, two, once_a_week, twice_a_week = COUNTED[language]
+    with speaking(language, Catalogues()):
+        assert dosage_sentence(Dosage(sets=1, reps=1, per_day=1, per_week=1)) == one
+        assert dosage_sentence(Dosage(sets=2, reps=2, per_day=2, per_week=2)) == two
+        assert dosage_sentence(Dosage(per_week=1)) == once_a_week
+        assert dosage_sentence(Dosage(per_week=2)) == twice_a_week
 
 
 def test_an_entry_overrides_only_the_dosage_fields_it_names():

@@ -17,7 +17,7 @@ from ..compose.i18n import catalogue_path
 from ..resolve.handout import Handout
 from ..resolve.options import Options
 
-NOT_OUTPUT = {"layout_given_at"}  # where a message about the layout option points; never printed
+NOT_OUTPUT = {"layout_given_at", "language_given_at"}  # where a message about an option points; never printed
 
 
 def fingerprint(handout: Handout, options: Options) -> str:
@@ -56,6 +56,8 @@ def input_files(handout: Handout, options: Options) -> Iterable[Path]:
         yield from (path.resolve() for variation in item.variations for path in variation.files)
         if item.illustration is not None:
             yield item.illustration.resolve()
+    if handout.second_origin is not None:  # the worksheet's copy in the second language
+        yield handout.second_origin.doc.path.resolve()
     if handout.clinic is not None:
         yield handout.clinic.origin.doc.path.resolve()
         if handout.clinic.logo is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import glob
 from pathlib import Path
 
-from ..load.clients import read_clients
+from ..load.clients import ClientRow, read_clients
 from ..load.source import display_path
 from ..resolve.options import Options, Where
 from .batch import Job
@@ -48,13 +48,20 @@ def client_jobs(csv_path: Path, directory: Path, pattern: str, options: Options)
             continue
         values = {**row.values, "worksheet": row.worksheet.stem, "row": str(row.line)}
         output = directory / names.claim(file_name(pattern, values))
-        column = list(row.values).index("layout") + 1 if "layout" in row.values else 0
+        column = _column(row, "layout")
         where = Where(file=display_path(csv_path), line=row.line, column=column, field="layout")
+        cell = Where(file=where.file, line=row.line, column=_column(row, "language"), field="language")
         row_options = options.replace(
             layout=row.layout or options.layout, personal=row.changes,
             language=row.language or options.language,
             layout_given_at=where if row.layout else options.layout_given_at,
+            language_given_at=cell if row.language else options.language_given_at,
         )
         jobs.append(Job(label=f"{display_path(csv_path)} row {row.line}", worksheet=row.worksheet, output=output,
                         options=row_options))
     return jobs, problems
+
+
+def _column(row: ClientRow, name: str) -> int:
+    """The column, counted from 1, of a row's cell; 0 where the CSV has no such column."""
+    return list(row.values).index(name) + 1 if name in row.values else 0

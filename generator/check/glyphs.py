@@ -24,6 +24,11 @@ def printed_texts(handout: Handout) -> Iterator[Text]:
             yield getattr(worksheet, field), origin, (field,)
     for i, reason in enumerate(worksheet.stop_if):
         yield reason, origin, ("stop_if", i)
+    if handout.second_origin is not None:  # the worksheet's copy in a bilingual handout's second language
+        if handout.second_title:
+            yield handout.second_title, handout.second_origin, ("title",)
+        for i, reason in enumerate(handout.second_stop_if):
+            yield reason, handout.second_origin, ("stop_if", i)
     for i, section in enumerate(worksheet.sections or []):
         yield section.heading, origin, ("sections", i, "heading")
         if section.intro:
@@ -46,8 +51,11 @@ def printed_texts(handout: Handout) -> Iterator[Text]:
         if item.client_note and handout.personal_origin is not None:
             yield item.client_note, handout.personal_origin, ("exercises", item.id, "note")
         if item.second_origin is not None:
-            for i, step in enumerate(item.second_steps):
-                yield step, item.second_origin, ("steps", i)
+            if item.second_name:
+                yield item.second_name, item.second_origin, ("name",)
+            for field, texts in (("steps", item.second_steps), ("cautions", item.second_cautions)):
+                for i, text in enumerate(texts):
+                    yield text, item.second_origin, (field, i)
 
 
 def clinic_texts(clinic: HandoutClinic | None) -> Iterator[Text]:

@@ -57,7 +57,8 @@ def language_options(command):
     command = click.option("--second-language", type=LANGUAGE,
                            help="Print each step again in this language, lighter: for a client and a carer.")(command)
     command = click.option("--strict", is_flag=True,
-                           help="A missing translation is an error, not a warning.")(command)
+                           help="A missing translation, or a worksheet built in a language it is not "
+                                "written in, is an error, not a warning.")(command)
     return click.option("--language", type=LANGUAGE,
                         help="The handout's language, instead of the worksheet's.")(command)
 

@@ -10,7 +10,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer
 
 from ..resolve.handout import Handout, HandoutExercise, HandoutSection
-from . import wording
+from . import bilingual, wording
 from .card import exercise_block
 from .flowables import Anchor, HereOrLater
 from .follow_through import notes_lines, stop_if_box
@@ -65,7 +65,9 @@ def page_break_due(item: HandoutExercise, handout: Handout) -> bool:
 def title_block(handout: Handout, styles: Styles, width: float, key: str) -> list[Flowable]:
     worksheet = handout.worksheet
     # The anchor follows its heading so that the heading's space above still vanishes at a page top.
-    story: list[Flowable] = [paragraph(worksheet.title, styles.title), Anchor(0, worksheet.title, key)]
+    story: list[Flowable] = [paragraph(worksheet.title, styles.title), *bilingual.again(handout.second_title,
+                                                                                    styles.second_title),
+                             Anchor(0, worksheet.title, key)]
     if worksheet.subtitle:
         story.append(paragraph(worksheet.subtitle, styles.subtitle))
     story.append(client_lines(handout, styles, width))
@@ -76,7 +78,7 @@ def title_block(handout: Handout, styles: Styles, width: float, key: str) -> lis
     if worksheet.intro:
         story.extend(paragraphs(worksheet.intro, styles.body))
     if worksheet.stop_if:
-        story.append(stop_if_box(worksheet.stop_if, styles))
+        story.append(stop_if_box(worksheet.stop_if, styles, handout.second_language, handout.second_stop_if))
     story.append(Spacer(0, styles.layout.spacing.paragraph))
     return story
 

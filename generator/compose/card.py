@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ..model import Dosage
 from ..resolve.handout import Handout, HandoutExercise
-from . import wording
+from . import bilingual, wording
 from .figures import FigureDrawing, Ink
 from .flowables import Anchor, ExerciseBlock, IllustrationBox
 from .follow_through import notes_area, variations_list, video_code
@@ -41,7 +41,7 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, pict
     if notes:
         units.append([boxed(notes, styles, styles.colours.note_background)])
     if exercise.cautions and show.cautions:
-        units.append([cautions_box(exercise.cautions, styles)])
+        units.append([cautions_box(exercise.cautions, styles, handout.second_language, item.second_cautions)])
     tips = [labelled(wording.TIP_LABEL, tip, styles.meta) for tip in (exercise.tips if show.tips else [])]
     if item.variations:
         tips += variations_list(item.variations, styles)
@@ -59,13 +59,13 @@ def _first_part(item: HandoutExercise, handout: Handout, styles: Styles, picture
     box, gap = styles.layout.illustration, styles.layout.spacing.column_gap
     show_video = item.exercise.video is not None and handout.layout.show.video
     if box.position == "above":
-        return _stacked(item, styles, pictures, width, show_video)
+        return _stacked(item, styles, pictures, width, show_video, handout.second_language)
     picture_width = min(box.width, width / 2)
     text_width = width - picture_width - gap
     picture_column: list[Flowable] = [illustration(item, styles, pictures, picture_width)]
     if show_video:
         picture_column += [Spacer(0, styles.layout.spacing.paragraph), *video_code(str(item.exercise.video), styles)]
-    text = card_text(item, styles, text_width)
+    text = card_text(item, styles, text_width, handout.second_language)
     if box.position == "left":
         row, widths = [picture_column, text], [picture_width + gap, text_width]
         padding = ("RIGHTPADDING", (0, 0), (0, 0), gap)
@@ -84,7 +84,7 @@ def _first_part(item: HandoutExercise, handout: Handout, styles: Styles, picture
 
 
 def _stacked(item: HandoutExercise, styles: Styles, pictures: Mapping[Path, ImageReader], width: float,
-             show_video: bool) -> list[Flowable]:
+             show_video: bool, second_language: str | None) -> list[Flowable]:
     """The picture across the column (the video's code beside it), then the name, steps and dose under it."""
     box, gap = styles.layout.illustration, styles.layout.spacing.column_gap
     code = video_code(str(item.exercise.video), styles) if show_video else []
@@ -99,23 +99,26 @@ def _stacked(item: HandoutExercise, styles: Styles, pictures: Mapping[Path, Imag
         ], split=False)
     else:
         picture.hAlign = "CENTER"
-    return [top, Spacer(0, styles.layout.spacing.paragraph), *card_text(item, styles, width)]
+    return [top, Spacer(0, styles.layout.spacing.paragraph), *card_text(item, styles, width, second_language)]
 
 
-def card_text(item: HandoutExercise, styles: Styles, width: float) -> list[Flowable]:
-    """Name, what the exercise needs, steps, dose and progression: the card's words, top to bottom."""
+def card_text(item: HandoutExercise, styles: Styles, width: float,
+              second_language: str | None = None) -> list[Flowable]:
+    """Name, what the exercise needs, steps, dose and progression: the card's words, top to bottom; on a
+    bilingual handout, the name, each step and the dose again in the second language."""
     exercise, show = item.exercise, styles.layout.show
-    text: list[Flowable] = [heading(item, styles.heading)]
+    text: list[Flowable] = [heading(item, styles.heading), *bilingual.again(item.second_name, styles.second_name)]
     facts = meta_line(item, styles)
     if facts is not None:
         text.append(facts)
     if exercise.summary and show.summary:
         text.append(paragraph(exercise.summary, styles.body))
     for number, step in enumerate(exercise.steps, start=1):
-        text.append(paragraph(step, styles.step, bulletText=f"{number}."))
+        lines = [paragraph(step, styles.step, bulletText=f"{number}.")]
         if number <= len(item.second_steps):  # a bilingual handout: the same step, lighter, in the second language
-            text.append(paragraph(item.second_steps[number - 1], styles.second_step))
-    text += dose_lines(item, styles)
+            lines.append(paragraph(item.second_steps[number - 1], styles.second_step))
+        text += bilingual.together(lines)
+    text += dose_lines(item, styles, second_language)
     return text
 
 
@@ -146,11 +149,14 @@ def dose_text(dosage: Dosage) -> str:
     return "&nbsp;· ".join(plain(part).replace(" ", "&nbsp;") for part in parts if part)
 
 
-def dose_lines(item: HandoutExercise, styles: Styles) -> list[Flowable]:
-    """The dose in one plain line; under it, a progression's stages, each captioned with its weeks."""
+def dose_lines(item: HandoutExercise, styles: Styles, second_language: str | None = None) -> list[Flowable]:
+    """The dose in one plain line (and again in a bilingual handout's second language); under it, a
+    progression's stages, each captioned with its weeks."""
     lines: list[Flowable] = []
     if item.dosage.given():
-        lines.append(styled(dose_text(item.dosage), styles.dose))
+        lines += bilingual.together([styled(dose_text(item.dosage), styles.dose),
+                                     *bilingual.said_again(second_language, lambda: dose_text(item.dosage),
+                                                           styles.second_dose)])
     for stage in item.progression:
         caption = escape(wording.weeks_caption(stage.weeks))
         lines.append(styled(f"<b>{caption}:</b> {dose_text(stage.dosage)}", styles.stage))

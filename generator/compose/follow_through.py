@@ -5,17 +5,20 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from ..resolve.handout import HandoutVariation
-from . import wording
+from . import bilingual, wording
 from .flowables import QrCode, RuledLines
 from .parts import boxed
 from .styles import Styles
-from .text import escape, labelled, paragraph, styled
+from .text import escape, labelled, styled
 
 
-def stop_if_box(reasons: list[str], styles: Styles) -> Flowable:
-    """The worksheet's warning signs, boxed and headed so they cannot be missed."""
-    lines: list[Flowable] = [styled(f"<b>{escape(wording.STOP_IF_LABEL)}</b>", styles.stop_label)]
-    lines += [paragraph(reason, styles.caution, bulletText="•") for reason in reasons]
+def stop_if_box(reasons: list[str], styles: Styles, second_language: str | None = None,
+                second_reasons: tuple[str, ...] = ()) -> Flowable:
+    """The worksheet's warning signs, boxed and headed so they cannot be missed; on a bilingual handout, the
+    heading again in the second language, and each sign where the worksheet's copy in it gives them."""
+    lines: list[Flowable] = bilingual.heading(lambda: wording.STOP_IF_LABEL, styles.stop_label,
+                                              styles.second_stop_label, second_language)
+    lines += bilingual.bullets(reasons, second_reasons, styles.caution, styles.second_caution)
     box = boxed(lines, styles, styles.colours.caution_background)
     box.setStyle([("BOX", (0, 0), (-1, -1), 1.5, styles.colours.caution_border)])
     return box

@@ -1,6 +1,7 @@
 """The handout's language: gettext catalogues (kept as .po files, read with Babel), dates by Babel's locale data.
 
-The language is set for the span of one build with ``speaking(code, catalogues)``; outside it, English.
+The language is set for the span of one build with ``speaking(code, catalogues)``; outside it, English. A
+bilingual handout's second language is spoken for a moment with ``speaking_too(code)``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ DOMAIN = "worksheet"
 DATE_LOCALES = {"en": "en_GB"}
 ENGLISH = gettext.NullTranslations()  # the messages are written in English
 
-_spoken: ContextVar[tuple[str, gettext.NullTranslations]] = ContextVar("spoken", default=("en", ENGLISH))
+_Spoken = tuple[str, gettext.NullTranslations, "Catalogues | None"]
+_spoken: ContextVar[_Spoken] = ContextVar("spoken", default=("en", ENGLISH, None))
 
 
 class Catalogues:
@@ -36,11 +38,18 @@ class Catalogues:
 
 @contextmanager
 def speaking(language: str, catalogues: Catalogues) -> Iterator[None]:
-    token = _spoken.set((language, catalogues.get(language)))
+    token = _spoken.set((language, catalogues.get(language), catalogues))
     try:
         yield
     finally:
         _spoken.reset(token)
+
+
+@contextmanager
+def speaking_too(language: str) -> Iterator[None]:
+    """Another language for a moment, from the catalogues the build speaks from: a bilingual handout's second."""
+    with speaking(language, _spoken.get()[2] or Catalogues()):
+        yield
 
 
 def current() -> str:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from . import wording
+from . import bilingual, wording
 from .styles import Styles
-from .text import paragraph, styled
 
 
-def cautions_box(cautions: list[str], styles: Styles) -> Table:
-    lines: list[Flowable] = [styled(f"<b>{wording.CAUTION_LABEL}</b>", styles.caution_label)]
-    lines += [paragraph(caution, styles.caution, bulletText="•") for caution in cautions]
+def cautions_box(cautions: list[str], styles: Styles, second_language: str | None = None,
+                 second_cautions: tuple[str, ...] = ()) -> Table:
+    """The exercise's cautions under their heading; on a bilingual handout, each again in the second language."""
+    lines: list[Flowable] = bilingual.heading(lambda: wording.CAUTION_LABEL, styles.caution_label,
+                                              styles.second_caution_label, second_language)
+    lines += bilingual.bullets(cautions, second_cautions, styles.caution, styles.second_caution)
     box = boxed(lines, styles, styles.colours.caution_background)
     box.setStyle(TableStyle([("LINEBEFORE", (0, 0), (0, -1), 3, styles.colours.caution_border)]))
     return box

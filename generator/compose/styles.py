@@ -32,10 +32,12 @@ class Styles(Record):
     fonts: FontFamily
     colours: Palette
     title: MarkupStyle
+    second_title: MarkupStyle
     subtitle: MarkupStyle
     section: MarkupStyle
     heading: MarkupStyle
     heading_first: MarkupStyle
+    second_name: MarkupStyle
     body: MarkupStyle
     meta: MarkupStyle
     step: MarkupStyle
@@ -43,12 +45,16 @@ class Styles(Record):
     table_heading: MarkupStyle
     table_value: MarkupStyle
     caution: MarkupStyle
+    second_caution: MarkupStyle
     caution_label: MarkupStyle
+    second_caution_label: MarkupStyle
     stop_label: MarkupStyle
+    second_stop_label: MarkupStyle
     variation: MarkupStyle
     log_name: MarkupStyle
     note: MarkupStyle
     dose: MarkupStyle
+    second_dose: MarkupStyle
     stage: MarkupStyle
     small_label: MarkupStyle
     qr_label: MarkupStyle
@@ -98,12 +104,15 @@ def build_styles(layout: Layout) -> Styles:
 
     step_indent = hanging("10.", fonts.bold, sizes.body, spacing.step_indent)
     bullet_indent = hanging("•", fonts.regular, sizes.body, spacing.caution_indent)
+    second = 0.92  # a bilingual handout's second language: a little smaller than the first, in the muted colour
 
     return Styles(
         layout=layout,
         fonts=fonts,
         colours=palette,
         title=style("title", sizes.title, fonts.bold, palette.accent, leading=sizes.title * 1.15, spaceAfter=2),
+        second_title=style("second_title", sizes.title * 0.75, fonts.bold, palette.muted,
+                           leading=sizes.title * 0.75 * 1.15, spaceAfter=spacing.paragraph),
         subtitle=style("subtitle", sizes.subtitle, colour=palette.muted, spaceAfter=spacing.paragraph),
         section=style(
             "section", sizes.section, fonts.bold, palette.accent,
@@ -112,25 +121,33 @@ def build_styles(layout: Layout) -> Styles:
         heading=style("heading", sizes.heading, fonts.bold, spaceAfter=1, spaceBefore=spacing.exercise_gap,
                       bulletColor=palette.accent),
         heading_first=style("heading_first", sizes.heading, fonts.bold, spaceAfter=1, bulletColor=palette.accent),
+        second_name=style("second_name", sizes.heading * 0.8, colour=palette.muted, spaceAfter=spacing.paragraph * 0.5),
         body=style("body", sizes.body, spaceAfter=spacing.paragraph),
         meta=style("meta", sizes.small, colour=palette.muted, spaceAfter=spacing.paragraph),
         step=style(
             "step", sizes.body, leftIndent=step_indent, bulletIndent=0,
             bulletFontName=fonts.bold, bulletColor=palette.accent, spaceAfter=spacing.paragraph * 0.75,
         ),
-        second_step=style("second_step", sizes.body * 0.92, fonts.regular, palette.muted,
+        second_step=style("second_step", sizes.body * second, fonts.regular, palette.muted,
                           leftIndent=step_indent, spaceAfter=spacing.paragraph),
         table_heading=style("table_heading", sizes.small, fonts.bold, palette.muted, alignment=TA_CENTER),
         table_value=style("table_value", sizes.body, fonts.bold, alignment=TA_CENTER),
         caution=style("caution", sizes.body, colour=palette.caution_text, leftIndent=bullet_indent, bulletIndent=0),
+        second_caution=style("second_caution", sizes.body * second, colour=palette.muted, leftIndent=bullet_indent,
+                             spaceAfter=spacing.paragraph * 0.5),
         caution_label=style("caution_label", sizes.body, fonts.bold, palette.caution_text, spaceAfter=1),
+        second_caution_label=style("second_caution_label", sizes.body * second, fonts.bold, palette.muted,
+                                   spaceAfter=2),
         stop_label=style("stop_label", sizes.section, fonts.bold, palette.caution_text, spaceAfter=2),
+        second_stop_label=style("second_stop_label", sizes.section * 0.85, fonts.bold, palette.muted, spaceAfter=3),
         variation=style("variation", sizes.body, spaceAfter=spacing.paragraph * 0.75),
         log_name=style("log_name", sizes.small),
         note=style("note", sizes.body, fonts.italic),
         # A dose is read as one phrase: never broken inside a word, even in a narrow column.
         dose=style("dose", sizes.body, fonts.bold, spaceBefore=spacing.paragraph, spaceAfter=spacing.paragraph * 0.5,
                    splitLongWords=0),
+        second_dose=style("second_dose", sizes.body * second, fonts.bold, palette.muted,
+                          spaceAfter=spacing.paragraph * 0.5, splitLongWords=0),
         stage=style("stage", sizes.body, leftIndent=step_indent, firstLineIndent=-step_indent, splitLongWords=0,
                     spaceAfter=spacing.paragraph * 0.5),
         small_label=style("small_label", sizes.small, fonts.bold, palette.muted, spaceAfter=2),

@@ -116,12 +116,17 @@ def seconds_words(seconds: int) -> str:
 
 
 def how_often(dosage: Dosage) -> str | None:
+    """'1× a day, 5 days a week', '3× a week': each count in the grammatical number its language gives it."""
     parts = []
     if dosage.per_day:
-        parts.append(_("{count}× a day").format(count=dosage.per_day))
+        parts.append(ngettext("{count}× a day", "{count}× a day", dosage.per_day).format(count=dosage.per_day))
     if dosage.per_week:
-        text = _("{count} days a week") if dosage.per_day else _("{count}× a week")
-        parts.append(text.format(count=dosage.per_week))
+        count = dosage.per_week
+        if dosage.per_day:
+            text = ngettext("{count} day a week", "{count} days a week", count)
+        else:
+            text = ngettext("{count}× a week", "{count}× a week", count)
+        parts.append(text.format(count=count))
     return ", ".join(parts) or None
 
 

@@ -44,8 +44,10 @@ class HandoutExercise(Record):
     progression: tuple[Stage, ...] = ()
     client_note: Optional[str] = None
     files: tuple[Path, ...] = ()  # every file its words and numbers come from
-    second_steps: tuple[str, ...] = ()  # the steps again in a second language, for a bilingual handout
-    second_origin: Optional[Origin] = None  # where the second-language steps were written
+    second_name: Optional[str] = None  # a bilingual handout's: the name, steps and cautions in the second language
+    second_steps: tuple[str, ...] = ()
+    second_cautions: tuple[str, ...] = ()
+    second_origin: Optional[Origin] = None  # where the second-language words were written
 
 
 class HandoutSection(Record):
@@ -67,6 +69,10 @@ class Handout(Record):
     origin: Origin
     layout_origin: Origin
     language: str = "en"
+    second_language: Optional[str] = None  # a bilingual handout's: its fixed words printed again in this language
+    second_title: Optional[str] = None  # from the worksheet's copy in the second language, where there is one
+    second_stop_if: tuple[str, ...] = ()
+    second_origin: Optional[Origin] = None  # that copy
     warnings: tuple[Problem, ...] = ()  # said to the user, but the handout is made
     log_weeks: Optional[int] = None  # a tracking log of this many weeks, or none
     notes_per_exercise: int = 0  # ruled lines under each exercise

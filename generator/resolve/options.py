@@ -31,6 +31,7 @@ class Options(Record):
     log_weeks: Optional[int] = None  # 0 turns the worksheet's log off
     allow_outside: bool = False  # images may lie outside the project folder
     language: Optional[Language] = None  # instead of the worksheet's
-    strict: bool = False  # a missing translation is an error, not a warning
+    language_given_at: Where = Where(file="--language")  # an option, or a clients CSV's cell
+    strict: bool = False  # a missing translation, or a worksheet built in another language, is an error
     second_language: Optional[Language] = None  # each step printed again in this language
     limits: Limits = Limits()

@@ -6,7 +6,7 @@ from ..base.errors import raise_if_any
 from ..base.suggest import did_you_mean
 from ..load.changes import ClientChanges
 from ..load.source import Document, Loc, Origin
-from ..model import Personal
+from ..model import Dosage, Personal
 from .handout import Handout, HandoutExercise, HandoutSection
 
 

@@ -12,7 +12,6 @@ from ..load.layouts import find_layout, load_layout
 from ..load.library import Library, exercise_limit_problems, find_illustration, solve_figure
 from ..load.locate import library_dir
 from ..load.source import Document, Loc, Origin
-from ..load.translations import missing_translation, translate
 from ..load.validate import load_and_check
 from ..model import Dosage, Entry, Exercise, Layout, Worksheet
 from ..model.exercise import Stage
@@ -22,6 +21,8 @@ from ..model.limits import over
 from ..pose.picture import Picture
 from .clinic import load_clinic_file, settle_clinic
 from .handout import Handout, HandoutClinic, HandoutExercise, HandoutSection
+from . import languages
+from .languages import Lookup, handout_language, written_in_another_language
 from .options import Options
 from .personal import personalise
 from .variations import settle_variations
@@ -43,7 +44,9 @@ def resolve(path: Path, options: Options = Options(), library: Library | None = 
         raise_if_any(problems + _raw_reference_problems(doc, library, options))
     assert worksheet is not None
     layout, layout_doc, problems = _layout(worksheet, doc, options)
-    lookup = _Lookup(doc, library, options, options.language or worksheet.language or SOURCE_LANGUAGE)
+    lookup = Lookup(doc, library, options, handout_language(worksheet, options))
+    mismatch = written_in_another_language(worksheet, doc, options)
+    problems += lookup.fallback(mismatch) if mismatch is not None else []
     sections, entry_problems = _sections(worksheet, lookup)
     clinic, clinic_problems = _clinic(worksheet, doc, layout, layout_doc, options)
     raise_if_any(problems + entry_problems + clinic_problems)
@@ -59,6 +62,7 @@ def resolve(path: Path, options: Options = Options(), library: Library | None = 
         path=path, display=doc.display, worksheet=worksheet, layout=layout, sections=sections, disclaimer=disclaimer,
         clinic=clinic, origin=Origin(doc=doc), layout_origin=Origin(doc=layout_doc),
         language=lookup.language,
+        **languages.second_worksheet(path, worksheet, lookup),
         warnings=tuple(lookup.warnings),
         log_weeks=log_weeks or None,
         notes_per_exercise=_first_given(notes.lines_per_exercise, layout.notes.lines_per_exercise),
@@ -150,16 +154,7 @@ def _raw_exercise_ids(data: dict) -> Iterator[tuple[Loc, str]]:
                 yield loc + (i, "exercise"), entry["exercise"]
 
 
-class _Lookup:
-    """What every entry of a worksheet is resolved against, and the warnings found on the way."""
-
-    def __init__(self, doc: Document, library: Library, options: Options, language: str):
-        self.doc, self.library, self.options, self.language = doc, library, options, language
-        self.warnings: list[Problem] = []
-        self.second_problems: list[Problem] = []  # of the second language's translations
-
-
-def _sections(worksheet: Worksheet, lookup: _Lookup) -> tuple[tuple[HandoutSection, ...], list[Problem]]:
+def _sections(worksheet: Worksheet, lookup: Lookup) -> tuple[tuple[HandoutSection, ...], list[Problem]]:
     doc = lookup.doc
     groups: list[tuple[str | None, str | None, list[Entry], Loc]]
     if worksheet.sections is None:
@@ -189,7 +184,7 @@ def _sections(worksheet: Worksheet, lookup: _Lookup) -> tuple[tuple[HandoutSecti
     return tuple(sections), problems
 
 
-def _entry(entry: Entry, loc: Loc, number: int, lookup: _Lookup) -> tuple[HandoutExercise | None, list[Problem]]:
+def _entry(entry: Entry, loc: Loc, number: int, lookup: Lookup) -> tuple[HandoutExercise | None, list[Problem]]:
     doc, library = lookup.doc, lookup.library
     if isinstance(entry.exercise, Exercise):  # written in the worksheet, in the worksheet's language
         exercise, exercise_id = entry.exercise, f"inline-{number}"
@@ -198,7 +193,7 @@ def _entry(entry: Entry, loc: Loc, number: int, lookup: _Lookup) -> tuple[Handou
         illustration, problems = find_illustration(exercise, origin, lookup.options.allow_outside)
         problems += exercise_limit_problems(exercise, origin, lookup.options.limits)
         files: tuple[Path, ...] = ()
-        second_steps: tuple[str, ...] = ()
+        second: Exercise | None = None  # a one-off exercise is in the worksheet's language only
         second_origin: Origin | None = None
     else:
         exercise_id = entry.exercise
@@ -212,8 +207,8 @@ def _entry(entry: Entry, loc: Loc, number: int, lookup: _Lookup) -> tuple[Handou
         exercise, illustration, problems = found.exercise, found.illustration, []
         origin = figure_origin = Origin(doc=found.doc)  # a translation keeps the figure of the exercise it translates
         if lookup.language != SOURCE_LANGUAGE:
-            exercise, origin, problems = _in_language(exercise_id, found, doc.problem(id_loc, ""), lookup)
-        second_steps, second_origin = _second_steps(exercise_id, found, doc.problem(id_loc, ""), lookup)
+            exercise, origin, problems = languages.in_language(exercise_id, found, doc.problem(id_loc, ""), lookup)
+        second, second_origin = languages.second_words(exercise_id, found, doc.problem(id_loc, ""), lookup)
         sources = [found.doc.path, origin.doc.path, *([second_origin.doc.path] if second_origin else [])]
         files = tuple(dict.fromkeys(sources))
     written = [(v, Origin(doc=origin.doc, loc=origin.loc + ("variations", i))) for i, v in enumerate(exercise.variations)]
@@ -227,7 +222,7 @@ def _entry(entry: Entry, loc: Loc, number: int, lookup: _Lookup) -> tuple[Handou
     item = HandoutExercise(number=number, id=exercise_id, exercise=exercise, dosage=dosage, note=entry.note,
                            illustration=illustration, picture=picture, origin=origin, entry=Origin(doc=doc, loc=loc),
                            variations=variations, progression=progression, files=files,
-                           second_steps=second_steps, second_origin=second_origin)
+                           **languages.second_fields(second, second_origin))
     return item, problems + variation_problems
 
 
@@ -250,41 +245,6 @@ def _picture(exercise: Exercise, illustration: Path | None, origin: Origin,
     if illustration is not None:
         return None, []
     return solve_figure(exercise, origin, library.poser)
-
-
-def _second_steps(exercise_id: str, found, at: Problem, lookup: _Lookup) -> tuple[tuple[str, ...], Origin | None]:
-    """The steps in the second language of a bilingual handout, where the library has them, and where they
-    were written."""
-    language = lookup.options.second_language
-    if not language or language == lookup.language:
-        return (), None
-    if language == SOURCE_LANGUAGE:
-        return tuple(found.exercise.steps), Origin(doc=found.doc)
-    translated, origin, problems = translate(found.exercise, found.doc, language, lookup.options.limits)
-    if translated is not None and origin is not None:
-        return tuple(translated.steps), origin
-    lookup.second_problems += problems
-    if not problems:
-        missing = missing_translation(exercise_id, found.doc.path, language)
-        if lookup.options.strict:
-            lookup.second_problems.append(at.replace(message=missing))
-        else:
-            lookup.warnings.append(at.replace(message=f"{missing}; its steps print in one language only").as_warning())
-    return (), None
-
-
-def _in_language(exercise_id: str, found, at: Problem, lookup: _Lookup) -> tuple[Exercise, Origin, list[Problem]]:
-    """The library exercise in the handout's language; in English, with a warning, where it has no translation."""
-    translated, origin, problems = translate(found.exercise, found.doc, lookup.language, lookup.options.limits)
-    if translated is not None and origin is not None:
-        return translated, origin, []
-    if problems:
-        return found.exercise, Origin(doc=found.doc), problems
-    missing = missing_translation(exercise_id, found.doc.path, lookup.language)
-    if lookup.options.strict:
-        return found.exercise, Origin(doc=found.doc), [at.replace(message=missing)]
-    lookup.warnings.append(at.replace(message=f"{missing}; it prints in English").as_warning())
-    return found.exercise, Origin(doc=found.doc), []
 
 
 def _unknown_exercise(exercise_id: str, library: Library) -> str:

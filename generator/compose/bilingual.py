@@ -1,0 +1,69 @@
+"""A bilingual handout: its words again, lighter, in the second language, each under the words it repeats.
+
+The worksheet's and the exercises' own words in the second language come resolved (``Handout.second_title``,
+``HandoutExercise.second_name`` and the like); the fixed words, headings and doses, are said again from the
+second language's catalogue. Where there is no second language, or no words in it, each helper gives nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from reportlab.platypus import Flowable, Table, TableStyle
+
+from .i18n import speaking_too
+from .text import MarkupStyle, escape, paragraph, styled
+
+
+def said_in(language: str | None, words: Callable[[], str]) -> str | None:
+    """What ``words`` says in ``language`` (the fixed words it reads are looked up in it), or None."""
+    if language is None:
+        return None
+    with speaking_too(language):
+        return words()
+
+
+def again(text: str | None, style: MarkupStyle) -> list[Flowable]:
+    """User text in the second language, or nothing."""
+    return [paragraph(text, style)] if text else []
+
+
+def said_again(language: str | None, markup: Callable[[], str], style: MarkupStyle) -> list[Flowable]:
+    """The markup ``markup`` makes, made again in the second language, or nothing."""
+    said = said_in(language, markup)
+    return [styled(said, style)] if said else []
+
+
+def together(lines: list[Flowable]) -> list[Flowable]:
+    """Words and their second-language lines as one piece that never splits over a page: a dose line alone at
+    the top of a page, its first-language half on the page before, reads as another exercise's."""
+    if len(lines) < 2:
+        return lines
+    table = Table([[lines]], colWidths=["100%"], splitByRow=0, splitInRow=0)
+    table.setStyle(TableStyle([(side, (0, 0), (-1, -1), 0)
+                               for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")]))
+    # a cell drops the space above its first line and below its last: the piece keeps them instead
+    table.spaceBefore, table.spaceAfter = lines[0].getSpaceBefore(), lines[-1].getSpaceAfter()
+    return [table]
+
+
+def heading(label: Callable[[], str], style: MarkupStyle, second_style: MarkupStyle,
+            language: str | None) -> list[Flowable]:
+    """A box's bold heading, the fixed words ``label`` gives; under it, the same in the second language."""
+
+    def bold() -> str:
+        return f"<b>{escape(label())}</b>"
+
+    return [styled(bold(), style), *said_again(language, bold, second_style)]
+
+
+def bullets(items: Sequence[str], seconds: Sequence[str], style: MarkupStyle,
+            second_style: MarkupStyle) -> list[Flowable]:
+    """Each item bulleted, and under it the same in the second language where ``seconds`` has one for each."""
+    seconds = seconds if len(seconds) == len(items) else ()
+    lines: list[Flowable] = []
+    for number, item in enumerate(items):
+        lines.append(paragraph(item, style, bulletText="•"))
+        if seconds:
+            lines.append(paragraph(seconds[number], second_style))
+    return lines
