@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
 from conftest import read_pages
 from pypdf import PdfReader
 
-from generator.resolve.resolve import resolve
+from generator.load.library import Library
+from generator.resolve.bundle import resolve_set
+from generator.resolve.options import Options
+from generator.resolve.resolve import library_for, resolve
+
+
+def library_of(worksheet: Path, options: Options) -> Library:
+    return Library(library_for(worksheet, options), options.limits, options.allow_outside)
 
 SET = """\
 title: Upper-back care at home
@@ -68,17 +77,137 @@ def test_a_set_file_becomes_one_pdf_with_bookmarks_contents_and_continuous_page_
         assert f"{title} {page_number}" in lines, title  # and the contents line gives that page
 
 
-def test_the_cover_lists_the_worksheets_and_the_checklist_gathers_all_equipment(project: Path, run):
+def flat(page) -> str:
+    return " ".join(page.text.split())
+
+
+def body_words(page) -> list:
+    """The page's words above its footer (whose page number stands level with the disclaimer's first line)."""
+    footer = next(w.top for w in page.words if w.text in ("Page", "Página"))
+    return [w for w in page.words if w.bottom < footer - 1]
+
+
+def programs(reader: PdfReader, pages: list) -> list[tuple[str, list]]:
+    """Each program's title and its pages, from the bookmarks: a program runs until the next begins."""
+    starts = [(title, number) for depth, title, number in outline(reader) if depth == 0]
+    ends = [number - 1 for _, number in starts[1:]] + [len(pages)]
+    return [(title, pages[start - 1:end]) for (title, start), end in zip(starts, ends)]
+
+
+def test_the_cover_lists_the_worksheets_and_the_checklist_gathers_all_equipment_on_one_page(project: Path, run):
     (project / "worksheets/back-care.yaml").write_text(SET)
     run("bundle", "worksheets/back-care.yaml", "-o", "set.pdf")
     pages = read_pages((project / "set.pdf").read_bytes())
-    cover = " ".join(pages[0].text.split())
+    cover = flat(pages[0])
     assert "Upper-back care at home" in cover and "Muscle knots in your neck and upper back (9 exercises)" in cover
-    text = " ".join(" ".join(page.text.split()) for page in pages[1:4])
+    text = " ".join(flat(page) for page in pages[1:4])
     assert "What you will need" in text
     for thing in ("sturdy chair", "tennis ball", "hand towel", "exercise mat"):
         assert thing in text
     assert text.count("sturdy chair") == 1
+
+
+@pytest.mark.parametrize("layout", ["standard", "compact", "large-print"])
+def test_the_checklist_is_never_split_and_the_contents_and_checklist_take_the_full_width(project: Path, run,
+                                                                                         layout: str):
+    (project / "worksheets/back-care.yaml").write_text(SET)
+    assert run("bundle", "worksheets/back-care.yaml", "--layout", layout, "-o", "set.pdf").exit_code == 0
+    pages = read_pages((project / "set.pdf").read_bytes())
+    bundle = resolve_set(project / "worksheets/back-care.yaml", Options(layout=layout), library_of)
+    holding = [i for i, page in enumerate(pages) if "Tick each item once you have it ready." in flat(page)]
+    assert len(holding) == 1
+    page = pages[holding[0]]
+    for thing, _titles in bundle.equipment():
+        assert thing in flat(page), thing
+    # One column over the page, not one of two: each thing at the left margin, the titles nearly to the right one,
+    words = body_words(page)
+    for thing, _titles in bundle.equipment():
+        first = thing.split()[0]
+        assert min(w.x0 for w in words if w.text == first) < page.width * 0.2, thing
+    assert max(w.x1 for w in words) > page.width * 0.85
+    # and every contents line's page number at the right margin.
+    rows: dict[int, list] = {}
+    for word in body_words(pages[1]):
+        rows.setdefault(round(word.top), []).append(word)
+    lines = [row for row in rows.values() if any(set(w.text) == {"."} for w in row)]
+    assert lines and all(max(w.x1 for w in row) > page.width * 0.85 for row in lines)
+
+
+def test_the_cover_is_the_client_s_once_for_the_whole_set(project: Path, run):
+    (project / "worksheets/back-care.yaml").write_text(SET)
+    result = run("bundle", "worksheets/back-care.yaml", "--client", "Zoë Quinn", "--clinician", "Dr Amal Haddad",
+                 "--date", "2026-11-20", "--note", "Two weeks, then we review.", "-o", "set.pdf")
+    assert result.exit_code == 0, result.stderr
+    reader = PdfReader(project / "set.pdf")
+    pages = read_pages((project / "set.pdf").read_bytes())
+    cover = flat(pages[0])
+    for said in ("Upper-back care at home", "Three routines", "Zoë Quinn", "Dr Amal Haddad", "20 November 2026",
+                 "Two weeks, then we review.", "Stop and call your clinician if:"):
+        assert said in cover, said
+    whole = " ".join(flat(page) for page in pages)
+    for said in ("Client:", "Date:", "Clinician:", "Zoë Quinn", "Two weeks, then we review.",
+                 "Stop and call your clinician"):
+        assert whole.count(said) == 1, said
+
+    # The stop box gathers every program's signs, each once, in the order the set gives them.
+    handouts = [resolve(project / "worksheets" / f"{name}.yaml") for name in
+                ("upper-back-trigger-points", "neck-and-upper-back-knots", "between-shoulder-blades")]
+    signs = list(dict.fromkeys(reason for handout in handouts for reason in handout.worksheet.stop_if))
+    assert signs
+    places = [cover.index(" ".join(sign.split())) for sign in signs]
+    assert places == sorted(places)
+    assert all(whole.count(" ".join(sign.split())) == 1 for sign in signs)
+    assert [title for title, _ in programs(reader, pages)] == [handout.worksheet.title for handout in handouts]
+
+
+def test_every_log_page_says_whose_log_it_is(project: Path, run):
+    (project / "worksheets/back-care.yaml").write_text(SET)
+    assert run("bundle", "worksheets/back-care.yaml", "--log-weeks", "4", "-o", "set.pdf").exit_code == 0
+    reader = PdfReader(project / "set.pdf")
+    pages = read_pages((project / "set.pdf").read_bytes())
+    seen = 0
+    for title, own in programs(reader, pages):
+        logs = [page for page in own if "Pain (0–10)" in page.text]  # the last row of every week's table
+        assert len(logs) >= 2, title  # four weeks go on over a page
+        for page in logs:
+            assert f"Tracking log: {title}" in flat(page), (title, flat(page)[:200])
+            weeks = re.findall(r"Week (\d+)", flat(page))
+            assert weeks and all(f"Week {week} Day" in flat(page) for week in weeks)  # both header rows
+        seen += len(logs)
+        others = [other for other, _ in programs(reader, pages) if other != title]
+        assert not any(f"Tracking log: {other}" in flat(page) for page in own for other in others)
+    assert " ".join(flat(page) for page in pages).count("Tracking log:") == seen
+
+
+@pytest.mark.parametrize("layout", ["standard", "compact"])
+def test_a_week_too_long_for_a_page_is_headed_with_its_program_on_every_page(project: Path, run, layout: str):
+    many = "\n".join(f"  - exercise: {{name: Exercise number {n}, position: standing, steps: [Move.], "
+                     f"dosage: {{side: each}}}}" for n in range(1, 31))
+    (project / "worksheets/many.yaml").write_text(f"title: Many things\nlog: {{weeks: 2}}\nexercises:\n{many}\n")
+    result = run("bundle", "worksheets/many.yaml", "worksheets/between-shoulder-blades.yaml", "--layout", layout,
+                 "-o", "set.pdf")
+    assert result.exit_code == 0, result.stderr
+    reader = PdfReader(project / "set.pdf")
+    (title, own), _ = programs(reader, read_pages((project / "set.pdf").read_bytes()))
+    logs = [page for page in own if re.search(r"Week \d+ Day", flat(page))]  # the header rows, repeated
+    assert len(logs) >= 4  # each of the two weeks over two pages or more
+    assert all(flat(page).count(f"Tracking log: {title}") == 1 for page in logs)
+    rows = " ".join(flat(page) for page in logs)
+    assert all(rows.count(f"{n}. Exercise number {n} (L)") == 2 for n in range(1, 31))  # once a week, none lost
+
+
+def test_client_changes_in_a_set_need_their_exercise_in_one_worksheet_of_it(project: Path, run):
+    sheets = ("worksheets/upper-back-trigger-points.yaml", "worksheets/neck-and-upper-back-knots.yaml")
+    result = run("bundle", *sheets, "--skip", "chin-tuck", "--set", "ball-pressure-release.sets=5", "-o", "set.pdf")
+    assert result.exit_code == 0, result.stderr
+    pages = read_pages((project / "set.pdf").read_bytes())
+    whole = " ".join(flat(page) for page in pages)
+    assert "Chin tuck" not in whole
+    assert whole.count("5 sets") >= 2  # the ball release in both worksheets that have it
+    wrong = run("bundle", *sheets, "--skip", "chin-tuk", "-o", "set.pdf")
+    assert wrong.exit_code == 1
+    assert wrong.stderr == ("--skip chin-tuk: exercise 'chin-tuk' is not in any worksheet of this set "
+                            "(did you mean 'chin-tuck'?)\n")
 
 
 def test_worksheets_given_directly_make_a_set_too(project: Path, run):

@@ -11,6 +11,7 @@ from conftest import read_pages
 from pypdf import PdfReader
 
 import generator
+from generator.cli.main import main
 
 TRIGGER_POINTS = "worksheets/upper-back-trigger-points.yaml"
 
@@ -136,6 +137,25 @@ def test_wrong_usage_exits_2(project: Path, run):
     assert run("build").exit_code == 2
     assert run("build", TRIGGER_POINTS, "--paper", "b5").exit_code == 2
     assert run("list", "things").exit_code == 2
+
+
+def test_bundle_takes_the_client_options_build_takes(project: Path, run):
+    sheets = (TRIGGER_POINTS, "worksheets/between-shoulder-blades.yaml")
+    result = run("bundle", *sheets, "--client", "Ana Ruiz", "--date", "2026-11-20", "--clinician", "Dr Lee",
+                 "--note", "Gently does it.", "--log-weeks", "1", "-o", "set.pdf")
+    assert result.exit_code == 0, result.stderr
+    pages = read_pages((project / "set.pdf").read_bytes())
+    assert result.stdout == f"set.pdf  ({len(pages)} pages)\n"
+    cover = " ".join(pages[0].text.split())
+    assert all(said in cover for said in ("Ana Ruiz", "20 November 2026", "Dr Lee", "Gently does it."))
+    build_options = {option.name for option in main.commands["build"].params}
+    bundle_options = {option.name for option in main.commands["bundle"].params}
+    assert build_options - bundle_options == {"worksheets"}  # every option of build's but its argument
+    wrong = run("bundle", *sheets, "--cilent", "Ana")
+    assert wrong.exit_code == 2
+    assert "Error: No such option '--cilent'. (Did you mean one of: '--client'" in wrong.stderr
+    bad_date = run("bundle", *sheets, "--date", "20/11/2026")
+    assert (bad_date.exit_code, bad_date.stderr) == (1, "--date: expected a date like 2026-11-20, got '20/11/2026'\n")
 
 
 def test_the_library_call_does_what_the_cli_does(project: Path):

@@ -96,6 +96,24 @@ def test_no_fixed_english_word_leaks_into_another_language(project: Path, run, l
     assert with_number in " ".join(pages[0].text.split())
 
 
+@pytest.mark.parametrize("language", [code for code in LANGUAGES if code != "en"])
+def test_no_fixed_english_word_leaks_into_a_set_in_another_language(project: Path, run, language: str):
+    """The cover, contents, checklist and the log pages that name their program, around Greek user text."""
+    (project / "worksheets/neutral.yaml").write_text(NEUTRAL, encoding="utf-8")
+    (project / "worksheets/neutral-2.yaml").write_text(NEUTRAL.replace("Ασκήσεις", "Τέντωμα"), encoding="utf-8")
+    result = run("bundle", "worksheets/neutral.yaml", "worksheets/neutral-2.yaml", "--language", language,
+                 "--client", "Ζωή", "--date", "2026-11-20", "--clinician", "Γιώργος", "--note", "Σημείωση.",
+                 "--log-weeks", "3", "-o", "set.pdf")
+    assert result.exit_code == 0, result.stderr
+    text = text_of((project / "set.pdf").read_bytes())
+    words = set(re.findall(r"\w{2,}", text.replace("https://example.org/v", "")))
+    assert sorted(words & english_only(language)) == []
+    assert leaked(text, language, ENGLISH_PHRASES) == []
+    heading = catalogue(language).gettext("Tracking log: {title}")
+    assert heading != "Tracking log: {title}"
+    assert heading.format(title="Τέντωμα") in text
+
+
 @pytest.mark.parametrize("worksheet", TRANSLATED_WORKSHEETS, ids=lambda p: f"{p.parent.name}-{p.stem}")
 def test_the_spanish_worksheets_are_spanish_throughout(worksheet: Path):
     handout = resolve(worksheet)

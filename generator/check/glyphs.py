@@ -66,13 +66,20 @@ def clinic_texts(clinic: HandoutClinic | None) -> Iterator[Text]:
 
 
 def bundle_texts(bundle: Bundle) -> Iterator[Text]:
-    """What a booklet prints in its own layout's fonts: its cover, contents, checklist, header and footer."""
+    """What a booklet prints in its own layout's fonts: its cover (with the client's lines and every stop sign),
+    contents, checklist, header and footer."""
     for field in ("title", "subtitle", "intro", "disclaimer"):
         if getattr(bundle, field):
             yield getattr(bundle, field), bundle.origin, (field,)
     yield from clinic_texts(bundle.clinic)
+    if bundle.personal is not None and bundle.personal_origin is not None:  # the client's lines on the cover
+        for field in ("client", "clinician", "note"):
+            if getattr(bundle.personal, field):
+                yield getattr(bundle.personal, field), bundle.personal_origin, (field,)
     for handout in bundle.handouts:
         yield handout.worksheet.title, handout.origin, ("title",)
+        for i, reason in enumerate(handout.worksheet.stop_if):  # the cover's stop box gathers them all
+            yield reason, handout.origin, ("stop_if", i)
         for item in handout.exercises:
             yield item.exercise.name, item.origin, ("name",)
             for i, thing in enumerate(item.exercise.equipment):

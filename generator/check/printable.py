@@ -46,7 +46,7 @@ class Checker:
     def bundle(self, bundle: Bundle, limits: Limits) -> Checked:
         slanted = needs_italics(bundle.handouts)
         booklet = bundle.handouts[0].layout_origin  # the booklet's layout is the first worksheet's, or the set's
-        problems = self._glyphs(bundle_texts(bundle), bundle.layout, booklet, slanted=False)
+        problems = self._glyphs(bundle_texts(bundle), bundle.layout, booklet, slanted)  # the cover's note slants
         for handout in bundle.handouts:
             problems += self._glyphs(printed_texts(handout), handout.layout, handout.layout_origin, slanted)
         images, image_problems = self._pictures(bundle.handouts, limits, bundle.clinic)

@@ -63,6 +63,11 @@ def client_options(command):
                         help="A note under one exercise.")(command)
 
 
+def log_weeks_option(command):
+    return click.option("--log-weeks", type=click.IntRange(0, 12),
+                        help="Add a tracking log of this many weeks (0: none).")(command)
+
+
 def library_option(command):
     return click.option("--library", type=click.Path(file_okay=False, path_type=Path),
                         help="The exercise library folder. Default: the nearest worksheets/exercises/.")(command)
@@ -89,22 +94,19 @@ def handout_options(command):
 @library_option
 @clinic_option
 @client_options
-@click.option("--log-weeks", type=click.IntRange(0, 12), help="Add a tracking log of this many weeks (0: none).")
+@log_weeks_option
 @language_options
 @allow_outside_option
 @debug_option
 @click.pass_context
-def build(ctx, worksheets: tuple[Path, ...], output: Path | None, client, date, clinician, note, skip, sets,
-          exercise_note, **given) -> None:
+def build(ctx, worksheets: tuple[Path, ...], output: Path | None, **given) -> None:
     """Build each WORKSHEET into a PDF handout, for one client if client options are given."""
     from ..app.caches import Caches
     from ..app.pipeline import default_output, write_handout
 
     if output is not None and output.suffix.lower() == ".pdf" and len(worksheets) > 1:
         raise click.UsageError("-o names one PDF file, but several worksheets were given; name a folder instead")
-    personal = client_changes({"client": client, "date": date, "clinician": clinician, "note": note},
-                              skip, sets, exercise_note)
-    options = make_options(personal=personal, **given)
+    options = make_options(**for_one_client(given))
     caches, failed = Caches(), 0
     for worksheet in worksheets:
         target = default_output(worksheet)
@@ -124,14 +126,18 @@ def build(ctx, worksheets: tuple[Path, ...], output: Path | None, client, date, 
         ctx.exit(1)
 
 
-def client_changes(given: dict, skip: tuple, sets: tuple, notes: tuple):
-    """The client options as one client's changes, or None when none was given."""
+def for_one_client(given: dict) -> dict:
+    """The options a command was given, the client options among them made into one client's changes
+    (``personal``: None when none was given)."""
     from ..base.errors import raise_if_any
     from ..load.changes import client_options as read_client_options
 
-    changes, problems = read_client_options(given, skip, sets, notes)
+    rest = dict(given)
+    values = {name: rest.pop(name) for name in ("client", "date", "clinician", "note")}
+    skip, sets, notes = rest.pop("skip"), rest.pop("sets"), rest.pop("exercise_note")
+    changes, problems = read_client_options(values, skip, sets, notes)
     raise_if_any(problems)
-    return changes
+    return {**rest, "personal": changes}
 
 
 @main.command()
@@ -177,20 +183,21 @@ def batch(ctx, paths, directory: Path, clients: Path | None, pattern: str, worke
               help="The PDF to write. Default: out/<set file name>.pdf, or out/worksheet-set.pdf.")
 @click.option("--title", help="The set's title (worksheets given directly).")
 @click.option("--subtitle", help="The set's subtitle (worksheets given directly).")
-@layout_options
-@clinic_option
-@language_options
-@allow_outside_option
+@handout_options
+@client_options
+@log_weeks_option
 @debug_option
 def bundle(files: tuple[Path, ...], output: Path | None, title, subtitle, **given) -> None:
     """Print several worksheets as one PDF: cover, contents, equipment checklist and bookmarks.
     FILES are worksheets, or one set file listing them (title, subtitle, intro, worksheets, layout).
-    Each worksheet keeps its own layout and language unless --layout or --language says otherwise."""
+    Each worksheet keeps its own layout and language unless --layout or --language says otherwise.
+    Client options print the client's lines and note once, on the cover, and change every worksheet
+    that has the exercise they name."""
     from ..app.output import write_atomically
     from ..app.pipeline import OUTPUT_DIR, build_bundle
     from ..resolve.bundle import is_set_file
 
-    options = make_options(**given)
+    options = make_options(**for_one_client(given))
     one_set = len(files) == 1 and is_set_file(files[0], options.limits)
     if one_set and (title or subtitle):
         raise click.UsageError("--title and --subtitle are for worksheets given one by one; a set file has its own")

@@ -9,6 +9,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer
 
+from ..model import Personal
 from ..resolve.handout import Handout, HandoutExercise, HandoutSection
 from . import bilingual, wording
 from .card import exercise_block
@@ -23,14 +24,15 @@ LOG_TEMPLATE = "log"  # a page template with one full-width frame, whatever the 
 
 
 def compose(handout: Handout, styles: Styles, pictures: Mapping[Path, ImageReader], width: float, key: str = "sheet",
-            full_width: float | None = None, log_template: str = LOG_TEMPLATE) -> list[Flowable]:
+            full_width: float | None = None, log_template: str = LOG_TEMPLATE, in_set: bool = False) -> list[Flowable]:
     """Every flowable of the handout, in reading order; ``key`` names its bookmarks.
 
     ``width`` is a column's; ``full_width`` the page body's, for the tracking log on its ``log_template``.
-    ``pictures`` are the decoded illustrations, by file.
+    ``pictures`` are the decoded illustrations, by file. ``in_set``: one program of a set, whose cover carries
+    the client's lines, their note and the stop box once for all; its log pages say whose log they are.
     """
     full_width = full_width or width
-    story = title_block(handout, styles, width, key)
+    story = title_block(handout, styles, width, key, in_set)
     for section in handout.sections:
         story.extend(section_block(section, handout, styles, pictures, width, key))
     if handout.worksheet.closing:
@@ -43,7 +45,7 @@ def compose(handout: Handout, styles: Styles, pictures: Mapping[Path, ImageReade
         story.append(here)
         if styles.layout.page.columns > 1 or styles.layout.breaks.log_on_new_page:
             story += [NextPageTemplate(log_template), PageBreak()]
-        story += [*tracking_log(handout, styles, full_width), here.later()]
+        story += [*tracking_log(handout, styles, full_width, in_set), here.later()]
     elif notes:
         story.append(KeepTogether(notes))
     return story
@@ -62,7 +64,9 @@ def page_break_due(item: HandoutExercise, handout: Handout) -> bool:
     return bool(per_page) and item.number % per_page == 0 and item.number < len(handout.exercises)
 
 
-def title_block(handout: Handout, styles: Styles, width: float, key: str) -> list[Flowable]:
+def title_block(handout: Handout, styles: Styles, width: float, key: str, in_set: bool = False) -> list[Flowable]:
+    """Title and subtitle; then, unless the handout is one of a set (whose cover has them), the client's lines
+    and note; the intro; then the stop box, unless in a set."""
     worksheet = handout.worksheet
     # The anchor follows its heading so that the heading's space above still vanishes at a page top.
     story: list[Flowable] = [paragraph(worksheet.title, styles.title), *bilingual.again(handout.second_title,
@@ -70,22 +74,27 @@ def title_block(handout: Handout, styles: Styles, width: float, key: str) -> lis
                              Anchor(0, worksheet.title, key)]
     if worksheet.subtitle:
         story.append(paragraph(worksheet.subtitle, styles.subtitle))
-    story.append(client_lines(handout, styles, width))
-    story.append(Spacer(0, styles.layout.spacing.paragraph * 2))
-    if handout.personal is not None and handout.personal.note:
-        story.append(boxed([labelled(wording.FOR_YOU_LABEL, handout.personal.note, styles.note)], styles,
-                           styles.colours.note_background))
+    if not in_set:
+        story += for_client(handout.personal, styles, width)
     if worksheet.intro:
         story.extend(paragraphs(worksheet.intro, styles.body))
-    if worksheet.stop_if:
+    if worksheet.stop_if and not in_set:
         story.append(stop_if_box(worksheet.stop_if, styles, handout.second_language, handout.second_stop_if))
     story.append(Spacer(0, styles.layout.spacing.paragraph))
     return story
 
 
-def client_lines(handout: Handout, styles: Styles, width: float) -> Flowable:
+def for_client(personal: Personal | None, styles: Styles, width: float) -> list[Flowable]:
+    """The client's lines, and their note boxed under them: on page one of a handout, or a set's cover."""
+    story = [client_lines(personal, styles, width), Spacer(0, styles.layout.spacing.paragraph * 2)]
+    if personal is not None and personal.note:
+        story.append(boxed([labelled(wording.FOR_YOU_LABEL, personal.note, styles.note)], styles,
+                           styles.colours.note_background))
+    return story
+
+
+def client_lines(personal: Personal | None, styles: Styles, width: float) -> Flowable:
     """Client, date and clinician: printed where given, otherwise a line to write on."""
-    personal = handout.personal
     client = personal.client if personal else None
     day = wording.date_words(personal.date) if personal and personal.date else None
     clinician = personal.clinician if personal else None

@@ -1,5 +1,5 @@
-"""A booklet's own pages: the cover, the contents, the equipment checklist; then each handout, composed in its
-own layout and language, on its own page templates."""
+"""A booklet's own pages: the cover, the contents, the equipment checklist, full width whatever the layouts'
+columns; then each handout, composed in its own layout and language, on its own page templates."""
 
 from __future__ import annotations
 
@@ -7,14 +7,15 @@ from pathlib import Path
 from typing import Mapping
 
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Spacer, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..base.record import Record
 from ..resolve.handout import Bundle, Handout
 from . import wording
-from .blocks import compose, grid
+from .blocks import compose, for_client, grid
 from .flowables import TickBox
+from .follow_through import stop_if_box
 from .i18n import Catalogues, speaking
 from .styles import Styles
 from .text import MarkupStyle, escape, paragraph, paragraphs, plain, styled
@@ -33,20 +34,24 @@ class Part(Record):
 
 def bundle_story(bundle: Bundle, styles: Styles, width: float, parts: list[Part],
                  pictures: Mapping[Path, ImageReader], catalogues: Catalogues) -> list[Flowable]:
-    story = cover(bundle, styles) + [PageBreak()] + contents(styles) + checklist(bundle, styles, width)
+    """``styles`` and ``width`` are the booklet's own pages': one column, the page body's width."""
+    story = cover(bundle, styles, width) + [PageBreak()] + contents(styles) + checklist(bundle, styles, width)
     for number, part in enumerate(parts, start=1):
         story += [NextPageTemplate(part.template), PageBreak()]
         with speaking(part.handout.language, catalogues):
             story.extend(compose(part.handout, part.styles, pictures, part.width, key=f"sheet{number}",
-                                 full_width=part.full_width, log_template=part.log_template))
+                                 full_width=part.full_width, log_template=part.log_template, in_set=True))
     return story
 
 
-def cover(bundle: Bundle, styles: Styles) -> list[Flowable]:
+def cover(bundle: Bundle, styles: Styles, width: float) -> list[Flowable]:
+    """The set's title under the clinic's block (drawn with the page); the client's lines and note; what the set
+    holds; and every program's warning signs in one stop box, each sign once."""
     title = bundle.title or wording.SET_TITLE
-    story: list[Flowable] = [Spacer(0, styles.layout.sizes.title * 3), paragraph(title, styles.title)]
+    story: list[Flowable] = [Spacer(0, styles.layout.sizes.title), paragraph(title, styles.title)]
     if bundle.subtitle:
         story.append(paragraph(bundle.subtitle, styles.subtitle))
+    story += for_client(bundle.personal, styles, width)
     if bundle.intro:
         story.extend(paragraphs(bundle.intro, styles.body))
     story.append(styled(escape(wording.WORKSHEETS_IN_SET), styles.section))
@@ -54,6 +59,9 @@ def cover(bundle: Bundle, styles: Styles) -> list[Flowable]:
         count = wording.exercise_count(len(handout.exercises))
         story.append(styled(f"{plain(handout.worksheet.title)} <font color='#{styles.colours.muted.hexval()[2:]}'>"
                                f"({count})</font>", styles.step, bulletText=f"{number}."))
+    reasons = bundle.stop_if()
+    if reasons:
+        story += [Spacer(0, styles.layout.spacing.section_gap), stop_if_box(reasons, styles)]
     return story
 
 
@@ -85,5 +93,8 @@ def checklist(bundle: Bundle, styles: Styles, width: float) -> list[Flowable]:
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ])
-    return [Spacer(0, styles.layout.spacing.section_gap), styled(escape(wording.EQUIPMENT_HEADING), styles.section),
-            styled(escape(wording.EQUIPMENT_INTRO), styles.meta), table]
+    # Kept whole: on the contents' last page when it fits there, else at the top of the next (where the space
+    # a heading keeps above it vanishes, and a spacer would not).
+    heading = MarkupStyle("checklist", parent=styles.section, spaceBefore=styles.section.spaceBefore * 2)
+    return [KeepTogether([styled(escape(wording.EQUIPMENT_HEADING), heading),
+                          styled(escape(wording.EQUIPMENT_INTRO), styles.meta), table])]

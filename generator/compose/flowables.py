@@ -7,7 +7,7 @@ import itertools
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from reportlab.platypus.doctemplate import FrameBreak
 
 from ..model.layout import Breaks
@@ -123,6 +123,34 @@ class TopOnly(Flowable):
     def draw(self) -> None:
         if self.height:
             self.content.drawOn(self.canv, 0, 0)
+
+
+class HeadedAgain(Flowable):
+    """A table whose every part that goes on over a page begins under its heading again, as its repeated rows
+    begin it with its column headings: whose log a page is, for one week of many exercises."""
+
+    def __init__(self, table: Flowable, heading: Paragraph, gap: float):
+        super().__init__()
+        self.table, self.heading, self.gap = table, heading, gap
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = self.table.wrapOn(self.canv, available_width, available_height)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        parts = self.table.splitOn(self.canv, available_width, available_height)
+        # Each later part on to a fresh frame with its heading: a heading left at the foot of this one says nothing.
+        return parts[:1] + [KeepTogether([TopOnly(self.heading), Spacer(0, self.gap),
+                                          HeadedAgain(part, self.heading, self.gap)]) for part in parts[1:]]
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab's name
+        return self.table.getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab's name
+        return self.table.getSpaceAfter()
+
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 - ReportLab's names
+        self.table.drawOn(canvas, x, y, _sW)
 
 
 class HereOrLater(Flowable):

@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from ..resolve.handout import Handout
 from . import wording
-from .flowables import TickBox
+from .flowables import HeadedAgain, TickBox, TopOnly
 from .parts import grid
 from .styles import Styles
 from .text import escape, plain, styled
@@ -27,13 +27,24 @@ def log_rows(handout: Handout) -> list[str]:
     return rows
 
 
-def tracking_log(handout: Handout, styles: Styles, width: float) -> list[Flowable]:
-    lead: list[Flowable] = [styled(escape(wording.LOG_HEADING), styles.section),
-                            styled(escape(wording.LOG_INTRO), styles.meta)]
+def tracking_log(handout: Handout, styles: Styles, width: float, in_set: bool = False) -> list[Flowable]:
+    """A table a week, each kept whole; the first under the log's heading and what to do.
+
+    In a set, whose logs all look alike, the heading names the program, and every page the log goes on to
+    begins with it again.
+    """
+    heading = plain(wording.log_heading(handout.worksheet.title) if in_set else wording.LOG_HEADING)
+    lead: list[Flowable] = [styled(heading, styles.section), styled(escape(wording.LOG_INTRO), styles.meta)]
     story: list[Flowable] = []
+    gap = styles.layout.spacing.paragraph * 2
     for week in range(1, (handout.log_weeks or 0) + 1):
-        gap = Spacer(0, styles.layout.spacing.paragraph * 2)
-        story.append(KeepTogether([*(lead if week == 1 else []), gap, week_table(week, handout, styles, width)]))
+        table: Flowable = week_table(week, handout, styles, width)
+        head = lead if week == 1 else []
+        if in_set:  # over a week that begins a page, and over each part of a week too long for one
+            again = styled(heading, styles.section)
+            table = HeadedAgain(table, again, gap)
+            head = head or [TopOnly(again)]
+        story.append(KeepTogether([*head, Spacer(0, gap), table]))
     return story
 
 

@@ -97,6 +97,11 @@ def continued(name: str) -> str:
     return _("{name} (continued)").format(name=name)
 
 
+def log_heading(title: str) -> str:
+    """Over each page of a tracking log in a set: whose log it is."""
+    return _("Tracking log: {title}").format(title=title)
+
+
 def page_label(number: int, total: int) -> str:
     return _("Page {number} of {total}").format(number=number, total=total)
 

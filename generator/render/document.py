@@ -112,10 +112,12 @@ def column_width(layout: Layout, page: tuple[float, float], columns: int | None 
     return (width - (columns - 1) * layout.page.column_gap) / columns
 
 
-def page_templates(layout: Layout, pages: Pages, suffix: str = "", first: bool = True) -> list[PageTemplate]:
+def page_templates(layout: Layout, pages: Pages, suffix: str = "", first: bool = True,
+                   columns: int | None = None) -> list[PageTemplate]:
     """Page one under the clinic block, later pages under the running header; both above the footer.
 
-    ``suffix`` names a second set of templates for another layout's body in the same document (a booklet).
+    ``suffix`` names a second set of templates for another layout's body in the same document (a booklet);
+    ``columns``, when given, instead of the layout's (a booklet's own pages are one column).
     """
 
     def on_first(canvas, _doc):
@@ -128,11 +130,11 @@ def page_templates(layout: Layout, pages: Pages, suffix: str = "", first: bool =
 
     later_height = pages.header.later_height
     templates = [
-        PageTemplate(LATER_TEMPLATE + suffix, _frames(layout, pages, later_height), onPage=on_later),
+        PageTemplate(LATER_TEMPLATE + suffix, _frames(layout, pages, later_height, columns), onPage=on_later),
         PageTemplate(LOG_TEMPLATE + suffix, _frames(layout, pages, later_height, columns=1), onPage=on_later),
     ]
     if first:
-        templates.insert(0, PageTemplate(FIRST_TEMPLATE, _frames(layout, pages, pages.header.first_height),
+        templates.insert(0, PageTemplate(FIRST_TEMPLATE, _frames(layout, pages, pages.header.first_height, columns),
                                          onPage=on_first, autoNextPageTemplate=LATER_TEMPLATE))
     return templates
 

@@ -58,7 +58,7 @@ class Typesetter:
 
         with speaking(bundle.language, self.catalogues):
             layout = bundle.layout
-            self.fonts.register(layout.fonts, slanted=False)
+            self.fonts.register(layout.fonts, checked.slanted)  # the cover's note for the client slants
             for handout in bundle.handouts:
                 self.fonts.register(handout.layout.fonts, checked.slanted)
             styles = self.styles.styles(layout)
@@ -74,7 +74,8 @@ class Typesetter:
             def templates(pages: Pages):
                 own = [page_templates(handout.layout, pages, suffix=f"-{n}", first=False)
                        for n, handout in enumerate(bundle.handouts, start=1)]
-                return page_templates(layout, pages) + [template for pair in own for template in pair]
+                booklet = page_templates(layout, pages, columns=1)  # cover, contents, checklist: full width
+                return booklet + [template for pair in own for template in pair]
 
             def story(pages: Pages):
                 parts = [Part(handout=handout, styles=self.styles.styles(handout.layout),
@@ -82,6 +83,7 @@ class Typesetter:
                               full_width=column_width(handout.layout, pages.size, columns=1),
                               template=f"{LATER_TEMPLATE}-{n}", log_template=f"{LOG_TEMPLATE}-{n}")
                          for n, handout in enumerate(bundle.handouts, start=1)]
-                return bundle_story(bundle, styles, column_width(layout, pages.size), parts, pictures, self.catalogues)
+                return bundle_story(bundle, styles, column_width(layout, pages.size, columns=1), parts, pictures,
+                                    self.catalogues)
 
             return typeset(setup, styles, templates, story, passes=PASSES)

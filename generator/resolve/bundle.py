@@ -12,6 +12,7 @@ from typing import Callable
 
 from ..base.errors import InputError, Problem, raise_if_any
 from ..base.suggest import did_you_mean
+from ..load.changes import ClientChanges
 from ..load.library import Library
 from ..load.locate import is_path, worksheet_names
 from ..load.source import Document, Origin, display_path, load
@@ -22,6 +23,7 @@ from ..model.limits import Limits
 from .clinic import settle_clinic
 from .handout import Bundle, Handout
 from .options import Options
+from .personal import personalise, unknown_exercises
 from .resolve import resolve
 
 LibraryFor = Callable[[Path, Options], Library]  # the library a worksheet's entries are looked up in
@@ -67,15 +69,20 @@ def resolve_worksheets(paths: list[Path], options: Options, library_for: Library
 
 def _bundle(paths: list[Path], options: Options, library_for: LibraryFor, origin: Origin, title: str | None,
             subtitle: str | None, intro: str | None, disclaimer: str | None, clinic_given, display: str) -> Bundle:
-    """Resolve every worksheet (all problems reported together) and gather them under one title."""
+    """Resolve every worksheet (all problems reported together) and gather them under one title, for the
+    client the options name, if any."""
     handouts: list[Handout] = []
     problems: list[Problem] = []
+    each = options.replace(personal=None)  # the client's changes are the set's: applied below, once checked
     for path in paths:
         try:
-            handouts.append(resolve(path, options, library_for(path, options)))
+            handouts.append(resolve(path, each, library_for(path, each)))
         except InputError as exc:
             problems.extend(exc.problems)
     raise_if_any(problems)
+    changes = options.personal
+    if changes is not None:
+        handouts = _for_client(handouts, changes)
     first = handouts[0]
     clinic = first.clinic
     if options.clinic is None and clinic_given is not None:  # the set's own clinic, unless --clinic names one
@@ -87,7 +94,24 @@ def _bundle(paths: list[Path], options: Options, library_for: LibraryFor, origin
     return Bundle(display=display, title=title, subtitle=subtitle, intro=intro, handouts=on_paper,
                   disclaimer=disclaimer or first.disclaimer, clinic=clinic,
                   language=options.language or first.language, layout=layout, origin=origin,
-                  personal=first.personal, personal_origin=first.personal_origin)
+                  personal=changes.personal if changes else None,
+                  personal_origin=Origin(doc=changes.doc) if changes else None)
+
+
+def _for_client(handouts: list[Handout], changes: ClientChanges) -> list[Handout]:
+    """Every handout with the client's changes: an exercise they name need be in one worksheet of the set, not in
+    each."""
+    present = {item.id for handout in handouts for item in handout.exercises}
+    raise_if_any(unknown_exercises(changes, present, "any worksheet of this set"))
+    personalised: list[Handout] = []
+    problems: list[Problem] = []
+    for handout in handouts:
+        try:
+            personalised.append(personalise(handout, changes, in_set=True))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    raise_if_any(problems)
+    return personalised
 
 
 def on_booklet_page(own: Layout, booklet: Layout) -> Layout:

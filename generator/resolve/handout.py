@@ -105,6 +105,14 @@ class Bundle(Record):
     def warnings(self) -> tuple[Problem, ...]:
         return tuple(warning for handout in self.handouts for warning in handout.warnings)
 
+    def stop_if(self) -> list[str]:
+        """Every worksheet's warning signs, each once (as first written), in the order the set gives them."""
+        found: dict[str, str] = {}
+        for handout in self.handouts:
+            for reason in handout.worksheet.stop_if:
+                found.setdefault(" ".join(reason.split()).casefold(), reason)
+        return list(found.values())
+
     def equipment(self) -> list[tuple[str, list[str]]]:
         """Each thing needed, as first written, with the titles of the worksheets that need it; the equipment
         of easier and harder variations included."""

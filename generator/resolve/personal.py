@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..base.errors import raise_if_any
+from ..base.errors import Problem, raise_if_any
 from ..base.suggest import did_you_mean
 from ..load.changes import ClientChanges
 from ..load.source import Document, Loc, Origin
@@ -10,17 +10,18 @@ from ..model import Dosage, Personal
 from .handout import Handout, HandoutExercise, HandoutSection
 
 
-def personalise(handout: Handout, changes: ClientChanges) -> Handout:
-    """The handout with the client's skips, doses and notes applied, exercises numbered afresh."""
+def personalise(handout: Handout, changes: ClientChanges, in_set: bool = False) -> Handout:
+    """The handout with the client's skips, doses and notes applied, exercises numbered afresh.
+
+    ``in_set``: the handout is one of a set, whose exercises ``unknown_exercises`` has checked the changes
+    against; a change for an exercise of another worksheet of the set passes this one by.
+    """
     personal, doc = changes.personal, changes.doc
-    present = {item.id for item in handout.exercises}
-    problems = [doc.problem(("skip", i), _unknown(exercise_id, present)) for i, exercise_id in enumerate(personal.skip)
-                if exercise_id not in present]
-    problems += [doc.problem(_first_field(doc, ("exercises", exercise_id)), _unknown(exercise_id, present))
-                 for exercise_id in personal.exercises if exercise_id not in present]
+    problems = [] if in_set else unknown_exercises(changes, {item.id for item in handout.exercises})
     kept = [item for item in handout.exercises if item.id not in personal.skip]
     if not kept:
-        problems.append(doc.problem(("skip",), "every exercise of the worksheet is skipped"))
+        whose = f"'{handout.worksheet.title}'" if in_set else "the worksheet"
+        problems.append(doc.problem(("skip",), f"every exercise of {whose} is skipped"))
     raise_if_any(problems)
     numbers = {id(item): number for number, item in enumerate(kept, start=1)}
     sections = tuple(
@@ -48,10 +49,20 @@ def _changed(item: HandoutExercise, number: int, personal: Personal) -> HandoutE
     return item.replace(number=number, dosage=for_client(item.dosage), progression=stages, client_note=note)
 
 
+def unknown_exercises(changes: ClientChanges, present: set[str], where: str = "this worksheet") -> list[Problem]:
+    """A problem for each exercise the changes skip, dose or annotate that is not in ``where``."""
+    personal, doc = changes.personal, changes.doc
+    problems = [doc.problem(("skip", i), _unknown(exercise_id, present, where))
+                for i, exercise_id in enumerate(personal.skip) if exercise_id not in present]
+    problems += [doc.problem(_first_field(doc, ("exercises", exercise_id)), _unknown(exercise_id, present, where))
+                 for exercise_id in personal.exercises if exercise_id not in present]
+    return problems
+
+
 def _first_field(doc: Document, prefix: Loc) -> Loc:
     """The first field written under ``prefix``: the option or column the user knows."""
     return next((loc for loc in doc.labels if loc[: len(prefix)] == prefix), prefix)
 
 
-def _unknown(exercise_id: str, present: set[str]) -> str:
-    return f"exercise '{exercise_id}' is not in this worksheet{did_you_mean(exercise_id, sorted(present))}"
+def _unknown(exercise_id: str, present: set[str], where: str) -> str:
+    return f"exercise '{exercise_id}' is not in {where}{did_you_mean(exercise_id, sorted(present))}"
