@@ -174,3 +174,77 @@ def test_no_page_but_the_last_is_left_less_than_half_used_when_the_next_block_wo
             top, bottom = body_span(page)
             left = (1 - fill) * (bottom - top)
             assert first_block_height(following, layout) > left - GAP_ABOVE, (number, round(fill, 2))
+
+
+def sized_lines(data: bytes):
+    """(page number, line text, smallest and largest type size, region) for every line of text; the region is
+    'body', or 'edge' for the running header and the footer. A numbered line's number is bold on a step or an
+    exercise's name, and plain in the log, whose text reads as 'number. name' too."""
+    for number, page in enumerate(pages_of(data), start=1):
+        top, bottom = body_span(page)
+        for line in page.extract_text_lines(return_chars=True):
+            sizes = [char["size"] for char in line["chars"] if char["text"].strip()]
+            region = "body" if top < line["top"] < bottom else "edge"
+            text = line["text"] if "Bold" in line["chars"][0]["fontname"] else f" {line['text']}"
+            yield number, text, min(sizes), max(sizes), region
+
+
+@pytest.mark.parametrize("build", [build for build in BUILDS if build[1] == "large-print"], ids=build_id)
+def test_large_print_is_sixteen_points_or_more_and_its_header_and_footer_twelve(build):
+    for number, text, smallest, _, region in sized_lines(built(build)):
+        assert smallest >= (16 if region == "body" else 12) - 0.01, (number, region, text)
+
+
+@pytest.mark.parametrize("build", [build for build in BUILDS if build[1] == "standard"], ids=build_id)
+def test_standard_steps_are_eleven_points_tips_ten_and_exercise_names_larger_than_section_headings(build):
+    lines = list(sized_lines(built(build)))
+    assert all(smallest >= 10 - 0.01 for _, _, smallest, _, region in lines if region == "body")
+    words = catalogue(build[3] or language_of(build[0]))
+    continued = words.gettext("{name} (continued)").format(name="").strip()  # over a card's part on a new page
+    steps = [smallest for _, text, smallest, largest, region in lines
+             if region == "body" and re.match(r"\d+\. ", text) and largest < 12 and not text.endswith(continued)]
+    assert steps and min(steps) >= 11 - 0.01
+    names = [largest for _, text, _, largest, region in lines if region == "body" and re.match(r"\d+\. ", text)
+             and largest > 12]
+    section_headings = {words.gettext("Tracking log"), words.gettext("Notes")}
+    headings = [largest for _, text, _, largest, region in lines if region == "body" and text in section_headings]
+    assert names and headings and min(names) > max(headings)
+
+
+MARKER = re.compile(r"(\d+\.|•)\s*")
+
+
+def hanging_lines(page, columns: int, line_height: float):
+    """(first line, a wrapped line under it, the x where the first line's text begins) for every numbered step,
+    exercise name and bullet that wraps."""
+    top, bottom = body_span(page)
+    step = page.width / columns
+    for column in range(columns):
+        lines = page.crop((step * column, top, step * (column + 1), bottom)).extract_text_lines(return_chars=True)
+        first, text_x = None, 0.0
+        for line in lines:
+            size = line["chars"][0]["size"]
+            marker = MARKER.match(line["text"])
+            if marker and not (line["text"].startswith("•") or "Bold" in line["chars"][0]["fontname"]):
+                marker = None  # a log row's 'number. name' is neither a step nor a bullet
+            # A paragraph's next line: close under it, in its type size, and not out to its left (a picture's labels)
+            follows = (first is not None and line["top"] - previous["bottom"] < (line_height - 1) * size + 1
+                       and abs(size - first["chars"][0]["size"]) < 0.1 and line["x0"] > first["x0"] - 1)
+            if marker:
+                first, text_x = line, next(c["x0"] for c in line["chars"][len(marker.group(1)):] if c["text"].strip())
+            elif follows:
+                yield first, line, text_x
+            else:
+                first = None
+            previous = line
+
+
+@pytest.mark.parametrize("build", [build for build in BUILDS if build[2] == "a4"], ids=build_id)
+def test_wrapped_steps_and_bullets_line_up_with_their_first_line_s_text(build):
+    seen = 0
+    for page in pages_of(built(build)):
+        layout = layout_of(build[1])
+        for first, wrapped, text_x in hanging_lines(page, layout.page.columns, layout.sizes.line_height):
+            seen += 1
+            assert wrapped["x0"] == pytest.approx(text_x, abs=0.6), (first["text"], wrapped["text"])
+    assert seen > 10

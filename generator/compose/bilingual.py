@@ -40,8 +40,10 @@ def together(lines: list[Flowable]) -> list[Flowable]:
     if len(lines) < 2:
         return lines
     table = Table([[lines]], colWidths=["100%"], splitByRow=0, splitInRow=0)
-    table.setStyle(TableStyle([(side, (0, 0), (-1, -1), 0)
-                               for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")]))
+    sides = ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
+    # the cell's own font too, or the table sets ReportLab's Helvetica, which the PDF would not embed
+    table.setStyle(TableStyle([*((side, (0, 0), (-1, -1), 0) for side in sides),
+                               ("FONTNAME", (0, 0), (-1, -1), lines[0].style.fontName)]))
     # a cell drops the space above its first line and below its last: the piece keeps them instead
     table.spaceBefore, table.spaceAfter = lines[0].getSpaceBefore(), lines[-1].getSpaceAfter()
     return [table]

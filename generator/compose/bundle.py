@@ -70,7 +70,7 @@ def contents(styles: Styles) -> list[Flowable]:
     toc.tableStyle = TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
     toc.levelStyles = [
-        MarkupStyle("toc0", parent=styles.heading_first, fontSize=styles.body.fontSize * 1.1,
+        MarkupStyle("toc0", parent=styles.heading_first, fontSize=styles.body.fontSize * 1.1, leftIndent=0,
                        leading=styles.body.leading * 1.2, spaceBefore=styles.layout.spacing.paragraph * 2),
         MarkupStyle("toc1", parent=styles.body, leftIndent=styles.layout.spacing.step_indent * 1.5,
                        firstLineIndent=0, spaceAfter=1),

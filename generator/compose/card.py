@@ -49,7 +49,7 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, pict
         units.append(tips)
     if handout.notes_per_exercise:
         units.append(notes_area(wording.YOUR_NOTES_LABEL, handout.notes_per_exercise, styles, width))
-    continued = styled(escape(wording.continued(f"{item.number}. {exercise.name}")), styles.small_label)
+    continued = styled(escape(wording.continued(exercise.name)), styles.continued, f"{item.number}.")
     return ExerciseBlock(units, f"exercise {item.number} '{exercise.name}'", handout.layout.breaks, continued)
 
 
@@ -123,8 +123,8 @@ def card_text(item: HandoutExercise, styles: Styles, width: float,
 
 
 def heading(item: HandoutExercise, style: ParagraphStyle) -> Paragraph:
-    accent = style.bulletColor.hexval()[2:]
-    return styled(f'<font color="#{accent}">{item.number}.</font>&nbsp;{plain(item.exercise.name)}', style)
+    """The number hanging in the accent colour, a wrapped name under the name's first word."""
+    return paragraph(item.exercise.name, style, bulletText=f"{item.number}.")
 
 
 def meta_line(item: HandoutExercise, styles: Styles) -> Paragraph | None:

@@ -112,17 +112,18 @@ class TopOnly(Flowable):
 
     def __init__(self, content: Paragraph):
         super().__init__()
-        self.content, self.height = content, 0.0
+        self.content, self.height, self.gap = content, 0.0, 0.0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         frame = getattr(self, "_frame", None)
         at_top = frame is not None and getattr(frame, "_atTop", False)
-        self.height = self.content.wrapOn(self.canv, available_width, available_height)[1] if at_top else 0.0
+        self.gap = self.content.getSpaceAfter()  # inside its height: the frame asks the TopOnly, not the label
+        self.height = self.content.wrapOn(self.canv, available_width, available_height)[1] + self.gap if at_top else 0.0
         return available_width, self.height
 
     def draw(self) -> None:
         if self.height:
-            self.content.drawOn(self.canv, 0, 0)
+            self.content.drawOn(self.canv, 0, self.gap)
 
 
 class HeadedAgain(Flowable):

@@ -57,6 +57,7 @@ class Styles(Record):
     second_dose: MarkupStyle
     stage: MarkupStyle
     small_label: MarkupStyle
+    continued: MarkupStyle
     qr_label: MarkupStyle
     placeholder: MarkupStyle
     footer: MarkupStyle
@@ -100,10 +101,11 @@ def build_styles(layout: Layout) -> Styles:
 
     def hanging(widest_bullet: str, font: str, size: float, indent: float) -> float:
         """Room for the widest bullet and a gap, so wrapped lines start under the first line's text."""
-        return max(indent, stringWidth(widest_bullet, font, size) + size * 0.45)
+        return max(indent, stringWidth(widest_bullet, font, size) + size * 0.6 + 0.5)  # ReportLab's gap: 0.6 em
 
     step_indent = hanging("10.", fonts.bold, sizes.body, spacing.step_indent)
     bullet_indent = hanging("•", fonts.regular, sizes.body, spacing.caution_indent)
+    name_indent = hanging("10.", fonts.bold, sizes.heading, 0)
     second = 0.92  # a bilingual handout's second language: a little smaller than the first, in the muted colour
 
     return Styles(
@@ -119,9 +121,11 @@ def build_styles(layout: Layout) -> Styles:
             spaceBefore=spacing.section_gap, spaceAfter=spacing.paragraph,
         ),
         heading=style("heading", sizes.heading, fonts.bold, spaceAfter=1, spaceBefore=spacing.exercise_gap,
-                      bulletColor=palette.accent),
-        heading_first=style("heading_first", sizes.heading, fonts.bold, spaceAfter=1, bulletColor=palette.accent),
-        second_name=style("second_name", sizes.heading * 0.8, colour=palette.muted, spaceAfter=spacing.paragraph * 0.5),
+                      bulletColor=palette.accent, leftIndent=name_indent, bulletIndent=0),
+        heading_first=style("heading_first", sizes.heading, fonts.bold, spaceAfter=1, bulletColor=palette.accent,
+                            leftIndent=name_indent, bulletIndent=0),
+        second_name=style("second_name", sizes.heading * 0.8, colour=palette.muted, spaceAfter=spacing.paragraph * 0.5,
+                          leftIndent=name_indent),
         body=style("body", sizes.body, spaceAfter=spacing.paragraph),
         meta=style("meta", sizes.small, colour=palette.muted, spaceAfter=spacing.paragraph),
         step=style(
@@ -151,6 +155,8 @@ def build_styles(layout: Layout) -> Styles:
         stage=style("stage", sizes.body, leftIndent=step_indent, firstLineIndent=-step_indent, splitLongWords=0,
                     spaceAfter=spacing.paragraph * 0.5),
         small_label=style("small_label", sizes.small, fonts.bold, palette.muted, spaceAfter=2),
+        continued=style("continued", sizes.small, fonts.bold, palette.muted, spaceAfter=spacing.paragraph, bulletIndent=0,
+                        leftIndent=hanging("10.", fonts.bold, sizes.small, 0)),
         qr_label=style("qr_label", sizes.small, colour=palette.muted, alignment=TA_CENTER, splitLongWords=0),
         placeholder=style("placeholder", sizes.small, colour=palette.muted, alignment=TA_CENTER),
         footer=style("footer", sizes.footer, colour=palette.muted),
