@@ -59,7 +59,8 @@ def test_every_exercise_appears_in_order_with_its_steps_numbered(built):
     ]
     assert headings == sorted(headings), "exercises out of order"
     for item, start, end in zip(handout.exercises, headings, headings[1:] + [len(lines)]):
-        numbered = [line for line in lines[start + 1 : end] if re.match(r"^\d+\. ", line)]
+        numbered = [line for line in lines[start + 1 : end]  # not the name again over a part on a new page
+                    if re.match(r"^\d+\. ", line) and not line.endswith("(continued)")]
         numbers = [int(line.split(".")[0]) for line in numbered]
         assert numbers == list(range(1, len(item.exercise.steps) + 1)), item.exercise.name
         for line, step in zip(numbered, item.exercise.steps):

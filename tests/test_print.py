@@ -69,7 +69,8 @@ def test_every_printed_word_is_whole(build):
     """A word broken inside a table cell or a dose line ('Repetici/ones', 'altern/ate') is in no source."""
     known = vocabulary()
     broken = {(number, word) for number, page in enumerate(pages_of(built(build)), start=1)
-              for word in re.findall(r"\w+", page.extract_text()) if not word.isdigit() and word.casefold() not in known}
+              for word in re.findall(r"\w+", page.extract_text())
+              if not word.isdigit() and word.casefold() not in known}
     assert not broken
 
 
@@ -221,14 +222,15 @@ def hanging_lines(page, columns: int, line_height: float):
     step = page.width / columns
     for column in range(columns):
         lines = page.crop((step * column, top, step * (column + 1), bottom)).extract_text_lines(return_chars=True)
-        first, text_x = None, 0.0
+        first, previous, text_x = None, None, 0.0
         for line in lines:
             size = line["chars"][0]["size"]
             marker = MARKER.match(line["text"])
             if marker and not (line["text"].startswith("•") or "Bold" in line["chars"][0]["fontname"]):
                 marker = None  # a log row's 'number. name' is neither a step nor a bullet
             # A paragraph's next line: close under it, in its type size, and not out to its left (a picture's labels)
-            follows = (first is not None and line["top"] - previous["bottom"] < (line_height - 1) * size + 1
+            follows = (first is not None and previous is not None
+                       and line["top"] - previous["bottom"] < (line_height - 1) * size + 1
                        and abs(size - first["chars"][0]["size"]) < 0.1 and line["x0"] > first["x0"] - 1)
             if marker:
                 first, text_x = line, next(c["x0"] for c in line["chars"][len(marker.group(1)):] if c["text"].strip())
@@ -248,3 +250,18 @@ def test_wrapped_steps_and_bullets_line_up_with_their_first_line_s_text(build):
             seen += 1
             assert wrapped["x0"] == pytest.approx(text_x, abs=0.6), (first["text"], wrapped["text"])
     assert seen > 10
+
+
+def test_compact_pictures_are_no_smaller_than_their_qr_code_and_large_print_tick_boxes_no_smaller_than_standard():
+    compact, standard, large = layout_of("compact"), layout_of("standard"), layout_of("large-print")
+    assert min(compact.illustration.width, compact.illustration.height) >= compact.video.qr_size
+    assert large.log.box >= standard.log.box
+
+
+@pytest.mark.parametrize("build", [build for build in BUILDS if build[1] == "large-print"], ids=build_id)
+def test_large_print_page_one_carries_content_not_only_the_title(build):
+    words = catalogue(build[3] or language_of(build[0]))
+    first = next(pages_of(built(build)))
+    text = " ".join(line["text"] for line in body_columns(first, 1)[0])
+    assert " ".join(words.gettext("Stop and call your clinician if:").split()[:2]) in text
+    assert page_fill(first, 1) >= 0.5

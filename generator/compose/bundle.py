@@ -67,10 +67,11 @@ def cover(bundle: Bundle, styles: Styles, width: float) -> list[Flowable]:
 
 def contents(styles: Styles) -> list[Flowable]:
     toc = TableOfContents(dotsMinLevel=0)
-    toc.tableStyle = TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    toc.tableStyle = TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
+                                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
     toc.levelStyles = [
-        MarkupStyle("toc0", parent=styles.heading_first, fontSize=styles.body.fontSize * 1.1, leftIndent=0,
+        MarkupStyle("toc0", parent=styles.heading_first, fontSize=styles.body.fontSize * 1.1,
                        leading=styles.body.leading * 1.2, spaceBefore=styles.layout.spacing.paragraph * 2),
         MarkupStyle("toc1", parent=styles.body, leftIndent=styles.layout.spacing.step_indent * 1.5,
                        firstLineIndent=0, spaceAfter=1),

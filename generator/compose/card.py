@@ -107,7 +107,9 @@ def card_text(item: HandoutExercise, styles: Styles, width: float,
     """Name, what the exercise needs, steps, dose and progression: the card's words, top to bottom; on a
     bilingual handout, the name, each step and the dose again in the second language."""
     exercise, show = item.exercise, styles.layout.show
-    text: list[Flowable] = [heading(item, styles.heading), *bilingual.again(item.second_name, styles.second_name)]
+    wide = item.number >= 10  # a two-digit number hangs further out
+    text: list[Flowable] = [heading(item, styles.heading_wide if wide else styles.heading),
+                            *bilingual.again(item.second_name, styles.second_name_wide if wide else styles.second_name)]
     facts = meta_line(item, styles)
     if facts is not None:
         text.append(facts)

@@ -35,9 +35,11 @@ class Styles(Record):
     second_title: MarkupStyle
     subtitle: MarkupStyle
     section: MarkupStyle
-    heading: MarkupStyle
+    heading: MarkupStyle  # an exercise's name, its number hanging: numbers 1 to 9
+    heading_wide: MarkupStyle  # from 10
     heading_first: MarkupStyle
     second_name: MarkupStyle
+    second_name_wide: MarkupStyle
     body: MarkupStyle
     meta: MarkupStyle
     step: MarkupStyle
@@ -105,7 +107,7 @@ def build_styles(layout: Layout) -> Styles:
 
     step_indent = hanging("10.", fonts.bold, sizes.body, spacing.step_indent)
     bullet_indent = hanging("•", fonts.regular, sizes.body, spacing.caution_indent)
-    name_indent = hanging("10.", fonts.bold, sizes.heading, 0)
+    name_indent, wide_name_indent = (hanging(number, fonts.bold, sizes.heading, 0) for number in ("9.", "10."))
     second = 0.92  # a bilingual handout's second language: a little smaller than the first, in the muted colour
 
     return Styles(
@@ -122,10 +124,13 @@ def build_styles(layout: Layout) -> Styles:
         ),
         heading=style("heading", sizes.heading, fonts.bold, spaceAfter=1, spaceBefore=spacing.exercise_gap,
                       bulletColor=palette.accent, leftIndent=name_indent, bulletIndent=0),
-        heading_first=style("heading_first", sizes.heading, fonts.bold, spaceAfter=1, bulletColor=palette.accent,
-                            leftIndent=name_indent, bulletIndent=0),
+        heading_wide=style("heading_wide", sizes.heading, fonts.bold, spaceAfter=1, spaceBefore=spacing.exercise_gap,
+                           bulletColor=palette.accent, leftIndent=wide_name_indent, bulletIndent=0),
+        heading_first=style("heading_first", sizes.heading, fonts.bold, spaceAfter=1, bulletColor=palette.accent),
         second_name=style("second_name", sizes.heading * 0.8, colour=palette.muted, spaceAfter=spacing.paragraph * 0.5,
                           leftIndent=name_indent),
+        second_name_wide=style("second_name_wide", sizes.heading * 0.8, colour=palette.muted,
+                               spaceAfter=spacing.paragraph * 0.5, leftIndent=wide_name_indent),
         body=style("body", sizes.body, spaceAfter=spacing.paragraph),
         meta=style("meta", sizes.small, colour=palette.muted, spaceAfter=spacing.paragraph),
         step=style(
@@ -155,8 +160,8 @@ def build_styles(layout: Layout) -> Styles:
         stage=style("stage", sizes.body, leftIndent=step_indent, firstLineIndent=-step_indent, splitLongWords=0,
                     spaceAfter=spacing.paragraph * 0.5),
         small_label=style("small_label", sizes.small, fonts.bold, palette.muted, spaceAfter=2),
-        continued=style("continued", sizes.small, fonts.bold, palette.muted, spaceAfter=spacing.paragraph, bulletIndent=0,
-                        leftIndent=hanging("10.", fonts.bold, sizes.small, 0)),
+        continued=style("continued", sizes.small, fonts.bold, palette.muted, spaceAfter=spacing.paragraph,
+                        bulletIndent=0, leftIndent=hanging("10.", fonts.bold, sizes.small, 0)),
         qr_label=style("qr_label", sizes.small, colour=palette.muted, alignment=TA_CENTER, splitLongWords=0),
         placeholder=style("placeholder", sizes.small, colour=palette.muted, alignment=TA_CENTER),
         footer=style("footer", sizes.footer, colour=palette.muted),

@@ -80,7 +80,6 @@ class Tables(Record):
 
     cell_padding_x: Length = 6.0  # left and right of the text of a table cell
     log_cell_padding: Length = 3.0  # around each tick box of the tracking log
-    progression_column: Length = 80.0  # the widest a column of a progression table grows
     checklist_item_share: Annotated[float, Range(0.1, 0.9)] = 0.35  # of the width, for a set's checklist items
     date_share: Annotated[float, Range(0.1, 0.6)] = 0.3  # of the width, at least, for page one's date line
     date_line: Length = 32 * 72 / 25.4  # at least, for a date written by hand on page one's blank line
