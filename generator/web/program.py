@@ -217,11 +217,28 @@ def _flow(mapping: CommentedMap) -> CommentedMap:
 
 
 def _refill(seq: CommentedSeq, entries: list) -> None:
-    """The list's items replaced in place, a comment after its last item kept after the new last item."""
-    trailing = seq.ca.items.pop(len(seq) - 1, None) if len(seq) else None
-    seq[:] = entries
-    if trailing is not None and len(seq):
-        seq.ca.items[len(seq) - 1] = trailing
+    """The list's items replaced place by place, so each place keeps its comment; extra places removed from
+    the end, new ones appended."""
+    for i, entry in enumerate(entries[: len(seq)]):
+        if seq[i] is not entry:
+            if isinstance(entry, CommentedMap) and not isinstance(seq[i], dict):
+                _keep_comment(seq, i, entry)
+            seq[i] = entry
+    while len(seq) > len(entries):
+        del seq[len(seq) - 1]
+    for entry in entries[len(seq):]:
+        seq.append(entry)
+
+
+def _keep_comment(seq: CommentedSeq, i: int, entry: CommentedMap) -> None:
+    """A bare id's end-of-line comment moved onto the first line of the entry that takes its place (left on
+    the list, ruamel would print it after a lone dash)."""
+    tokens = seq.ca.items.get(i)
+    if not tokens or tokens[0] is None or not entry:
+        return
+    seq.ca.items.pop(i)
+    token = tokens[0]
+    entry.yaml_add_eol_comment(token.value.strip(), next(iter(entry)), column=token.column)
 
 
 def _refill_sections(slots: list[tuple[CommentedSeq, int]], entries: list) -> None:
