@@ -95,7 +95,8 @@ def test_a_fresh_worksheet_is_written_in_a_tidy_order():
                "options": {}}
     text = yaml_from_program(program)
     assert text == ("title: Fresh\nintro: |-\n  Line one.\n  Line two.\nlayout: standard\nlanguage: es\n"
-                    "stop_if:\n  - pain\nexercises:\n  - exercise: chin-tuck\n    dosage: {reps: 5}\nlog:\n  weeks: 2\n")
+                    "stop_if:\n  - pain\nexercises:\n  - exercise: chin-tuck\n    dosage: {reps: 5}\n"
+                    "log:\n  weeks: 2\n")
     assert program_from_yaml(text)["exercises"][0]["dosage"]["reps"] == 5
 
 
