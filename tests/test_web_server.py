@@ -268,3 +268,14 @@ def test_serve_on_another_host_warns_that_there_is_no_login(project):
     finally:
         out, err = _stop(process)
     assert "there is no login" in err and "0.0.0.0" in err and process.returncode == 0
+
+
+def test_a_picked_variation_is_checked_against_the_exercises_own(client):
+    program = opened(client)["program"]
+    program["exercises"][5]["variation"] = "harder"  # ball-pressure-release has no harder variation
+    answer = post(client, "/api/preview", json=program).json()
+    assert [(p["field"], p["message"]) for p in answer["problems"]] == [
+        ("exercises[5].variation", "exercise 'ball-pressure-release' has no harder variation")]
+    program["exercises"][5]["variation"] = None
+    program["exercises"].append({"exercise": "chin-tuck", "dosage": {}, "note": None, "variation": "harder"})
+    assert post(client, "/api/preview", json=program).json()["ok"]
