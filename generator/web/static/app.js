@@ -169,8 +169,8 @@
       el("div", { class: "card-body" },
         el("h3", { class: "card-name", text: ex.name }),
         el("p", { class: "card-meta" },
-          el("span", { text: ex.position_label || ex.position }),
-          (ex.equipment || []).length ? el("span", { text: ex.equipment.join(", ") }) : null),
+          el("span", { text: ex.position_label || ex.position })),
+        (ex.equipment || []).length ? el("p", { class: "card-meta", text: `Needs ${ex.equipment.join(", ")}` }) : null,
         ex.summary ? el("p", { class: "card-summary", text: ex.summary }) : null,
         (ex.tags || []).length ? tags : null),
       el("div", { class: "card-actions" },
@@ -190,7 +190,13 @@
   function renderLibrary() {
     const list = $("library-list");
     const shown = state.library.filter(matches);
+    // Re-drawing the cards must not drop the keyboard user's place: focus returns to the same card's button.
+    const focusedCard = list.contains(document.activeElement) ? document.activeElement.closest(".card") : null;
     list.replaceChildren(...shown.map(libraryCard));
+    if (focusedCard) {
+      const again = list.querySelector(`.card[data-id="${CSS.escape(focusedCard.dataset.id)}"] .btn-add`);
+      if (again) again.focus();
+    }
     $("library-empty").hidden = shown.length > 0;
     const total = state.library.length;
     $("library-count").textContent = shown.length === total ? `${total} exercises`
@@ -332,9 +338,11 @@
 
     item.append(head, dose,
       el("div", { class: "item-extra" },
-        el("label", { class: "field", for: noteId }, el("span", { class: "label-small", text: `Note on ${name}` }), note),
+        el("label", { class: "field", for: noteId },
+          el("span", { class: "label-small" }, "Note", el("span", { class: "visually-hidden", text: ` on ${name}` })), note),
         el("label", { class: "field", for: variationId },
-          el("span", { class: "label-small", text: `Version to print of ${name}` }), variation)));
+          el("span", { class: "label-small" }, "Version to print",
+            el("span", { class: "visually-hidden", text: ` of ${name}` })), variation)));
     if (!ex) item.append(el("p", { class: "field-problem", text: `'${entry.exercise}' is not in the library.` }));
 
     item.addEventListener("keydown", (event) => {
@@ -477,9 +485,9 @@
     const c = state.choices;
     fillSelect($("layout"), c.layouts.map((l) => [l.id, l.name || l.id]), null);
     fillSelect($("paper"), c.papers.map((p) => (typeof p === "string" ? [p, p] : [p.id, p.label || p.id])),
-      "The layout's paper");
+      "Layout's paper");
     const languages = c.languages.map((l) => [l.code, l.name]);
-    fillSelect($("language"), languages, "The worksheet's language");
+    fillSelect($("language"), languages, "Worksheet's own");
     fillSelect($("second-language"), languages, "None");
   }
 
