@@ -17,7 +17,7 @@ from generator.model.exercise import Dosage, Exercise
 from generator.model.layout import Fonts, Page
 
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
-STAGES = ["base", "model", "pose", "load", "resolve", "check", "compose", "render", "app", "cli"]  # lowest first
+STAGES = ["base", "model", "pose", "load", "resolve", "check", "compose", "render", "app", "web", "cli"]  # lowest first
 DRAWING = {"compose", "render"}  # the only stages that may import ReportLab
 
 

@@ -206,3 +206,36 @@ def _sweep(directories: set[Path]) -> None:
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def summary_lines(summary: Summary, total: int, early_failures: list[str]) -> list[tuple[str, bool]]:
+    """What `worksheet batch` says when done, as (line, whether it goes to stderr): every warning and every
+    failure's message once, then one line of counts."""
+    warnings = [str(warning) for outcome in summary.outcomes for warning in outcome.warnings]
+    lines = [(line, True) for line in dict.fromkeys(warnings)]
+    failures = [*early_failures, *(outcome.message for outcome in summary.outcomes if outcome.status == "failed")]
+    lines += [(message, True) for message in dict.fromkeys(failures)]  # rows that fail alike say so once
+    failed = summary.count("failed") + len(early_failures)
+    counts = f"built {summary.count('built')}, unchanged {summary.count('unchanged')}, failed {failed}"
+    if summary.interrupted:
+        left = total - len(summary.outcomes)
+        return lines + [(f"interrupted after {summary.seconds:.1f} s: {counts}, not done {left}; "
+                         "no partial PDF was left behind", True)]
+    saved = f"; skipping unchanged saved about {summary.saved_seconds:.1f} s" if summary.count("unchanged") else ""
+    return lines + [(f"{counts} in {summary.seconds:.1f} s{saved}", False)]
+
+
+def build_in_memory(index: int, job: Job, caches: Caches, text: str | None = None) -> tuple[Outcome, bytes | None]:
+    """One handout built as build_job builds it, kept in memory instead of written (``text`` standing in for
+    the worksheet's file): its outcome, and its PDF unless it failed."""
+    started = time.perf_counter()
+    try:
+        prepared = prepare_handout(job.worksheet, job.options, caches, text)
+        result = draw_handout(prepared, caches)
+    except WorksheetError as exc:
+        return Outcome(index=index, job=job, status="failed", seconds=time.perf_counter() - started,
+                       message=exc.format_message()), None
+    outcome = Outcome(index=index, job=job, status="built", seconds=time.perf_counter() - started,
+                      pages=result.pages, fingerprint=fingerprint(prepared.handout, job.options),
+                      warnings=prepared.handout.warnings)
+    return outcome, result.pdf

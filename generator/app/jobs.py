@@ -36,13 +36,15 @@ def worksheet_jobs(patterns: tuple[str, ...], directory: Path, options: Options)
     return jobs, missing
 
 
-def client_jobs(csv_path: Path, directory: Path, pattern: str, options: Options) -> tuple[list[Job], list[str]]:
-    """A job per good row of the clients CSV; and the problems of the rows that cannot be built."""
+def client_jobs(csv_path: Path, directory: Path, pattern: str, options: Options,
+                text: str | None = None) -> tuple[list[Job], list[str]]:
+    """A job per good row of the clients CSV (``text``, when given, standing in for its file); and the problems
+    of the rows that cannot be built."""
     check_pattern(pattern)
     names = UniqueNames()
     jobs: list[Job] = []
     problems: list[str] = []
-    for row in read_clients(csv_path, options.limits):
+    for row in read_clients(csv_path, options.limits, text):
         if row.problems or row.worksheet is None:
             problems.extend(str(problem) for problem in row.problems)
             continue

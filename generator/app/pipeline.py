@@ -34,9 +34,10 @@ class Prepared(Record):
     checked: Checked
 
 
-def prepare_handout(worksheet: Path, options: Options, caches: Caches) -> Prepared:
-    """Resolve and check one worksheet; raises InputError with every problem found."""
-    handout = resolve(Path(worksheet), options, caches.library(Path(worksheet), options))
+def prepare_handout(worksheet: Path, options: Options, caches: Caches, text: str | None = None) -> Prepared:
+    """Resolve and check one worksheet (``text``, when given, standing in for its file); raises InputError
+    with every problem found."""
+    handout = resolve(Path(worksheet), options, caches.library(Path(worksheet), options), text)
     return Prepared(handout=handout, checked=caches.checker.handout(handout, options.limits))
 
 
@@ -45,10 +46,15 @@ def draw_handout(prepared: Prepared, caches: Caches) -> Result:
     return Result(pdf=rendered.data, pages=rendered.pages, warnings=prepared.handout.warnings)
 
 
-def build_handout(worksheet: Path | str, options: Options = Options(), caches: Caches | None = None) -> Result:
-    """The PDF for one worksheet, in memory, with its page count and warnings."""
+def build_handout(worksheet: Path | str, options: Options = Options(), caches: Caches | None = None,
+                  text: str | None = None) -> Result:
+    """The PDF for one worksheet, in memory, with its page count and warnings.
+
+    ``text`` is the worksheet's YAML standing in for the file at ``worksheet`` (an editor's unsaved copy):
+    the same name in messages and the same relative lookups, so it builds to the bytes the saved file would.
+    """
     caches = caches or Caches()
-    return draw_handout(prepare_handout(Path(worksheet), options, caches), caches)
+    return draw_handout(prepare_handout(Path(worksheet), options, caches, text), caches)
 
 
 def check_handout(worksheet: Path, options: Options, caches: Caches) -> list[Problem]:

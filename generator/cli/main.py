@@ -321,6 +321,22 @@ def format_table(headings: tuple[str, ...], rows: list[tuple[str, ...]], widest:
     return "\n".join(lines)
 
 
+@main.command()
+@click.argument("project", default=".", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="The port to listen on (0: any free one).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to listen on. Anything but 127.0.0.1 or localhost lets other machines in: "
+                   "there is no login.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
+@debug_option
+def serve(project: Path, port: int, host: str, open_browser: bool) -> None:
+    """Serve a web page for building worksheets from PROJECT's library (default: here), on this machine."""
+    from ..web.server import serve as serve_project
+
+    serve_project(project, host, port, open_browser, make_options().limits)
+
+
 def run() -> None:
     """The `worksheet` program: the command, then a quick exit."""
     try:

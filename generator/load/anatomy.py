@@ -9,6 +9,7 @@ from ..base.errors import BuildError
 from ..base.record import Record
 from ..model.anatomy import Anatomy, Body, Postures
 from ..model.limits import Limits
+from ..model.regions import Regions
 from .validate import load_and_check
 
 FOLDER = Path(__file__).resolve().parent.parent / "anatomy"
@@ -17,6 +18,11 @@ M = TypeVar("M", bound=Record)
 
 def read_anatomy() -> Anatomy:
     return Anatomy(body=_read(FOLDER / "body.yaml", Body), postures=_read(FOLDER / "postures.yaml", Postures))
+
+
+def read_regions() -> Regions:
+    """The body regions exercises are grouped in by their targets."""
+    return _read(FOLDER / "regions.yaml", Regions)
 
 
 def _read(path: Path, model: type[M]) -> M:

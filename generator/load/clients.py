@@ -16,7 +16,7 @@ from ..base.errors import InputError, Problem
 from ..base.record import Record
 from ..base.suggest import did_you_mean
 from ..model.choices import LANGUAGES
-from ..model.limits import Limits
+from ..model.limits import Limits, megabytes, over
 from .changes import ClientChanges, change_keys_hint, change_loc, parse_changes, skip_ids
 from .locate import is_path, worksheet_names
 from .source import Loc, Mark, display_path, from_fields, read_text
@@ -36,10 +36,16 @@ class ClientRow(Record):
     problems: tuple[Problem, ...] = ()
 
 
-def read_clients(path: Path, limits: Limits) -> list[ClientRow]:
-    """Every row, each either ready to build or holding its problems; raises InputError if the file as a whole is unusable."""
+def read_clients(path: Path, limits: Limits, text: str | None = None) -> list[ClientRow]:
+    """Every row, each either ready to build or holding its problems; raises InputError if the file as a whole is
+    unusable. ``text``, when given, stands in for the file at ``path`` (an upload), with the same size limit."""
     display = display_path(path)
-    text = read_text(path, display, limits, "csv_mb", "export the CSV as UTF-8")
+    if text is None:
+        text = read_text(path, display, limits, "csv_mb", "export the CSV as UTF-8")
+    elif len(text.encode("utf-8")) > limits.csv_mb * 1_000_000:
+        size = megabytes(len(text.encode("utf-8")))
+        message = over("file", size, "csv_mb", limits.csv_mb, " MB", "split it into smaller files")
+        raise InputError([Problem(file=display, message=message)])
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if not header or not any(cell.strip() for cell in header):

@@ -157,9 +157,17 @@ def _copy(source: Document, loc: Loc, into: Document) -> Any:
     return source.get(loc)
 
 
-def load(path: Path, limits: Limits) -> Document:
+def load(path: Path, limits: Limits, text: str | None = None) -> Document:
+    """The YAML file at ``path``; or ``text`` standing in for it (an editor's unsaved copy), with the same
+    name in messages and the same size limit."""
     display = display_path(path)
-    return parse(read_text(path, display, limits, "yaml_mb", "save it with UTF-8 encoding"), path, display)
+    if text is None:
+        return parse(read_text(path, display, limits, "yaml_mb", "save it with UTF-8 encoding"), path, display)
+    size = len(text.encode("utf-8"))
+    if size > limits.yaml_mb * 1_000_000:
+        message = over("file", megabytes(size), "yaml_mb", limits.yaml_mb, " MB", "split it into smaller files")
+        raise InputError([Problem(file=display, message=message)])
+    return parse(text, path, display)
 
 
 def read_text(path: Path, display: str, limits: Limits, limit_name: str, utf8_advice: str) -> str:

@@ -191,10 +191,11 @@ def _describe(value: Any) -> str:
     return str(value)
 
 
-def load_and_check(path: Path, model: type[M], limits: Limits) -> tuple[M | None, Document | None, list[Problem]]:
-    """Load one YAML file and validate it, collecting problems instead of raising."""
+def load_and_check(path: Path, model: type[M], limits: Limits,
+                   text: str | None = None) -> tuple[M | None, Document | None, list[Problem]]:
+    """Load one YAML file (or ``text`` standing in for it) and validate it, collecting problems instead of raising."""
     try:
-        doc = load(path, limits)
+        doc = load(path, limits, text)
     except InputError as exc:
         return None, None, exc.problems
     value, problems = check(doc, model)

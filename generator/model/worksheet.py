@@ -3,7 +3,7 @@
 from typing import Annotated, Any, Optional, Union
 
 from ..base.record import Record
-from .choices import Language, Order
+from .choices import Language, Level, Order
 from .common import Text
 from .exercise import Dosage, Exercise, Stage, Variation
 from .layout import Clinic
@@ -23,6 +23,7 @@ class Entry(Record):
     dosage: Dosage = Dosage()
     note: Optional[Text] = None
     variations: list[Variation] = []  # added to the exercise's own
+    variation: Optional[Level] = None  # print only the exercise's own variations of this level
     progression: Optional[list[Stage]] = None  # replaces the exercise's own
 
     @classmethod

@@ -28,13 +28,15 @@ from .personal import personalise
 from .variations import settle_variations
 
 
-def resolve(path: Path, options: Options = Options(), library: Library | None = None) -> Handout:
+def resolve(path: Path, options: Options = Options(), library: Library | None = None,
+            text: str | None = None) -> Handout:
     """The handout for the worksheet at ``path``; raises InputError with every problem found.
 
     ``library`` is the exercise library the worksheet's entries are looked up in; by default, the one
-    ``options.library`` names or the nearest to the worksheet.
+    ``options.library`` names or the nearest to the worksheet. ``text``, when given, is the worksheet's YAML
+    standing in for the file at ``path`` (which need not exist): same name in messages, same lookups.
     """
-    worksheet, doc, problems = load_and_check(path, Worksheet, options.limits)
+    worksheet, doc, problems = load_and_check(path, Worksheet, options.limits, text)
     if doc is None:
         raise_if_any(problems)
     assert doc is not None
@@ -211,7 +213,11 @@ def _entry(entry: Entry, loc: Loc, number: int, lookup: Lookup) -> tuple[Handout
         second, second_origin = languages.second_words(exercise_id, found, doc.problem(id_loc, ""), lookup)
         sources = [found.doc.path, origin.doc.path, *([second_origin.doc.path] if second_origin else [])]
         files = tuple(dict.fromkeys(sources))
-    written = [(v, Origin(doc=origin.doc, loc=origin.loc + ("variations", i))) for i, v in enumerate(exercise.variations)]
+    written = [(v, Origin(doc=origin.doc, loc=origin.loc + ("variations", i))) for i, v in enumerate(exercise.variations)
+               if entry.variation in (None, v.level)]
+    if entry.variation is not None and not written:
+        problems = problems + [doc.problem(loc + ("variation",),
+                                           f"exercise '{exercise_id}' has no {entry.variation} variation")]
     written += [(v, Origin(doc=doc, loc=loc + ("variations", i))) for i, v in enumerate(entry.variations)]
     variations, variation_problems = settle_variations(written, library, lookup.language, lookup.options.strict,
                                                        lookup.warnings)

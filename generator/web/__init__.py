@@ -1,0 +1,1 @@
+"""The builder page served by `worksheet serve`: a Starlette app over the front door, one Project per folder."""

@@ -1,0 +1,89 @@
+"""A page's program built through the front door: its worksheet text, its options, its PDF or its problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..app.pipeline import Result, build_handout
+from ..base.errors import InputError, Problem, WorksheetError, raise_if_any
+from ..load.changes import client_options
+from ..load.source import display_path
+from ..model.choices import LANGUAGES, PAPERS
+from ..resolve.options import Options
+from .program import UNSAVED, field_of, yaml_from_program
+from .project import Project
+from .security import inside, problem_json
+
+
+class Refused(Exception):
+    """A request the server will not act on: its status and a message for the page."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+def worksheet_path(project: Project, relative: str | None, for_saving: bool = False) -> Path:
+    """The project file a program names (or where an unsaved one is built under); Refused outside worksheets/."""
+    if relative is None and not for_saving:
+        return project.root / UNSAVED
+    if not isinstance(relative, str):
+        raise Refused(400, "give the worksheet's path, such as worksheets/neck.yaml")
+    path, why = inside(project.root, relative)
+    if path is None:
+        raise Refused(400, why)
+    if for_saving and Path(relative).parts[1:2] == ("exercises",):
+        raise Refused(400, f"'{relative}': worksheets/exercises/ holds the exercise library, not worksheets")
+    return path
+
+
+def program_text(project: Project, program: dict) -> tuple[Path, str]:
+    """Where the program's worksheet lives, and its YAML: the file it was opened from changed only where the
+    program differs, so building it and saving it give the same worksheet."""
+    if not isinstance(program, dict):
+        raise Refused(400, "expected a program: a JSON object with title, exercises and options")
+    path = worksheet_path(project, program.get("path"))
+    original = path.read_text(encoding="utf-8") if path.is_file() else None
+    try:
+        return path, yaml_from_program(program, original)
+    except (TypeError, ValueError, AttributeError) as exc:  # a program of the wrong shape
+        raise Refused(400, f"the program is not in the expected shape: {exc}") from None
+
+
+def program_options(project: Project, program: dict) -> Options:
+    """The options a program's 'options' give, checked as the command line checks them."""
+    given = program.get("options") or {}
+    if not isinstance(given, dict):
+        raise Refused(400, "'options' must be an object")
+    paper, second = given.get("paper"), given.get("second_language")
+    problems = []
+    if paper not in (None, *PAPERS):
+        problems.append(Problem(file="--paper", message=f"expected one of {', '.join(PAPERS)}; got {paper!r}"))
+    if second not in (None, *LANGUAGES):
+        problems.append(Problem(file="--second-language",
+                                message=f"expected one of {', '.join(LANGUAGES)}; got {second!r}"))
+    values = {name: given.get(name) or None for name in ("client", "date", "clinician", "note")}
+    changes, more = client_options(values, (), (), ())
+    raise_if_any(problems + more)
+    return project.build_options.replace(paper=paper, second_language=second, personal=changes)
+
+
+def build(project: Project, program: dict) -> Result:
+    """The program's PDF; raises WorksheetError (with every problem) or Refused."""
+    path, text = program_text(project, program)
+    options = program_options(project, program)
+    with project.lock:
+        project.refresh()
+        return build_handout(path, options, project.caches, text)
+
+
+def problems_of(exc: WorksheetError, display: str) -> list[dict]:
+    """A failed build's problems as the page shows them: each with its program field and the CLI's exact line."""
+    if isinstance(exc, InputError):
+        return [problem_json(problem, field_of(problem, display)) for problem in exc.problems]
+    return [{"field": None, "message": exc.format_message(), "text": exc.format_message()}]
+
+
+def display_of(project: Project, program: dict) -> str:
+    relative = program.get("path") if isinstance(program, dict) else None
+    return display_path(project.root / (relative if isinstance(relative, str) else UNSAVED))

@@ -1,0 +1,113 @@
+"""One project folder as the server sees it: a warm Caches, the library listing and thumbnails, all made
+anew when a file under worksheets/ or layouts/ changes (checked per request from names, sizes and times)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from ..app.caches import Caches
+from ..base.errors import WorksheetError
+from ..load.anatomy import read_regions
+from ..load.library import Library, LibraryExercise
+from ..load.locate import LIBRARY_DIR, WORKSHEETS_DIR
+from ..model.regions import Regions
+from ..resolve.options import Options
+from .snapshot import snapshot
+
+THUMB_WIDTH_MM = 30.0
+THUMB_DPI = 72
+WATCHED = (WORKSHEETS_DIR, "layouts")
+
+
+class Project:
+    """Everything kept between requests for one project; ``lock`` serialises builds, which share the caches."""
+
+    def __init__(self, root: Path, options: Options = Options()):
+        self.root = root.resolve()
+        self.build_options = options  # as the command line would have them: the library found from the worksheet
+        self.options = options.replace(library=self.root / WORKSHEETS_DIR / LIBRARY_DIR)  # for listings
+        self.lock = threading.RLock()
+        self.regions: Regions = read_regions()
+        self._seen: tuple = ()
+        self._fresh()
+
+    def _fresh(self) -> None:
+        self.caches = Caches()
+        self._thumbs: dict[str, bytes] = {}
+        self._listing: dict | None = None
+
+    def refresh(self) -> None:
+        """Start afresh if any project file changed since the last request."""
+        seen = snapshot(self.root, WATCHED)
+        if seen != self._seen:
+            self._seen = seen
+            self._fresh()
+
+    @property
+    def worksheet_dir(self) -> Path:
+        return self.root / WORKSHEETS_DIR
+
+    def library(self) -> Library:
+        return self.caches.library(self.worksheet_dir / "any.yaml", self.options)
+
+    def worksheets(self) -> list[dict]:
+        """Every worksheet file under worksheets/ (not the library), with its title where it has one."""
+        from .program import program_from_yaml
+
+        found = []
+        for path in sorted(self.worksheet_dir.rglob("*.yaml")):
+            relative = path.relative_to(self.root).as_posix()
+            if relative.startswith(f"{WORKSHEETS_DIR}/{LIBRARY_DIR}/") or path.is_symlink():
+                continue
+            try:
+                title = program_from_yaml(path.read_text(encoding="utf-8"), relative)["title"]
+            except (WorksheetError, OSError, UnicodeDecodeError):
+                title = ""
+            found.append({"path": relative, "title": title})
+        return found
+
+    def listing(self) -> dict:
+        """The library as the page lists it: every exercise, and a message for each file that is broken."""
+        if self._listing is None:
+            library, exercises, problems = self.library(), [], []
+            for exercise_id in library.ids():
+                found, broken = library.get(exercise_id)
+                problems += [str(problem) for problem in broken]
+                if found is not None:
+                    exercises.append(self._entry(found))
+            self._listing = {"exercises": exercises, "problems": problems}
+        return self._listing
+
+    def _entry(self, found: LibraryExercise) -> dict:
+        from .choices import position_label
+
+        exercise = found.exercise
+        return {"id": found.id, "name": exercise.name, "position": exercise.position,
+                "position_label": position_label(exercise.position), "tags": list(exercise.tags),
+                "equipment": list(exercise.equipment), "regions": self.regions.of(list(exercise.targets)),
+                "summary": exercise.summary or "", "thumbnail": f"/thumbs/{found.id}.png",
+                "dosage": exercise.dosage.as_dict(),
+                "variations": [{"level": v.level, "label": v.text or v.exercise or ""} for v in exercise.variations]}
+
+    def thumbnail(self, exercise_id: str) -> bytes | None:
+        """A small PNG of the exercise's picture file or figure; None for an id not in the library."""
+        if exercise_id not in self._thumbs:
+            found, _ = self.library().get(exercise_id) if exercise_id in self.library() else (None, [])
+            if found is None:
+                return None
+            self._thumbs[exercise_id] = self._draw_thumbnail(found)
+        return self._thumbs[exercise_id]
+
+    def _draw_thumbnail(self, found: LibraryExercise) -> bytes:
+        from .thumbnails import blank, figure_thumbnail, photo_thumbnail
+
+        try:
+            if found.illustration is not None:
+                return photo_thumbnail(found.illustration, self.options.limits)
+            if found.exercise.figure is not None:
+                return figure_thumbnail(found.id, self.options, self.caches, THUMB_WIDTH_MM, THUMB_DPI)
+        except (WorksheetError, OSError, ValueError):
+            pass  # a picture that cannot be drawn gets the empty box the handout would print
+        return blank()
+

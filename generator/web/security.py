@@ -1,0 +1,132 @@
+"""What keeps a local server local: Host and Origin checks (against DNS rebinding and other sites' pages),
+a per-run token on every POST, size limits on bodies, strict response headers, and paths kept inside the
+project folder."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from pathlib import Path
+from typing import Awaitable, Callable
+
+from ..base.errors import Problem
+
+CSP = ("default-src 'self'; img-src 'self' data: blob:; object-src 'self'; frame-src 'self' blob:; "
+       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+           (b"referrer-policy", b"no-referrer")]
+TOKEN_HEADER = "x-worksheet-token"
+LOCAL_NAMES = ("127.0.0.1", "localhost")
+ANY_HOST = "0.0.0.0"
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class TooLarge(Exception):
+    """A request body went past its limit while being read."""
+
+
+class Guard:
+    """ASGI middleware: refuses what does not come from this server's own page, before any route runs.
+
+    ``hosts`` are the names the server answers to (any port unless ``port`` is given); with 0.0.0.0 among
+    them, any name is taken, which the command warns about. An Origin, when sent, must name the Host asked.
+    """
+
+    def __init__(self, app, token: str, hosts: tuple[str, ...] = LOCAL_NAMES, port: int | None = None,
+                 max_body: int = 4_000_000):
+        self.app, self.token, self.hosts, self.port, self.max_body = app, token, hosts, port, max_body
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {key.decode("latin-1").lower(): value.decode("latin-1") for key, value in scope["headers"]}
+        refusal = self.refusal(scope["method"], headers)
+        if refusal is not None:
+            await _send_json(send, *refusal)
+            return
+        started = False
+
+        async def send_with_headers(message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                message = {**message, "headers": [*message.get("headers", []), *HEADERS]}
+            await send(message)
+
+        try:
+            await self.app(scope, _counting(receive, self.max_body), send_with_headers)
+        except TooLarge:
+            if not started:
+                await _send_json(send, 413, f"the request is larger than the limit of {self.max_body:,} bytes")
+
+    def refusal(self, method: str, headers: dict[str, str]) -> tuple[int, str] | None:
+        """(status, message) for a request refused, or None."""
+        host = headers.get("host", "")
+        if not self.host_allowed(host):
+            return 400, f"this server answers only at {' or '.join(self.hosts)}; got Host '{host}'"
+        origin = headers.get("origin")
+        if origin is not None and origin != f"http://{host}":
+            return 403, f"requests from another site ('{origin}') are refused"
+        if method not in ("GET", "HEAD") and not secrets.compare_digest(headers.get(TOKEN_HEADER, ""), self.token):
+            return 403, "missing or wrong X-Worksheet-Token; reload the page"
+        length = headers.get("content-length", "0")
+        if not length.isdigit() or int(length) > self.max_body:
+            return 413, f"the request is larger than the limit of {self.max_body:,} bytes"
+        return None
+
+    def host_allowed(self, host: str) -> bool:
+        name, _, port = host.rpartition(":") if not host.endswith("]") else (host, "", "")
+        if not name:
+            name, port = host, ""
+        if self.port is not None and port != str(self.port):
+            return False
+        return ANY_HOST in self.hosts or name in self.hosts
+
+
+def _counting(receive, limit: int) -> Callable[[], Awaitable[dict]]:
+    seen = 0
+
+    async def counted() -> dict:
+        nonlocal seen
+        message = await receive()
+        seen += len(message.get("body", b""))
+        if seen > limit:
+            raise TooLarge
+        return message
+
+    return counted
+
+
+async def _send_json(send, status: int, message: str) -> None:
+    body = json.dumps({"error": message}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            *HEADERS]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def inside(root: Path, relative: str, folder: str = "worksheets", suffix: str = ".yaml") -> tuple[Path | None, str]:
+    """The file ``relative`` names under ``root/folder``, and "" ; or None and why it is refused: absolute
+    paths, '..', a symbolic link that leads out, another suffix."""
+    if not relative or "\\" in relative or "\0" in relative:
+        return None, f"'{relative}': give a path such as {folder}/neck{suffix}"
+    given = Path(relative)
+    if given.is_absolute() or ".." in given.parts:
+        return None, f"'{relative}': only files inside the project's {folder}/ folder"
+    if given.suffix != suffix:
+        return None, f"'{relative}': only {suffix} files"
+    if not given.parts or given.parts[0] != folder:
+        return None, f"'{relative}': only files inside the project's {folder}/ folder"
+    base = (root / folder).resolve()
+    target = (root / given).resolve()
+    if not target.is_relative_to(base):
+        return None, f"'{relative}': leads outside the project's {folder}/ folder"
+    return root / given, ""
+
+
+def problem_json(problem: Problem, field: str | None) -> dict:
+    return {"field": field, "message": problem.message, "text": str(problem)}

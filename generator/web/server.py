@@ -1,0 +1,61 @@
+"""`worksheet serve`: the builder app on uvicorn, bound to this machine unless told otherwise."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import webbrowser
+from pathlib import Path
+
+import click
+
+from ..base.errors import WorksheetError
+from ..model.limits import Limits
+from .security import ANY_HOST, LOCAL_NAMES, new_token
+
+NO_LOGIN_WARNING = ("warning: serving on {host}: anyone who can reach this machine can open the page and read "
+                    "and write the project's worksheets; there is no login")
+
+
+def serve(root: Path, host: str = "127.0.0.1", port: int = 8765, open_browser: bool = False,
+          limits: Limits = Limits()) -> None:
+    """Serve the project at ``root`` until Ctrl-C; messages and problem paths are given relative to it, as
+    the command line run from there gives them."""
+    import uvicorn
+
+    from .app import create_app
+
+    root = root.resolve()
+    if not (root / "worksheets").is_dir():
+        raise WorksheetError(f"{root}: no worksheets/ folder here; give the project folder (worksheet serve PROJECT)")
+    os.chdir(root)  # the process serves this one project: its messages read as the CLI's run from here
+    sock = _bind(host, port)
+    port = sock.getsockname()[1]
+    hosts = LOCAL_NAMES if host in LOCAL_NAMES else (*LOCAL_NAMES, host)
+    app = create_app(root, new_token(), hosts, port, limits)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    shown = "127.0.0.1" if host in (ANY_HOST, "localhost") else host
+    address = f"http://{shown}:{port}/"
+    if host not in LOCAL_NAMES:
+        click.echo(NO_LOGIN_WARNING.format(host=host), err=True)
+    click.echo(f"Serving {root} at {address} (Ctrl-C stops)")
+    if open_browser:
+        threading.Timer(0.5, webbrowser.open, args=(address,)).start()
+    server.run(sockets=[sock])  # uvicorn turns Ctrl-C and SIGTERM into a clean shutdown
+    click.echo("Stopped.")
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """The listening socket, bound here so a port in use is one clear line, not a traceback from uvicorn."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise WorksheetError(f"cannot listen on {host}:{port}: {exc.strerror or exc}; try another --port") from None
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
