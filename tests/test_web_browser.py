@@ -172,6 +172,9 @@ def test_a_clinicians_journey(page, project, shots, tmp_path, monkeypatch):
     expect(first_page_image(page)).not_to_have_attribute("src", before, timeout=30_000)
     expect(page.locator("#preview-state")).to_have_text(re.compile(r"^\d+ pages?$"))
     assert serious_problems(page) == []
+    for pane in (".pane-library", ".pane-program", ".pane-preview"):
+        page.locator(pane).evaluate("pane => pane.scrollTo(0, 0)")
+    page.get_by_label("Search exercises").focus()
     page.screenshot(path=str(shots / "2-program.png"))
 
     # Download the PDF and read it back.

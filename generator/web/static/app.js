@@ -65,11 +65,14 @@
     select.value = current;
   }
 
+  let statusTimer = null;
+
   function setStatus(message, kind) {
     const status = $("status");
     status.textContent = message;
     status.dataset.kind = kind || "info";
-    status.hidden = !message;
+    window.clearTimeout(statusTimer);
+    if (kind === "ok") statusTimer = window.setTimeout(() => { status.textContent = ""; }, 8000);
   }
 
   function announce(message) {
@@ -258,7 +261,7 @@
     let control;
     if (field.id === "side") {
       control = el("select", { id: id, "data-field": paths });
-      const sideLabel = fallback ? `Library (${fallback})` : "Library's";
+      const sideLabel = "Default";
       control.append(el("option", { value: "", text: sideLabel }));
       for (const side of state.choices.sides) {
         const sideId = typeof side === "string" ? side : side.id;
@@ -677,6 +680,7 @@
     $("save-path").value = state.program.path || `worksheets/${slug(state.program.title)}.yaml`;
     $("save-message").textContent = "";
     $("save-replace").hidden = true;
+    $("save-confirm").hidden = false;
     $("save-dialog").showModal();
     $("save-path").focus();
   }
@@ -690,6 +694,7 @@
       if (response.status === 409) {
         const body = await response.json().catch(() => ({}));
         message.textContent = body.confirm || `${path} exists; replace it?`;
+        $("save-confirm").hidden = true;
         $("save-replace").hidden = false;
         $("save-replace").focus();
         return;
@@ -839,7 +844,11 @@
     $("save-button").addEventListener("click", openSaveDialog);
     $("save-confirm").addEventListener("click", () => save(false));
     $("save-replace").addEventListener("click", () => save(true));
-    $("save-path").addEventListener("input", () => { $("save-replace").hidden = true; $("save-message").textContent = ""; });
+    $("save-path").addEventListener("input", () => {
+      $("save-replace").hidden = true;
+      $("save-confirm").hidden = false;
+      $("save-message").textContent = "";
+    });
     $("save-form").addEventListener("submit", (event) => {
       if (event.submitter && event.submitter.value === "cancel") return;
       event.preventDefault();
