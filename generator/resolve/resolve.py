@@ -213,8 +213,8 @@ def _entry(entry: Entry, loc: Loc, number: int, lookup: Lookup) -> tuple[Handout
         second, second_origin = languages.second_words(exercise_id, found, doc.problem(id_loc, ""), lookup)
         sources = [found.doc.path, origin.doc.path, *([second_origin.doc.path] if second_origin else [])]
         files = tuple(dict.fromkeys(sources))
-    written = [(v, Origin(doc=origin.doc, loc=origin.loc + ("variations", i))) for i, v in enumerate(exercise.variations)
-               if entry.variation in (None, v.level)]
+    written = [(v, Origin(doc=origin.doc, loc=origin.loc + ("variations", i)))
+               for i, v in enumerate(exercise.variations) if entry.variation in (None, v.level)]
     if entry.variation is not None and not written:
         problems = problems + [doc.problem(loc + ("variation",),
                                            f"exercise '{exercise_id}' has no {entry.variation} variation")]

@@ -41,6 +41,6 @@ def _layouts(worksheet_dir: Path, limits: Limits) -> list[dict]:
     found = []
     for name, path in sorted(layout_names(worksheet_dir / "any.yaml").items()):
         layout, _doc, _problems = load_layout(path, limits)
-        found.append({"id": name, "name": layout.name if layout else name,
-                      "description": (layout.description or "") if layout else "has problems: run 'worksheet validate'"})
+        description = (layout.description or "") if layout else "has problems: run 'worksheet validate'"
+        found.append({"id": name, "name": layout.name if layout else name, "description": description})
     return found

@@ -71,7 +71,8 @@ def _exercise_of(entry: Any, number: int) -> dict:
     """One entry as the page shows it; a one-off exercise written in place is named inline-N, as the handout does."""
     mapping = entry if isinstance(entry, dict) else {"exercise": entry}
     exercise = mapping.get("exercise")
-    dosage = mapping.get("dosage") if isinstance(mapping.get("dosage"), dict) else {}
+    given = mapping.get("dosage")
+    dosage: dict = given if isinstance(given, dict) else {}
     return {
         "exercise": exercise if isinstance(exercise, str) else f"inline-{number}",
         "dosage": {field: dosage.get(field) for field in DOSE_FIELDS},
@@ -117,7 +118,7 @@ def _set_top(root: CommentedMap, program: dict) -> None:
         root["log"] = CommentedMap(weeks=weeks)
 
 
-def _assign(mapping: CommentedMap, key: str, value: Any) -> None:
+def _assign(mapping: dict, key: str, value: Any) -> None:
     """Set ``key`` only when its value differs (so an unchanged value keeps its quoting and style); None removes it."""
     if value is None:
         mapping.pop(key, None)
@@ -143,7 +144,7 @@ def _seq(items: list) -> CommentedSeq:
     return CommentedSeq(items)
 
 
-def _slots(root: CommentedMap) -> list[tuple[CommentedSeq, int]]:
+def _slots(root: CommentedMap) -> list[tuple[list, int]]:
     """Where each entry lives: (its list, its place in it), in the order the page numbers them."""
     if isinstance(root.get("sections"), list):
         return [(section["exercises"], i) for section in root["sections"]
@@ -216,15 +217,32 @@ def _flow(mapping: CommentedMap) -> CommentedMap:
     return mapping
 
 
-def _refill(seq: CommentedSeq, entries: list) -> None:
-    """The list's items replaced in place, a comment after its last item kept after the new last item."""
-    trailing = seq.ca.items.pop(len(seq) - 1, None) if len(seq) else None
-    seq[:] = entries
-    if trailing is not None and len(seq):
-        seq.ca.items[len(seq) - 1] = trailing
+def _refill(seq: list, entries: list) -> None:
+    """The list's items replaced place by place, so each place keeps its comment; extra places removed from
+    the end, new ones appended."""
+    for i, entry in enumerate(entries[: len(seq)]):
+        if seq[i] is not entry:
+            if isinstance(entry, CommentedMap) and not isinstance(seq[i], dict):
+                _keep_comment(seq, i, entry)
+            seq[i] = entry
+    while len(seq) > len(entries):
+        del seq[len(seq) - 1]
+    for entry in entries[len(seq):]:
+        seq.append(entry)
 
 
-def _refill_sections(slots: list[tuple[CommentedSeq, int]], entries: list) -> None:
+def _keep_comment(seq: Any, i: int, entry: CommentedMap) -> None:
+    """A bare id's end-of-line comment moved onto the first line of the entry that takes its place (left on
+    the list, ruamel would print it after a lone dash)."""
+    tokens = seq.ca.items.get(i)
+    if not tokens or tokens[0] is None or not entry:
+        return
+    seq.ca.items.pop(i)
+    token = tokens[0]
+    entry.yaml_add_eol_comment(token.value.strip(), next(iter(entry)), column=token.column)
+
+
+def _refill_sections(slots: list[tuple[list, int]], entries: list) -> None:
     """Entries poured back into the sections' slots in order; extra ones go to the last section, and a
     section left with none keeps its first (a section must list at least one)."""
     lists = list(dict.fromkeys(id(seq) for seq, _ in slots))

@@ -39,10 +39,15 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8765, open_browser: b
     address = f"http://{shown}:{port}/"
     if host not in LOCAL_NAMES:
         click.echo(NO_LOGIN_WARNING.format(host=host), err=True)
-    click.echo(f"Serving {root} at {address} (Ctrl-C stops)")
-    if open_browser:
-        threading.Timer(0.5, webbrowser.open, args=(address,)).start()
-    server.run(sockets=[sock])  # uvicorn turns Ctrl-C and SIGTERM into a clean shutdown
+    try:
+        click.echo(f"Serving {root} at {address} (Ctrl-C stops)")
+        if open_browser:
+            threading.Timer(0.5, webbrowser.open, args=(address,)).start()
+        server.run(sockets=[sock])  # Ctrl-C and SIGTERM shut it down cleanly ...
+    except KeyboardInterrupt:  # ... after which uvicorn raises the signal again; or it came before the loop ran
+        pass
+    finally:
+        sock.close()
     click.echo("Stopped.")
 
 

@@ -13,7 +13,7 @@ from starlette.responses import JSONResponse, Response
 from ..app.batch import Summary, build_in_memory, summary_lines
 from ..app.jobs import client_jobs
 from ..base.errors import WorksheetError
-from .building import Refused, program_options, program_text
+from .building import program_options, program_text
 from .project import Project
 
 DEFAULT_PATTERN = "{client}-{worksheet}.pdf"
