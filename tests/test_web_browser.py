@@ -270,6 +270,12 @@ def test_the_keyboard_alone_adds_an_exercise_and_downloads(page, shots):
 
 
 def test_many_clients_from_a_csv(page, shots, tmp_path):
+    # The handouts are built from a saved worksheet: an unsaved program is asked to be saved first.
+    page.get_by_role("button", name="Add Chin tuck").click()
+    page.get_by_role("button", name="Many clients").click()
+    expect(page.locator("#batch-message")).to_have_text(re.compile("^Save the program as a worksheet first"))
+    expect(page.get_by_role("button", name="Build handouts")).to_be_disabled()
+    page.keyboard.press("Escape")
     page.get_by_role("button", name="Open worksheet").click()
     page.get_by_role("button", name="Open Muscle knots in your neck and upper back").click()
     expect(page.locator("#program-list > li")).to_have_count(9)
@@ -300,3 +306,10 @@ def test_a_narrow_screen_stacks_the_panes(page, shots):
     assert library["y"] < program["y"] < preview["y"]
     assert serious_problems(page) == []
     page.screenshot(path=str(shots / "8-narrow.png"), full_page=True)
+
+
+def test_print_loads_the_pdf_into_the_hidden_frame(page):
+    page.get_by_role("button", name="Add Chin tuck").click()
+    page.get_by_role("button", name="Print").click()
+    expect(page.locator("#print-frame")).to_have_attribute("src", re.compile("^blob:"))
+    expect(page.locator("#status")).to_have_text("The print dialog opens with the handout.")

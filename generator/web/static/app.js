@@ -335,7 +335,10 @@
     const variationId = `ex-${index}-variation`;
     const variation = el("select", { id: variationId, "data-field": `exercises[${index}].variation` },
       el("option", { value: "", text: "The exercise itself" }));
-    for (const v of (ex && ex.variations) || []) variation.append(el("option", { value: v.level, text: v.label }));
+    for (const v of (ex && ex.variations) || []) {
+      const level = v.level.charAt(0).toUpperCase() + v.level.slice(1);
+      variation.append(el("option", { value: v.level, text: `${level}: ${v.label}` }));
+    }
     variation.value = entry.variation || "";
     variation.addEventListener("change", () => { entry.variation = variation.value || null; schedulePreview(); });
 
@@ -757,7 +760,12 @@
 
   function openBatchDialog() {
     if (needsExercises()) return;
-    $("batch-message").textContent = "";
+    // The server builds each client's handout from the saved worksheet's place, so an unsaved program is
+    // saved first.
+    const unsaved = !state.program.path;
+    $("batch-build").disabled = unsaved;
+    $("batch-file").disabled = unsaved;
+    $("batch-message").textContent = unsaved ? "Save the program as a worksheet first; the handouts are built from it." : "";
     $("batch-problems").hidden = true;
     $("batch-summary").hidden = true;
     $("batch-dialog").showModal();
