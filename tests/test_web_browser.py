@@ -1,0 +1,315 @@
+"""`worksheet serve` in a real browser: a clinician's whole journey through the page, end to end.
+
+The real server runs in a thread against a copy of the project; Debian's Chromium, driven by Playwright, uses
+the page as a person would (clicks, typing, dragging, the keyboard alone); the PDFs it downloads are read back
+and compared byte for byte with what the command line builds from the worksheet the page saved. axe-core checks
+the page in each state, and any console error (a script error, a CSP refusal, a missing file) fails the test.
+
+Screenshots of each screen go to $WEB_SCREENSHOTS, or to a temporary folder that the test prints.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import secrets
+import shutil
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip("the browser tests need Debian's Chromium at /usr/bin/chromium (apt-get install chromium)",
+                allow_module_level=True)
+
+import uvicorn  # noqa: E402
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+from click.testing import CliRunner  # noqa: E402
+from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
+from pypdf import PdfReader  # noqa: E402
+
+from generator.cli.main import main  # noqa: E402
+from generator.web.app import create_app  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+CLIENT = "Zoë Ñúñez-Example"
+KNOTS = "worksheets/neck-and-upper-back-knots.yaml"  # shipped, with a comment to keep
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("project")
+    shutil.copytree(REPO / "worksheets", root / "worksheets")
+    shutil.copytree(REPO / "layouts", root / "layouts")
+    return root
+
+
+@pytest.fixture(scope="module")
+def base_url(project):
+    server = uvicorn.Server(uvicorn.Config(create_app(project, secrets.token_urlsafe(16)), host="127.0.0.1", port=0,
+                                           log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    folder = Path(os.environ.get("WEB_SCREENSHOTS") or tmp_path_factory.mktemp("screens"))
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"screenshots in {folder}")
+    return folder
+
+
+@pytest.fixture
+def page(browser, base_url):
+    """A fresh page on the builder; fails the test on any console error (CSP refusals are console errors)."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+
+    def on_console(message) -> None:
+        # Chromium logs every 4xx answer; 409 (ask before replacing) and 422 (problems to show) are answers
+        # the page expects and shows, not faults.
+        if message.type == "error" and not re.search(r"status of (409|422) ", message.text):
+            errors.append(message.text)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
+    page.goto(base_url + "/")
+    expect(page.locator("body[data-ready]")).to_have_count(1)
+    yield page
+    context.close()
+    assert errors == [], "console errors:\n" + "\n".join(errors)
+
+
+def serious_problems(page: Page) -> list[str]:
+    violations = Axe().run(page).response["violations"]
+    return [f"{v['id']} ({v['impact']}): {v['help']}: {[n['target'] for n in v['nodes']]}"
+            for v in violations if v["impact"] in ("serious", "critical")]
+
+
+def program_names(page: Page) -> list[str]:
+    return page.locator("#program-list > li h3").all_inner_texts()
+
+
+def first_page_image(page: Page):
+    image = page.locator("#pages figure img").first
+    expect(image).to_be_visible(timeout=30_000)
+    return image
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def save_as(page: Page, path: str) -> None:
+    page.get_by_role("button", name="Save as worksheet").click()
+    page.get_by_label("File in this project").fill(path)
+    page.get_by_role("button", name="Save worksheet").click()
+
+
+def test_a_clinicians_journey(page, project, shots, tmp_path, monkeypatch):
+    assert serious_problems(page) == []
+    page.screenshot(path=str(shots / "1-empty.png"))
+
+    # Search as you type: only matching cards remain.
+    page.get_by_label("Search exercises").fill("chin")
+    expect(page.get_by_role("button", name="Add Chin tuck")).to_be_visible()
+    expect(page.get_by_role("button", name="Add Cat and dog")).to_have_count(0)
+    page.get_by_role("button", name="Add Chin tuck").click()
+    page.get_by_label("Search exercises").fill("")
+    page.get_by_role("button", name="Add Cat and dog").click()
+    page.get_by_role("button", name="Add Upper trapezius stretch").click()
+    assert program_names(page) == ["Chin tuck", "Cat and dog", "Upper trapezius stretch"]
+
+    # Filters: a position narrows the library to exercises done in it.
+    page.get_by_label("Position").select_option(label="Kneeling")
+    for position in page.locator("#library-list .card-meta span").all_inner_texts():
+        assert position == "Kneeling"
+    page.get_by_role("button", name="Clear search and filters").click()
+
+    # Reorder by dragging the last exercise above the first.
+    items = page.locator("#program-list > li")
+    items.nth(2).locator(".grip").drag_to(items.nth(0).locator(".item-head"), target_position={"x": 40, "y": 2})
+    expect(page.locator("#program-list > li h3").first).to_have_text("Upper trapezius stretch")
+    assert program_names(page) == ["Upper trapezius stretch", "Chin tuck", "Cat and dog"]
+
+    # Reorder by keyboard: the Move button keeps focus, Alt+Up moves again, and both are announced.
+    page.get_by_role("button", name="Move Cat and dog up").focus()
+    page.keyboard.press("Enter")
+    assert program_names(page) == ["Upper trapezius stretch", "Cat and dog", "Chin tuck"]
+    expect(page.locator("#announcer")).to_have_text("Cat and dog moved to number 2 of 3.")
+    expect(page.get_by_role("button", name="Move Cat and dog up")).to_be_focused()
+    page.keyboard.press("Alt+ArrowUp")
+    assert program_names(page) == ["Cat and dog", "Upper trapezius stretch", "Chin tuck"]
+    expect(page.locator("#announcer")).to_have_text("Cat and dog moved to number 1 of 3.")
+
+    # A new hold and the client's name change the preview.
+    before = first_page_image(page).get_attribute("src")
+    page.get_by_label("Hold for Chin tuck").fill("17")
+    page.get_by_label("Client name").fill(CLIENT)
+    expect(first_page_image(page)).not_to_have_attribute("src", before, timeout=30_000)
+    expect(page.locator("#preview-state")).to_have_text(re.compile(r"^\d+ pages?$"))
+    assert serious_problems(page) == []
+    for pane in (".pane-library", ".pane-program", ".pane-preview"):
+        page.locator(pane).evaluate("pane => pane.scrollTo(0, 0)")
+    page.get_by_label("Search exercises").focus()
+    page.screenshot(path=str(shots / "2-program.png"))
+
+    # Download the PDF and read it back.
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download PDF").click()
+    downloaded = Path(download.value.path()).read_bytes()
+    text = pdf_text(downloaded)
+    assert CLIENT in text
+    assert "hold 17 s" in text
+    assert text.index("Cat and dog") < text.index("Upper trapezius stretch") < text.index("Chin tuck")
+
+    # Save it; saving again asks before replacing.
+    save_as(page, "worksheets/web-journey.yaml")
+    expect(page.locator("#status")).to_have_text("Saved worksheets/web-journey.yaml.")
+    saved = (project / "worksheets/web-journey.yaml").read_text(encoding="utf-8")
+    save_as(page, "worksheets/web-journey.yaml")
+    expect(page.locator("#save-message")).to_contain_text("exists; replace it?")
+    page.screenshot(path=str(shots / "3-save-confirm.png"))
+    page.get_by_role("button", name="Replace it").click()
+    expect(page.locator("#save-dialog")).not_to_be_visible()
+    assert (project / "worksheets/web-journey.yaml").read_text(encoding="utf-8") == saved
+
+    # The command line builds the saved worksheet, with the same client option, to the same bytes.
+    monkeypatch.chdir(project)
+    out = tmp_path / "cli.pdf"
+    result = CliRunner().invoke(main, ["build", "worksheets/web-journey.yaml", "--client", CLIENT, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == downloaded
+
+
+def test_opening_a_shipped_worksheet_and_saving_it_changes_nothing(page, project, shots):
+    original = (project / KNOTS).read_text(encoding="utf-8")
+    assert "# stand, then sit" in original
+    page.get_by_role("button", name="Open worksheet").click()
+    page.get_by_role("button", name="Open Muscle knots in your neck and upper back").click()
+    expect(page.locator("#program-list > li")).to_have_count(9)
+    expect(page.get_by_label("Title", exact=True)).to_have_value("Muscle knots in your neck and upper back")
+    first_page_image(page)
+    assert serious_problems(page) == []
+    page.screenshot(path=str(shots / "4-opened.png"))
+    save_as(page, KNOTS)
+    expect(page.locator("#save-message")).to_contain_text("exists; replace it?")
+    page.get_by_role("button", name="Replace it").click()
+    expect(page.locator("#status")).to_have_text(f"Saved {KNOTS}.")
+    assert (project / KNOTS).read_text(encoding="utf-8") == original
+
+
+def test_a_bad_value_is_explained_beside_its_field(page, shots):
+    page.get_by_role("button", name="Add Chin tuck").click()
+    first_page_image(page)
+    hold = page.get_by_label("Hold for Chin tuck")
+    hold.fill("-5")
+    expected = "exercises[0].dosage.hold_seconds: must be at least 1, got -5"
+    expect(hold).to_have_attribute("aria-invalid", "true", timeout=30_000)
+    described = page.locator("#" + hold.get_attribute("aria-describedby").split()[-1])
+    expect(described).to_contain_text(expected)
+    # The CLI's one-line form: file:line:column: field: message.
+    assert re.fullmatch(r"\S+\.yaml:\d+:\d+: " + re.escape(expected), described.inner_text())
+    expect(page.locator("#problem-list")).to_contain_text(expected)
+    assert serious_problems(page) == []
+    page.screenshot(path=str(shots / "5-problem.png"))
+    # Following the summary's link lands on the field; fixing it clears both.
+    page.locator("#problem-list a").first.click()
+    expect(hold).to_be_focused()
+    hold.fill("8")
+    expect(hold).not_to_have_attribute("aria-invalid", "true", timeout=30_000)
+    expect(page.locator("#problems")).to_be_hidden()
+
+
+def tab_to(page: Page, name: str, backwards: bool = False, limit: int = 300) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Shift+Tab" if backwards else "Tab")
+        label = page.evaluate("document.activeElement.getAttribute('aria-label') || document.activeElement.textContent")
+        if label.strip() == name:
+            return
+    raise AssertionError(f"{name!r} was not reached with the keyboard")
+
+
+def test_the_keyboard_alone_adds_an_exercise_and_downloads(page, shots):
+    tab_to(page, "Add Chin tuck")
+    page.keyboard.press("Enter")
+    assert program_names(page) == ["Chin tuck"]
+    tab_to(page, "Add Prayer stretch (child's pose)")
+    page.keyboard.press("Space")
+    assert program_names(page) == ["Chin tuck", "Prayer stretch (child's pose)"]
+    first_page_image(page)
+    page.screenshot(path=str(shots / "6-keyboard.png"))
+    tab_to(page, "Download PDF", backwards=True)
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    text = pdf_text(Path(download.value.path()).read_bytes())
+    assert "Chin tuck" in text and "Prayer stretch" in text
+
+
+def test_many_clients_from_a_csv(page, shots, tmp_path):
+    # The handouts are built from a saved worksheet: an unsaved program is asked to be saved first.
+    page.get_by_role("button", name="Add Chin tuck").click()
+    page.get_by_role("button", name="Many clients").click()
+    expect(page.locator("#batch-message")).to_have_text(re.compile("^Save the program as a worksheet first"))
+    expect(page.get_by_role("button", name="Build handouts")).to_be_disabled()
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Open worksheet").click()
+    page.get_by_role("button", name="Open Muscle knots in your neck and upper back").click()
+    expect(page.locator("#program-list > li")).to_have_count(9)
+    clients = tmp_path / "clients.csv"
+    clients.write_text(f"client,date\n{CLIENT},2026-11-20\nSam Example,2026-11-21\n", encoding="utf-8")
+    page.get_by_role("button", name="Many clients").click()
+    page.get_by_label("Clients CSV file").set_input_files(str(clients))
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Build handouts").click()
+    archive = zipfile.ZipFile(io.BytesIO(Path(download.value.path()).read_bytes()))
+    pdfs = [name for name in archive.namelist() if name.endswith(".pdf")]
+    assert len(pdfs) == 2
+    assert any(CLIENT in pdf_text(archive.read(name)) for name in pdfs)
+    summary = page.locator("#batch-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_contain_text("built 2")
+    assert serious_problems(page) == []
+    page.screenshot(path=str(shots / "7-batch.png"))
+
+
+def test_a_narrow_screen_stacks_the_panes(page, shots):
+    page.set_viewport_size({"width": 600, "height": 1000})
+    page.get_by_role("button", name="Add Chin tuck").click()
+    first_page_image(page)
+    library = page.locator(".pane-library").bounding_box()
+    program = page.locator(".pane-program").bounding_box()
+    preview = page.locator(".pane-preview").bounding_box()
+    assert library["y"] < program["y"] < preview["y"]
+    assert serious_problems(page) == []
+    page.screenshot(path=str(shots / "8-narrow.png"), full_page=True)
+
+
+def test_print_loads_the_pdf_into_the_hidden_frame(page):
+    page.get_by_role("button", name="Add Chin tuck").click()
+    page.get_by_role("button", name="Print").click()
+    expect(page.locator("#print-frame")).to_have_attribute("src", re.compile("^blob:"))
+    expect(page.locator("#status")).to_have_text("The print dialog opens with the handout.")
