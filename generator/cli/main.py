@@ -10,6 +10,7 @@ import click
 
 from ..base.errors import WorksheetError
 from ..base.version import VERSION
+from . import complete
 from .options import (
     allow_outside_option,
     debug_option,
@@ -54,12 +55,14 @@ def client_options(command):
         ("--note", "A note for the client, printed on page one."),
     ]):
         command = click.option(name, help=text)(command)
-    command = click.option("--skip", multiple=True, metavar="EXERCISE",
+    command = click.option("--skip", multiple=True, metavar="EXERCISE", shell_complete=complete.exercises,
                            help="Leave this exercise out (repeatable).")(command)
     command = click.option("--set", "sets", multiple=True, metavar="EXERCISE.FIELD=VALUE",
+                           shell_complete=complete.exercise_changes,
                            help="Change a dose for this client: chin-tuck.sets=2, or *.hold_seconds=20 for every "
                                 "exercise.")(command)
     return click.option("--exercise-note", multiple=True, metavar="EXERCISE=TEXT",
+                        shell_complete=complete.exercise_notes,
                         help="A note under one exercise.")(command)
 
 
@@ -87,7 +90,8 @@ def handout_options(command):
 
 
 @main.command()
-@click.argument("worksheets", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("worksheets", nargs=-1, required=True, type=click.Path(path_type=Path),
+                shell_complete=complete.worksheets)
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="A .pdf file (one worksheet only) or a folder. Default: out/<worksheet name>.pdf")
 @layout_options
@@ -124,6 +128,35 @@ def build(ctx, worksheets: tuple[Path, ...], output: Path | None, **given) -> No
         raise WorksheetError(f"{failed} of {len(worksheets)} worksheets failed")
     if failed:
         ctx.exit(1)
+
+
+@main.command()
+@click.argument("worksheet", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                shell_complete=complete.worksheets)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="The PDF to write. Default: out/<worksheet name>.pdf")
+@layout_options
+@library_option
+@clinic_option
+@client_options
+@log_weeks_option
+@language_options
+@allow_outside_option
+@debug_option
+@click.pass_context
+def watch(ctx, worksheet: Path, output: Path | None, **given) -> None:
+    """Build WORKSHEET, then again each time it, an exercise it uses, its layout or a picture is saved.
+    A build that fails says why and leaves the last good PDF as it was. Ctrl-C stops."""
+    from ..app.pipeline import default_output
+    from ..app.watch import Watcher
+    from .watch_report import reporter
+
+    options = make_options(**for_one_client(given))
+    click.echo(f"watching {worksheet} and every file it uses (Ctrl-C stops)", err=True)
+    try:
+        Watcher(worksheet, output or default_output(worksheet), options).run(reporter(ctx))
+    except KeyboardInterrupt:  # the way a watch ends, not a failure
+        click.echo("stopped", err=True)
 
 
 def for_one_client(given: dict) -> dict:
@@ -178,7 +211,8 @@ def batch(ctx, paths, directory: Path, clients: Path | None, pattern: str, worke
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path),
+                shell_complete=complete.worksheets)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="The PDF to write. Default: out/<set file name>.pdf, or out/worksheet-set.pdf.")
 @click.option("--title", help="The set's title (worksheets given directly).")
@@ -209,7 +243,7 @@ def bundle(files: tuple[Path, ...], output: Path | None, title, subtitle, **give
 
 
 @main.command()
-@click.argument("worksheet", type=click.Path(path_type=Path))
+@click.argument("worksheet", type=click.Path(path_type=Path), shell_complete=complete.worksheets)
 @click.option("--png", "directory", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the images. Default: out/preview/<worksheet name>/")
 @click.option("--dpi", type=click.IntRange(20, 600), default=100, show_default=True, help="Image resolution.")
@@ -242,7 +276,7 @@ def _page_range(value: str | None) -> tuple[int, int | None]:
 
 
 @main.command()
-@click.argument("exercises", nargs=-1, required=True)
+@click.argument("exercises", nargs=-1, required=True, shell_complete=complete.exercises)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="The PDF to write, one figure a page. Default: out/figures.pdf.")
 @click.option("--png", "directory", type=click.Path(file_okay=False, path_type=Path),
@@ -250,7 +284,8 @@ def _page_range(value: str | None) -> tuple[int, int | None]:
 @click.option("--size", "size_mm", type=click.FloatRange(10, 400), metavar="MM",
               help="The picture box's width in millimetres (its shape stays the layout's). Default: the layout's.")
 @click.option("--dpi", type=click.IntRange(20, 1200), default=300, show_default=True, help="PNG resolution.")
-@click.option("--layout", help="The layout whose box, line weight and colours to draw with. Default: standard.")
+@click.option("--layout", shell_complete=complete.layouts,
+              help="The layout whose box, line weight and colours to draw with. Default: standard.")
 @library_option
 @debug_option
 def figure(exercises: tuple[str, ...], output: Path | None, directory: Path | None, size_mm: float | None,

@@ -10,6 +10,7 @@ import click
 from ..base.errors import WorksheetError
 from ..model.choices import LANGUAGES, PAPERS
 from ..model.limits import from_environment
+from . import complete
 
 PAPER = click.Choice(PAPERS, case_sensitive=False)
 LANGUAGE = click.Choice(LANGUAGES)
@@ -66,7 +67,7 @@ def language_options(command):
 def layout_options(command):
     command = click.option("--paper", type=PAPER, callback=lambda _c, _p, v: v.lower() if v else v,
                            help="Print on this paper size whatever the layout says.")(command)
-    return click.option("--layout",
+    return click.option("--layout", shell_complete=complete.layouts,
                         help="A layout name (from layouts/) or a layout file, instead of the worksheet's own.")(command)
 
 
