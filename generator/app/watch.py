@@ -58,7 +58,8 @@ class Watcher:
         """Build from the files as they are now, then watch what this build was made from."""
         before = stamps({*self._seen, self.worksheet.resolve()})  # a save during the build is seen next poll
         started = time.perf_counter()
-        handout, error, pages, warnings = None, None, 0, ()
+        handout, error, pages = None, None, 0
+        warnings: tuple[Problem, ...] = ()
         try:
             prepared = prepare_handout(self.worksheet, self.options, self.caches)
             handout = prepared.handout
@@ -73,7 +74,7 @@ class Watcher:
         if error is not None:
             paths |= set(self._seen)  # a broken file hides what it uses: keep watching what the last build used
         self._seen = {path: before[path] if path in before else stamp(path) for path in paths}
-        return Outcome(target=self.target, seconds=seconds, pages=pages, warnings=tuple(warnings), error=error,
+        return Outcome(target=self.target, seconds=seconds, pages=pages, warnings=warnings, error=error,
                        watched=len(self._seen))
 
     def changes(self) -> set[Path]:
