@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -107,3 +109,22 @@ def test_the_bash_script_answers_as_bash_calls_it(project: Path):
     made = subprocess.run([sys.executable, "-m", "generator"], env=env, capture_output=True, text=True, timeout=60)
     assert made.returncode == 0, made.stderr
     assert made.stdout == "plain,compact\n"
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_bash_itself_completes_with_the_sourced_script(project: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The script sourced into bash, and bash's own completion function called as a Tab press calls it, with
+    a `worksheet` on PATH that runs this checkout."""
+    bin_dir = tmp_path_factory.mktemp("bin")
+    program = bin_dir / "worksheet"
+    program.write_text(f"#!/bin/sh\nPYTHONPATH={shlex.quote(str(ROOT))} exec {shlex.quote(sys.executable)} "
+                       f"-m generator \"$@\"\n")
+    program.chmod(0o755)
+    script = ('eval "$(_WORKSHEET_COMPLETE=bash_source worksheet)"\n'
+              'COMP_WORDS=(worksheet watch --skip sno); COMP_CWORD=3\n'
+              '_worksheet_completion worksheet sno worksheet\n'
+              'printf "%s\\n" "${COMPREPLY[@]}"\n')
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    done = subprocess.run(["bash", "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == "snow-angels\n"
