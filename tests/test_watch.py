@@ -163,3 +163,35 @@ def test_the_caches_stay_warm_while_only_the_worksheet_changes(project: Path):
     assert outcome is not None and outcome.error is None
     assert watcher.caches is not caches and isinstance(watcher.caches, Caches)
     assert "Chin tucks" in "\n".join(page.text for page in read_pages((project / TARGET).read_bytes()))
+
+
+def test_a_fault_in_the_tool_is_one_line_and_the_watch_goes_on(project: Path, monkeypatch, capsys):
+    import click
+
+    from generator.app import watch as watch_module
+    from generator.cli.main import main
+    from generator.cli.watch_report import reporter
+
+    watcher = Watcher(Path(NECK), Path(TARGET), Options())
+    report = reporter(click.Context(main))
+    report(watcher.build())
+    good = (project / TARGET).read_bytes()
+
+    def broken(*_args):
+        raise RuntimeError("boom")
+
+    working = watch_module.draw_handout
+    monkeypatch.setattr(watch_module, "draw_handout", broken)
+    save(project / NECK, "Nine moves", "Ten moves")
+    outcome = watcher.rebuild_if_changed()
+    assert outcome is not None
+    report(outcome)
+    said = capsys.readouterr()
+    assert said.out.startswith(f"built {TARGET} (8 pages) in ")
+    assert said.err == (f"internal error: RuntimeError('boom') (run with --debug to see the traceback)\n"
+                        f"kept the last good {TARGET}\n")
+    assert (project / TARGET).read_bytes() == good
+    monkeypatch.setattr(watch_module, "draw_handout", working)
+    save(project / NECK, "Ten moves", "Eleven moves")
+    outcome = watcher.rebuild_if_changed()
+    assert outcome is not None and outcome.error is None
