@@ -129,7 +129,10 @@ class Cups:
 def _parse_lpstat(text: str) -> list[Printer]:
     """`lpstat -d -p -a` in the C locale: the default, each printer's state and whether it takes jobs, a
     reason on the tab-indented line under one that is stopped or refusing."""
-    default, states, accepting, reasons = "", {}, {}, {}
+    default = ""
+    states: dict[str, State] = {}
+    accepting: dict[str, bool] = {}
+    reasons: dict[str, str] = {}
     last = ""
     for line in text.splitlines():
         if line.startswith("\t"):

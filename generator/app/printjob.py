@@ -63,7 +63,8 @@ def print_handouts(worksheets: list[Path], options: Options, service: Cups, prin
                     warnings=tuple(dict.fromkeys(warnings)))
 
 
-def for_printer(options: Options, service: Cups, printer: str, settings: PrintSettings) -> tuple[Options, list[Problem]]:
+def for_printer(options: Options, service: Cups, printer: str,
+                settings: PrintSettings) -> tuple[Options, list[Problem]]:
     """The options with ``--paper auto`` settled: the printer's default media when it is a paper handouts
     print on; else each layout's own paper, with a warning saying so."""
     if not settings.auto_paper:
@@ -133,4 +134,5 @@ class BatchPrinter:
             self.failures.append(f"{outcome.job.label}: not printed: {message}")
 
     def summary(self) -> str:
-        return f"sent {len(self.jobs)} job{'' if len(self.jobs) == 1 else 's'} to '{self.printer}'"
+        jobs = f": {', '.join(self.jobs)}" if self.jobs else ""
+        return f"sent {len(self.jobs)} job{'' if len(self.jobs) == 1 else 's'} to '{self.printer}'{jobs}"

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import traceback
 from pathlib import Path
+from typing import Optional, cast
 
 import click
 
 from ..base.errors import WorksheetError
-from ..model.choices import AUTO_PAPER, DUPLEXES, LANGUAGES, PAPERS
+from ..model.choices import AUTO_PAPER, DUPLEXES, LANGUAGES, PAPERS, Duplex
 from ..model.limits import from_environment
 
 PAPER = click.Choice(PAPERS, case_sensitive=False)
@@ -138,7 +139,8 @@ def print_settings(paper: str | None, copies: int, duplex: str | None):
     from ..app.printjob import PrintSettings
 
     auto = paper == AUTO_PAPER
-    return PrintSettings(copies=copies, duplex=duplex, auto_paper=auto), None if auto else paper
+    sides = cast(Optional[Duplex], duplex)  # click's Choice gave one of DUPLEXES
+    return PrintSettings(copies=copies, duplex=sides, auto_paper=auto), None if auto else paper
 
 
 def for_one_client(given: dict) -> dict:

@@ -58,7 +58,8 @@ def printers() -> None:
     """List the print service's printers: state, whether they take jobs, and the default."""
     from ..app.printing import Cups
 
-    rows = [(printer.name, printer.state, "yes" if printer.accepting else "no", "yes" if printer.default else "",
-             printer.reason if printer.state == "stopped" or not printer.accepting else "")
-            for printer in Cups().printers()]
+    rows: list[tuple[str, ...]] = [
+        (printer.name, printer.state, "yes" if printer.accepting else "no", "yes" if printer.default else "",
+         printer.reason if printer.state == "stopped" or not printer.accepting else "")
+        for printer in Cups().printers()]
     click.echo(format_table(("printer", "state", "accepting", "default", "reason"), rows))
