@@ -89,7 +89,10 @@ def test_reportlab_internals_are_used_in_one_module_only():
 def test_enumerations_are_derived_from_the_model():
     command_choices = {param.name: param.type.choices for command in main.commands.values()
                        for param in command.params if isinstance(param.type, click.Choice)}
-    assert tuple(command_choices["paper"]) == choices.PAPERS
+    papers = {tuple(param.type.choices) for command in main.commands.values() for param in command.params
+              if param.name == "paper"}
+    assert papers == {choices.PAPERS, (*choices.PAPERS, choices.AUTO_PAPER)}  # auto only where a printer is chosen
+    assert tuple(command_choices["duplex"]) == choices.DUPLEXES
     assert tuple(command_choices["language"]) == tuple(command_choices["second_language"]) == choices.LANGUAGES
     assert typing.get_args(typing.get_type_hints(Page)["size"]) == choices.PAPERS
     assert Fonts.field_names == choices.FACES

@@ -72,6 +72,10 @@ class BuildError(WorksheetError):
     """Valid input that still could not be turned into a PDF."""
 
 
+class PrintError(WorksheetError):
+    """The print service is missing, or a printer or a job cannot be printed: nothing was left queued."""
+
+
 def raise_if_any(problems: Iterable[Problem]) -> None:
     errors = [problem for problem in problems if problem.severity == "error"]
     if errors:

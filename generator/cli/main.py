@@ -13,13 +13,24 @@ from ..base.version import VERSION
 from . import complete
 from .options import (
     allow_outside_option,
+    client_options,
+    clinic_option,
     debug_option,
+    for_one_client,
+    handout_options,
     language_options,
     layout_options,
+    library_option,
+    log_weeks_option,
     make_options,
+    print_options,
+    print_settings,
+    printer_handout_options,
     say_problems,
     show_error,
 )
+from .print_commands import print_command, printers
+from .table import format_table
 
 
 class WorksheetGroup(click.Group):
@@ -45,48 +56,6 @@ class WorksheetGroup(click.Group):
 @debug_option
 def main() -> None:
     """Turn plain-text exercise worksheets (YAML) into printable PDF handouts."""
-
-
-def client_options(command):
-    for name, text in reversed([
-        ("--client", "The client's name, printed on page one."),
-        ("--date", "The date printed on page one, as 2026-11-20."),
-        ("--clinician", "The clinician's name, printed on page one."),
-        ("--note", "A note for the client, printed on page one."),
-    ]):
-        command = click.option(name, help=text)(command)
-    command = click.option("--skip", multiple=True, metavar="EXERCISE", shell_complete=complete.exercises,
-                           help="Leave this exercise out (repeatable).")(command)
-    command = click.option("--set", "sets", multiple=True, metavar="EXERCISE.FIELD=VALUE",
-                           shell_complete=complete.exercise_changes,
-                           help="Change a dose for this client: chin-tuck.sets=2, or *.hold_seconds=20 for every "
-                                "exercise.")(command)
-    return click.option("--exercise-note", multiple=True, metavar="EXERCISE=TEXT",
-                        shell_complete=complete.exercise_notes,
-                        help="A note under one exercise.")(command)
-
-
-def log_weeks_option(command):
-    return click.option("--log-weeks", type=click.IntRange(0, 12),
-                        help="Add a tracking log of this many weeks (0: none).")(command)
-
-
-def library_option(command):
-    return click.option("--library", type=click.Path(file_okay=False, path_type=Path),
-                        help="The exercise library folder. Default: the nearest worksheets/exercises/.")(command)
-
-
-def clinic_option(command):
-    return click.option("--clinic", type=click.Path(dir_okay=False, path_type=Path),
-                        help="A clinic file (name, logo, lines, accent) for the header, instead of the worksheet's "
-                             "or layout's.")(command)
-
-
-def handout_options(command):
-    """Every option that changes how a worksheet becomes a handout, short of the client's own changes."""
-    for option in reversed((layout_options, library_option, clinic_option, language_options, allow_outside_option)):
-        command = option(command)
-    return command
 
 
 @main.command()
@@ -159,20 +128,6 @@ def watch(ctx, worksheet: Path, output: Path | None, **given) -> None:
         click.echo("stopped", err=True)
 
 
-def for_one_client(given: dict) -> dict:
-    """The options a command was given, the client options among them made into one client's changes
-    (``personal``: None when none was given)."""
-    from ..base.errors import raise_if_any
-    from ..load.changes import client_options as read_client_options
-
-    rest = dict(given)
-    values = {name: rest.pop(name) for name in ("client", "date", "clinician", "note")}
-    skip, sets, notes = rest.pop("skip"), rest.pop("sets"), rest.pop("exercise_note")
-    changes, problems = read_client_options(values, skip, sets, notes)
-    raise_if_any(problems)
-    return {**rest, "personal": changes}
-
-
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("-o", "--output", "directory", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
@@ -183,10 +138,14 @@ def for_one_client(given: dict) -> dict:
               help="File names for --clients, from {client} {worksheet} {date} {clinician} {layout} {row}.")
 @click.option("-j", "--jobs", "workers", type=click.IntRange(1, 256), help="Worker processes. Default: one per CPU.")
 @click.option("--force", is_flag=True, help="Rebuild every PDF, changed or not.")
-@handout_options
+@click.option("--print", "to_printer", is_flag=True,
+              help="Also print each handout, built or unchanged, as its own job as soon as it is ready.")
+@print_options
+@printer_handout_options
 @debug_option
 @click.pass_context
 def batch(ctx, paths, directory: Path, clients: Path | None, pattern: str, workers: int | None, force: bool,
+          to_printer: bool, printer: str | None, copies: int, duplex: str | None, paper: str | None,
           **given) -> None:
     """Build many handouts: every worksheet in PATHS (folders or globs; default worksheets/), or one per
     row of a clients CSV (its layout and language cells win). Unchanged handouts are skipped."""
@@ -194,19 +153,36 @@ def batch(ctx, paths, directory: Path, clients: Path | None, pattern: str, worke
     from ..app.jobs import client_jobs, worksheet_jobs
     from .batch_report import progress_bar, report
 
-    options = make_options(**given)
+    if not to_printer and (printer or copies != 1 or duplex or paper == "auto"):
+        raise click.UsageError("--printer, --copies, --duplex and --paper auto are for printing; add --print")
+    settings, paper = print_settings(paper, copies, duplex)
+    options = make_options(paper=paper, **given)
     if clients is not None and paths:
         raise click.UsageError("give either worksheets or --clients, not both")
+    sender = None
+    if to_printer:  # the printer is checked, and --paper auto settled, before anything is built
+        from ..app.printing import Cups
+        from ..app.printjob import batch_printer
+
+        sender, options, paper_warnings = batch_printer(options, Cups(), printer, settings)
+        say_problems(paper_warnings)
     if clients is not None:
         jobs, early = client_jobs(clients, directory, pattern, options)
     else:
         jobs, early = worksheet_jobs(paths, directory, options)
     with progress_bar(len(jobs)) as update:
-        summary = run(jobs, workers or default_workers(), force, update)
-    report(summary, len(jobs), early)
+        def arrived(outcome) -> None:
+            update(outcome)
+            if sender is not None:
+                sender(outcome)
+
+        summary = run(jobs, workers or default_workers(), force, arrived)
+    report(summary, len(jobs), early + (sender.failures if sender else []))
+    if sender is not None:
+        click.echo(sender.summary())
     if summary.interrupted:
         ctx.exit(130)
-    if early or summary.count("failed"):
+    if early or summary.count("failed") or (sender and sender.failures):
         ctx.exit(1)
 
 
@@ -345,17 +321,6 @@ def list_(what: str, tag: str | None) -> None:
     click.echo(format_table(headings, rows))
 
 
-def format_table(headings: tuple[str, ...], rows: list[tuple[str, ...]], widest: int = 48) -> str:
-    """Columns padded to their longest value, long values clipped with an ellipsis."""
-    clipped = [tuple(v if len(v) <= widest else v[: widest - 1] + "…" for v in row) for row in rows]
-    widths = [max([len(h)] + [len(row[i]) for row in clipped]) for i, h in enumerate(headings)]
-    lines = ["  ".join(h.upper().ljust(w) for h, w in zip(headings, widths)).rstrip()]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in clipped]
-    if not rows:
-        lines.append("(none)")
-    return "\n".join(lines)
-
-
 @main.command()
 @click.argument("project", default=".", type=click.Path(file_okay=False, exists=True, path_type=Path))
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
@@ -370,6 +335,10 @@ def serve(project: Path, port: int, host: str, open_browser: bool) -> None:
     from ..web.server import serve as serve_project
 
     serve_project(project, host, port, open_browser, make_options().limits)
+
+
+main.add_command(print_command)
+main.add_command(printers)
 
 
 def run() -> None:

@@ -19,6 +19,9 @@ PAPER_SIZES = {  # portrait width and height in points
 }
 Paper = Literal["letter", "a4", "legal"]
 PAPERS: tuple[str, ...] = get_args(Paper)
+AUTO_PAPER = "auto"  # --paper when printing: the printer's default media, where it is one of PAPERS
+Duplex = Literal["long", "short", "none"]  # --duplex: which edge a sheet turns on, or one-sided
+DUPLEXES: tuple[str, ...] = get_args(Duplex)
 Orientation = Literal["portrait", "landscape"]
 
 Position = Literal["standing", "sitting", "long-sitting", "kneeling", "half-kneeling", "quadruped", "lying",
