@@ -10,6 +10,7 @@ import click
 
 from ..base.errors import WorksheetError
 from ..base.version import VERSION
+from .authoring import new, schema
 from .options import (
     allow_outside_option,
     debug_option,
@@ -335,6 +336,10 @@ def serve(project: Path, port: int, host: str, open_browser: bool) -> None:
     from ..web.server import serve as serve_project
 
     serve_project(project, host, port, open_browser, make_options().limits)
+
+
+main.add_command(schema)
+main.add_command(new)
 
 
 def run() -> None:
