@@ -26,11 +26,11 @@ SCHEMAS_DIR = "schemas"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 # A new exercise's contents: each text reads as an instruction to replace it, and the figure is one that poses.
 _EXERCISE_START: dict[str, Any] = {
-    "summary": "Replace this with one sentence: what the exercise is and what it is for.",
+    "summary": "Replace this with one sentence that says what the exercise is and what it is for.",
     "position": "standing",
     "equipment": [],
     "targets": [],
-    "steps": ["Replace this with the first step, written to the client: 'Stand tall with your feet apart.'",
+    "steps": ["Replace this with the first step, written to the client, such as Stand tall with your feet apart.",
               "Replace this with the next step; add or delete steps as needed."],
     "dosage": {"reps": 10, "per_day": 1},
     "cautions": ["Replace this with a warning sign to stop at, or delete the list."],
@@ -90,7 +90,7 @@ def _library_ids(target: Path) -> list[str]:
 def _known(exercises: list[str], target: Path) -> list[str]:
     """The ids as given, each one in the library; else every unknown one, with a suggestion."""
     ids = _library_ids(target)
-    unknown = [f"unknown exercise '{each}'{did_you_mean(each, ids)}" for each in exercises if each not in ids]
+    unknown = [f"--exercises: unknown exercise '{each}'{did_you_mean(each, ids)}" for each in exercises if each not in ids]
     if not exercises:
         unknown = ["--exercises names no exercise; give ids separated by commas, such as chin-tuck,cat-dog"]
     if unknown:
@@ -131,11 +131,19 @@ def _write(target: Path, kind: str, model: type[Record], values: dict[str, Any])
     for name in model.field_names:
         if name in values:
             lines.append(f"# {docs[name]}")
-            lines.append(yaml.safe_dump({name: values[name]}, sort_keys=False, allow_unicode=True, width=110).rstrip())
+            lines.append(yaml.dump({name: values[name]}, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                                   width=110).rstrip())
         else:
             lines.append(f"# {name} (optional): {docs[name]}")
     write_atomically(target, ("\n".join(lines) + "\n").encode("utf-8"))
     _ensure_schema(target, kind)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe dumping, with list items indented under their key as the shipped files have them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        return super().increase_indent(flow, False)
 
 
 def _ensure_schema(target: Path, kind: str) -> None:
