@@ -108,10 +108,34 @@ def test_the_schema_rejects_exactly_the_bad_files_the_validator_rejects(case: Pa
     the schema accepting."""
     kind = case.stem.split("-")[0]
     try:
-        doc = load(case, Limits())
+        data = load(case, Limits()).data
     except InputError:
         pytest.skip("not YAML data: the editor's own YAML parser reports it")
     _, problems = check(tool_document(case, kind), model_of(kind))
-    rejected = schema_errors(kind, load(case, Limits()).data)
+    rejected = schema_errors(kind, data)
     assert bool(rejected) == bool(problems), (rejected, [str(p) for p in problems])
 
+
+
+DRAFT_7_ALIKE = {"$schema", "$ref", "$defs", "title", "description", "default", "type", "enum", "pattern", "minimum",
+                 "maximum", "minItems", "items", "properties", "additionalProperties", "required", "oneOf", "anyOf",
+                 "if", "then", "else", "format"}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_schemas_use_only_keywords_draft_7_editors_understand(kind):
+    """yaml-language-server implements draft 7: these keywords mean the same there ($defs is reached by pointer)."""
+    used: set[str] = set()
+
+    def walk(node, names_are_keys: bool = True):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if names_are_keys:
+                    used.add(key)
+                walk(value, names_are_keys=key not in ("properties", "$defs"))
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(json.loads(schema_text(kind)))
+    assert used <= DRAFT_7_ALIKE

@@ -70,7 +70,8 @@ def schema_reference(path: Path, kind: str) -> str:
 
 def _target(folder: Path, name: str) -> Path:
     if not _NAME.match(name) or name.endswith((".yaml", ".yml")):
-        raise WorksheetError(f"'{name}' is not a name for a file; use letters, digits and dashes, such as 'neck-routine'")
+        raise WorksheetError(f"'{name}' is not a name for a file; use letters, digits and dashes, such as "
+                             "'neck-routine'")
     target = folder / f"{name}.yaml"
     if target.exists():
         raise WorksheetError(f"{display_path(target)}: already exists; choose another name, or delete it first")
@@ -90,7 +91,8 @@ def _library_ids(target: Path) -> list[str]:
 def _known(exercises: list[str], target: Path) -> list[str]:
     """The ids as given, each one in the library; else every unknown one, with a suggestion."""
     ids = _library_ids(target)
-    unknown = [f"--exercises: unknown exercise '{each}'{did_you_mean(each, ids)}" for each in exercises if each not in ids]
+    unknown = [f"--exercises: unknown exercise '{each}'{did_you_mean(each, ids)}"
+               for each in exercises if each not in ids]
     if not exercises:
         unknown = ["--exercises names no exercise; give ids separated by commas, such as chin-tuck,cat-dog"]
     if unknown:

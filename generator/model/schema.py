@@ -162,7 +162,8 @@ class _Builder:
         """What a field takes as plain text: its members that are not records."""
         while typing.get_origin(tp) is typing.Annotated:
             tp = typing.get_args(tp)[0]
-        members = [arg for arg in typing.get_args(tp) or (tp,) if not (isinstance(arg, type) and issubclass(arg, Record))]
+        members = [arg for arg in typing.get_args(tp) or (tp,)
+                   if not (isinstance(arg, type) and issubclass(arg, Record))]
         assert len(members) == 1, f"a shorthand needs one plain form: {tp}"
         return self.type(members[0], False)
 
