@@ -24,7 +24,7 @@ from generator.model.schema import KINDS, field_docs, file_name, model_of, schem
 
 SHIPPED = sorted((ROOT / "worksheets").rglob("*.yaml")) + sorted((ROOT / "layouts").glob("*.yaml"))
 BAD = sorted((ROOT / "tests" / "bad_input").glob("*.yaml"))
-REGENERATE = "PYTHONPATH=. python -m generator schema --all"
+REGENERATE = "worksheet schema --all"
 
 
 def validator(kind: str) -> jsonschema.Draft202012Validator:
@@ -57,7 +57,8 @@ def tool_document(path: Path, kind: str) -> Document:
 def test_schemas_in_the_repository_are_current(kind):
     path = ROOT / "schemas" / file_name(kind)
     assert path.is_file() and path.read_text(encoding="utf-8") == schema_text(kind), (
-        f"schemas/{file_name(kind)} is stale: run `{REGENERATE}` and commit the result")
+        f"schemas/{file_name(kind)} is stale: run `{REGENERATE}` (or `PYTHONPATH=. python -m generator schema --all` "
+        "in a checkout) and commit the result")
 
 
 @pytest.mark.parametrize("kind", KINDS)

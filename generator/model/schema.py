@@ -116,7 +116,8 @@ class _Builder:
             body["oneOf"] = [{"required": [name]} for name in one.names]
         shorthand = getattr(model, "shorthand", None)
         if shorthand is not None:  # prepare() takes a bare text for this field: `- chin-tuck`
-            return {"anyOf": [self.text_form(hints[shorthand]), body]}
+            head = {"description": body["description"]} if "description" in body else {}
+            return {**head, "anyOf": [self.text_form(hints[shorthand]), body]}
         return body
 
     def field(self, tp: Any, default: Any, partial: bool) -> dict[str, Any]:
