@@ -78,6 +78,13 @@ def test_every_field_has_a_description(kind):
     assert undescribed == []
 
 
+def test_the_command_offers_every_kind_and_only_those():
+    from generator.cli.main import main
+
+    kind = next(param for param in main.commands["schema"].params if param.name == "kind")
+    assert tuple(kind.type.choices) == KINDS == ("worksheet", "exercise", "layout", "clinic", "translation")
+
+
 def test_schemas_carry_enums_ranges_and_required_fields():
     worksheet, layout = json.loads(schema_text("worksheet")), json.loads(schema_text("layout"))
     dosage = worksheet["$defs"]["Dosage"]["properties"]
