@@ -96,13 +96,13 @@ def test_validate_reports_every_problem_in_every_file(project: Path, run):
     result = run("validate")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "layouts/standard.yaml:33:11: colours.accent: expected a colour like '#1d5c87', got 'blue'",
-        "worksheets/es/neck-and-upper-back-knots.yaml:13:5: exercises[1]: exercise 'chin-tuck' has problems; "
+        "layouts/standard.yaml:34:11: colours.accent: expected a colour like '#1d5c87', got 'blue'",
+        "worksheets/es/neck-and-upper-back-knots.yaml:14:5: exercises[1]: exercise 'chin-tuck' has problems; "
         "see its own file",
         "worksheets/exercises/chin-tuck.yaml:2:11: position: expected one of standing, sitting, long-sitting, "
         "kneeling, half-kneeling, quadruped, lying, lying-face-down, side-lying, any; got 'sittin' "
         "(did you mean 'sitting'?)",
-        "worksheets/neck-and-upper-back-knots.yaml:11:5: exercises[1]: exercise 'chin-tuck' has problems; "
+        "worksheets/neck-and-upper-back-knots.yaml:12:5: exercises[1]: exercise 'chin-tuck' has problems; "
         "see its own file",
         f"checked 6 worksheets, {exercises} exercises, {translations} translations, {layouts} layouts: 4 problems",
     ]

@@ -87,14 +87,14 @@ def test_a_second_language_step_the_font_cannot_draw_is_caught_at_its_own_file(p
     path.write_text(path.read_text(encoding="utf-8").replace("Mira al frente", "Mira 坐 al frente"), encoding="utf-8")
     result = run("validate", "worksheets/neck-and-upper-back-knots.yaml", "--second-language", "es")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == f"worksheets/exercises/es/chin-tuck.yaml:8:5: steps[1]: {CANNOT_DRAW}"
+    assert result.stderr.splitlines()[0] == f"worksheets/exercises/es/chin-tuck.yaml:9:5: steps[1]: {CANNOT_DRAW}"
 
 
 def test_batch_bundle_and_validate_print_the_warnings_build_prints(project: Path, run):
     (project / "worksheets/exercises/es/chin-tuck.yaml").unlink()
     sheet = "worksheets/es/neck-and-upper-back-knots.yaml"
     warning = run("build", sheet, "-o", "es.pdf").stderr
-    assert warning.startswith("worksheets/es/neck-and-upper-back-knots.yaml:13:5: warning: exercises[1]: ")
+    assert warning.startswith("worksheets/es/neck-and-upper-back-knots.yaml:14:5: warning: exercises[1]: ")
     assert run("batch", sheet, "-o", "o", "-j", "1").stderr == warning
     assert run("bundle", sheet, TRIGGER_POINTS, "-o", "set.pdf").stderr == warning
     checked = run("validate", sheet)
@@ -212,7 +212,7 @@ def test_a_variation_exercise_s_equipment_the_font_cannot_draw_stops_the_bundle(
     variation.write_text(variation.read_text().replace("light medicine ball", "light 坐 ball"), encoding="utf-8")
     result = run("bundle", "worksheets/between-shoulder-blades.yaml", "-o", "set.pdf")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[-1] == (f"worksheets/between-shoulder-blades.yaml:26:23: sections[0]."
+    assert result.stderr.splitlines()[-1] == (f"worksheets/between-shoulder-blades.yaml:27:23: sections[0]."
                                               f"exercises[1].variations[1].exercise: {CANNOT_DRAW}")
 
 
@@ -226,7 +226,7 @@ def test_a_second_language_or_variation_without_its_translation_warns_or_fails_w
         "exercise 'chin-tuck' has no Spanish translation (looked for worksheets/exercises/es/chin-tuck.yaml)")
     spanish = run("build", "worksheets/es/between-shoulder-blades.yaml", "-o", "b.pdf")
     assert spanish.exit_code == 0 and spanish.stderr == (
-        "worksheets/es/between-shoulder-blades.yaml:27:23: warning: sections[0].exercises[1].variations[1].exercise: "
+        "worksheets/es/between-shoulder-blades.yaml:28:23: warning: sections[0].exercises[1].variations[1].exercise: "
         "exercise 'medicine-ball-rotational-throw' has no Spanish translation (looked for "
         "worksheets/exercises/es/medicine-ball-rotational-throw.yaml); it prints in English\n")
     assert run("build", "worksheets/es/between-shoulder-blades.yaml", "--strict").exit_code == 1
@@ -236,7 +236,7 @@ def test_a_broken_second_language_translation_is_an_error_not_a_missing_one(proj
     path = project / "worksheets/exercises/es/chin-tuck.yaml"
     path.write_text(path.read_text().replace("  - Mira al frente y mantén el mentón horizontal.\n", ""), encoding="utf-8")
     result = run("build", "worksheets/neck-and-upper-back-knots.yaml", "--second-language", "es")
-    assert (result.exit_code, result.stderr) == (1, "worksheets/exercises/es/chin-tuck.yaml:7:3: steps: 4 items here "
+    assert (result.exit_code, result.stderr) == (1, "worksheets/exercises/es/chin-tuck.yaml:8:3: steps: 4 items here "
                                                     "but 5 in worksheets/exercises/chin-tuck.yaml; translate each one, "
                                                     "in the same order\n")
 

@@ -139,7 +139,7 @@ def test_a_missing_translation_warns_and_prints_english_or_fails_with_strict(pro
     (project / "worksheets/exercises/es/chin-tuck.yaml").unlink()
     result = run("build", "worksheets/es/neck-and-upper-back-knots.yaml", "-o", "es.pdf")
     assert result.exit_code == 0
-    warning = ("worksheets/es/neck-and-upper-back-knots.yaml:13:5: exercises[1]: exercise 'chin-tuck' has no "
+    warning = ("worksheets/es/neck-and-upper-back-knots.yaml:14:5: exercises[1]: exercise 'chin-tuck' has no "
                "Spanish translation (looked for worksheets/exercises/es/chin-tuck.yaml)")
     assert result.stderr == f"{warning.replace(': exercises[1]', ': warning: exercises[1]')}; it prints in English\n"
     assert "Chin tuck" in text_of((project / "es.pdf").read_bytes())
@@ -153,7 +153,7 @@ def test_a_translation_with_a_step_missing_is_an_error(project: Path):
     path.write_text(path.read_text().replace("  - Mira al frente y mantén el mentón horizontal.\n", ""), encoding="utf-8")
     with pytest.raises(InputError) as caught:
         resolve(project / "worksheets/es/neck-and-upper-back-knots.yaml")
-    assert caught.value.message == ("worksheets/exercises/es/chin-tuck.yaml:7:3: steps: 4 items here but 5 in "
+    assert caught.value.message == ("worksheets/exercises/es/chin-tuck.yaml:8:3: steps: 4 items here but 5 in "
                                     "worksheets/exercises/chin-tuck.yaml; translate each one, in the same order")
 
 

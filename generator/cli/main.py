@@ -11,6 +11,7 @@ import click
 from ..base.errors import WorksheetError
 from ..base.version import VERSION
 from . import complete
+from .authoring import new, schema
 from .options import (
     allow_outside_option,
     client_options,
@@ -339,6 +340,8 @@ def serve(project: Path, port: int, host: str, open_browser: bool) -> None:
 
 main.add_command(print_command)
 main.add_command(printers)
+main.add_command(schema)
+main.add_command(new)
 
 
 def run() -> None:

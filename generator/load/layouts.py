@@ -32,7 +32,7 @@ def find_layout(reference: str, worksheet: Path | None, base: Path, exclude: Pat
 def load_layout(path: Path, limits: Limits, paper: str | None = None) -> tuple[Layout | None, Document | None, list[Problem]]:
     """The layout at ``path`` with everything it extends laid under it, and its fonts located."""
     try:
-        doc = _cascade(path, (), limits)
+        doc = cascade(path, (), limits)
     except InputError as exc:
         return None, None, exc.problems
     layout, problems = check(doc, Layout)
@@ -43,7 +43,8 @@ def load_layout(path: Path, limits: Limits, paper: str | None = None) -> tuple[L
     return (with_paper(layout, paper) if paper else layout), doc, []
 
 
-def _cascade(path: Path, chain: tuple[Path, ...], limits: Limits) -> Document:
+def cascade(path: Path, chain: tuple[Path, ...], limits: Limits) -> Document:
+    """The layout at ``path`` read over every layout it extends, nearest last: the data the model checks."""
     doc = load(path, limits)
     parent = doc.data.get("extends") if isinstance(doc.data, dict) else None
     if not isinstance(parent, str):
@@ -53,7 +54,7 @@ def _cascade(path: Path, chain: tuple[Path, ...], limits: Limits) -> Document:
         raise InputError([doc.problem(("extends",), why)])
     if found.resolve() in chain:
         raise InputError([doc.problem(("extends",), f"layouts extend each other in a loop through '{parent}'")])
-    return merge(_cascade(found, chain + (path.resolve(),), limits), doc)
+    return merge(cascade(found, chain + (path.resolve(),), limits), doc)
 
 
 def _locate_fonts(doc: Document) -> tuple[dict[str, str], list[Problem]]:

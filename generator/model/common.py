@@ -10,7 +10,12 @@ Text = Annotated[str, NotEmpty()]  # stripped of surrounding spaces, and not emp
 
 
 POINTS_PER_UNIT = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
-_LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?|-?\.\d+)\s*(pt|mm|cm|in)?\s*$")
+_DECIMAL = r"\d+(?:\.\d+)?|\.\d+"
+_UNITS = "|".join(POINTS_PER_UNIT)
+_LENGTH = re.compile(rf"^\s*(-?(?:{_DECIMAL}))\s*({_UNITS})?\s*$")
+# Negative lengths match _LENGTH so that the message can say what is wrong with them; an editor refuses them.
+LENGTH_VALUES = {"anyOf": [{"type": "number", "minimum": 0},
+                           {"type": "string", "pattern": rf"^\s*(?:{_DECIMAL})\s*(?:{_UNITS})?\s*$"}]}
 
 
 def parse_length(value: Any) -> float:
@@ -29,9 +34,10 @@ def parse_length(value: Any) -> float:
     return points
 
 
-Length = Annotated[float, Before(parse_length)]
+Length = Annotated[float, Before(parse_length, accepts=LENGTH_VALUES)]
 
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+COLOUR_VALUES = {"type": "string", "pattern": r"^\s*" + _HEX.pattern[1:-1] + r"\s*$"}  # spaces are stripped
 
 
 def parse_colour(value: Any) -> str:
@@ -44,7 +50,7 @@ def parse_colour(value: Any) -> str:
     return text.lower()
 
 
-Colour = Annotated[str, Before(parse_colour)]
+Colour = Annotated[str, Before(parse_colour, accepts=COLOUR_VALUES)]
 
 
 def parse_web_address(value: Any) -> str:
@@ -60,4 +66,7 @@ def parse_web_address(value: Any) -> str:
     return text
 
 
-WebAddress = Annotated[str, Before(parse_web_address)]
+# http or https in any case, a host, and no spaces inside: what parse_web_address takes.
+WEB_ADDRESS_VALUES = {"type": "string",
+                      "pattern": r"^\s*[Hh][Tt][Tt][Pp][Ss]?://([^\s/?#@]*@)?[^\s/?#@:]+\S*\s*$"}
+WebAddress = Annotated[str, Before(parse_web_address, accepts=WEB_ADDRESS_VALUES)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Literal, Optional, get_args
 
 from ..base.record import Record
-from .rules import Invalid, Rule
+from .rules import Doc, Invalid, Range
 
 Posture = Literal["standing", "sitting", "long-sitting", "kneeling", "half-kneeling", "quadruped", "lying",
                   "lying-face-down", "side-lying"]
@@ -33,10 +33,11 @@ Region = Literal["neck", "left-neck", "right-neck", "upper-back", "between-shoul
 REGIONS: tuple[str, ...] = get_args(Region)
 
 
-class Degrees(Rule):
-    """An angle inside a joint's normal range of motion."""
+class Degrees(Range):
+    """An angle inside a joint's normal range of motion: a range, told as one."""
 
     def __init__(self, low: float, high: float):
+        super().__init__(low, high)
         self.low, self.high = low, high
 
     def after(self, value: float | None) -> float | None:
@@ -45,7 +46,7 @@ class Degrees(Rule):
         return value
 
 
-Deg = Optional[float]  # left out: the base posture's value
+Deg = Annotated[Optional[float], Doc("degrees, inside the joint's normal range; left out: the base posture's value")]
 
 
 class OneWay(Record):
@@ -157,26 +158,27 @@ class Ankle(OneWay):
 class Pose(Record):
     """Joint angles in degrees; a joint or movement left out keeps its base posture's value."""
 
-    pelvis: Optional[Pelvis] = None
-    lumbar: Optional[Lumbar] = None
-    thoracic: Optional[Thoracic] = None
-    upper_thoracic: Optional[UpperThoracic] = None
-    neck: Optional[Neck] = None
-    head: Optional[Head] = None
-    left_scapula: Optional[Scapula] = None
-    right_scapula: Optional[Scapula] = None
-    left_shoulder: Optional[Shoulder] = None
-    right_shoulder: Optional[Shoulder] = None
-    left_elbow: Optional[Elbow] = None
-    right_elbow: Optional[Elbow] = None
-    left_wrist: Optional[Wrist] = None
-    right_wrist: Optional[Wrist] = None
-    left_hip: Optional[Hip] = None
-    right_hip: Optional[Hip] = None
-    left_knee: Optional[Knee] = None
-    right_knee: Optional[Knee] = None
-    left_ankle: Optional[Ankle] = None
-    right_ankle: Optional[Ankle] = None
+    pelvis: Annotated[Optional[Pelvis], Doc("the whole body's lean from its base posture, about the hips")] = None
+    lumbar: Annotated[Optional[Lumbar], Doc("the lower back's angles")] = None
+    thoracic: Annotated[Optional[Thoracic], Doc("the middle back's angles")] = None
+    upper_thoracic: Annotated[Optional[UpperThoracic], Doc("the top of the back's angles, below the neck")] = None
+    neck: Annotated[Optional[Neck], Doc("the lower neck's angles, from the base of the neck to the skull")] = None
+    head: Annotated[Optional[Head], Doc(
+        "the head on the upper neck: a chin tuck is head flexion with neck extension")] = None
+    left_scapula: Annotated[Optional[Scapula], Doc("the left shoulder blade's glide round the rib cage")] = None
+    right_scapula: Annotated[Optional[Scapula], Doc("the right shoulder blade's glide round the rib cage")] = None
+    left_shoulder: Annotated[Optional[Shoulder], Doc("the left shoulder's angles")] = None
+    right_shoulder: Annotated[Optional[Shoulder], Doc("the right shoulder's angles")] = None
+    left_elbow: Annotated[Optional[Elbow], Doc("the left elbow's angles")] = None
+    right_elbow: Annotated[Optional[Elbow], Doc("the right elbow's angles")] = None
+    left_wrist: Annotated[Optional[Wrist], Doc("the left wrist's angles")] = None
+    right_wrist: Annotated[Optional[Wrist], Doc("the right wrist's angles")] = None
+    left_hip: Annotated[Optional[Hip], Doc("the left hip's angles")] = None
+    right_hip: Annotated[Optional[Hip], Doc("the right hip's angles")] = None
+    left_knee: Annotated[Optional[Knee], Doc("the left knee's angles")] = None
+    right_knee: Annotated[Optional[Knee], Doc("the right knee's angles")] = None
+    left_ankle: Annotated[Optional[Ankle], Doc("the left ankle's angles")] = None
+    right_ankle: Annotated[Optional[Ankle], Doc("the right ankle's angles")] = None
 
     def then(self, later: Pose) -> Pose:
         """This pose with every movement ``later`` gives set to its value; a movement set clears its opposite."""
@@ -203,22 +205,26 @@ _OPPOSITE = {**{a: b for a, b in _PAIRS}, **{b: a for a, b in _PAIRS}}
 class Frame(Record):
     """One picture of the figure: its own changes to the pose, an arrow and where the stretch is felt."""
 
-    pose: Pose = Pose()
-    arrow: Optional[BodyPoint] = None  # the part that moves, with an arrow from the previous frame (or rest)
-    feel: list[Region] = []  # lightly shaded: where the stretch should be felt
-    dont: bool = False  # a picture of what not to do, struck through
+    pose: Annotated[Pose, Doc("this frame's own changes to the figure's pose")] = Pose()
+    arrow: Annotated[Optional[BodyPoint], Doc(
+        "the part that moves, with an arrow from the previous frame (or from rest)")] = None
+    feel: Annotated[list[Region], Doc("lightly shaded: where the stretch should be felt")] = []
+    dont: Annotated[bool, Doc("a picture of what not to do, struck through")] = False
 
 
 class Figure(Record):
-    posture: Posture
-    view: View = "side"
-    turn: Annotated[float, Degrees(-180, 180)] = 0.0  # the camera, in degrees round the figure
-    pose: Pose = Pose()  # changes every frame shares
-    contacts: list[Contact] = []
-    props: list[Prop] = []
-    frames: list[Frame] = []  # none: one picture of the pose; two: 1 start and 2 end; a 'dont' frame extra
-    arrow: Optional[BodyPoint] = None
-    feel: list[Region] = []
+    """An exercise's drawn figure: see docs/figures.md."""
+
+    posture: Annotated[Posture, Doc("the base posture the pose changes")]
+    view: Annotated[View, Doc("where the camera looks from")] = "side"
+    turn: Annotated[float, Degrees(-180, 180), Doc("the camera, in degrees round the figure")] = 0.0
+    pose: Annotated[Pose, Doc("changes to the base posture that every frame shares")] = Pose()
+    contacts: Annotated[list[Contact], Doc("where the body rests on itself, the floor or a prop")] = []
+    props: Annotated[list[Prop], Doc("things drawn with the figure")] = []
+    frames: Annotated[list[Frame], Doc(
+        "none: one picture of the pose; two: 1 start and 2 end; a 'dont' frame extra")] = []
+    arrow: Annotated[Optional[BodyPoint], Doc("the part that moves, with an arrow (without frames)")] = None
+    feel: Annotated[list[Region], Doc("lightly shaded: where the stretch should be felt (without frames)")] = []
 
     def verify(self) -> None:
         kept = [frame for frame in self.frames if not frame.dont]

@@ -20,10 +20,15 @@ class Rule:
 
 
 class Before(Rule):
-    """Turn the raw value into what the type expects (or raise Invalid): '12mm' into points, say."""
+    """Turn the raw value into what the type expects (or raise Invalid): '12mm' into points, say.
 
-    def __init__(self, convert: Callable[[Any], Any]):
+    ``accepts`` says, as JSON Schema, which raw values the conversion takes, for editors to check as you type:
+    the converter is code, so it is written beside it rather than guessed from it.
+    """
+
+    def __init__(self, convert: Callable[[Any], Any], accepts: dict[str, Any] | None = None):
         self.convert = convert
+        self.accepts = accepts or {}
 
     def before(self, value: Any) -> Any:
         return self.convert(value)
@@ -40,6 +45,14 @@ class Range(Rule):
         if self.le is not None and value > self.le:
             raise Invalid(f"must be at most {self.le}, got {shown}")
         return value
+
+
+class Doc(Rule):
+    """What a field is, in the words of docs/format.md: shown by editors (through the JSON Schema) and written as
+    a comment into new files. It changes nothing about the value."""
+
+    def __init__(self, text: str):
+        self.text = text
 
 
 class NotEmpty(Rule):
@@ -60,3 +73,15 @@ class Pick(Rule):
 
     def __init__(self, choose: Callable[[Any], Any]):
         self.choose = choose
+
+
+class ExactlyOne:
+    """Of these fields, a record gives one and only one: checked by the record's verify() and by the JSON Schema."""
+
+    def __init__(self, *names: str):
+        self.names = names
+
+    def check(self, record: Any) -> None:
+        if sum(getattr(record, name) is not None for name in self.names) != 1:
+            either = " or ".join(f"'{name}'" for name in self.names)
+            raise Invalid(f"give either {either}, not both and not neither")

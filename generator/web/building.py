@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..app.pipeline import Result, build_handout
+from ..app.scaffold import schema_reference
 from ..base.errors import InputError, Problem, WorksheetError, raise_if_any
 from ..load.changes import client_options
 from ..load.source import display_path
@@ -45,9 +46,12 @@ def program_text(project: Project, program: dict) -> tuple[Path, str]:
     path = worksheet_path(project, program.get("path"))
     original = path.read_text(encoding="utf-8") if path.is_file() else None
     try:
-        return path, yaml_from_program(program, original)
+        text = yaml_from_program(program, original)
     except (TypeError, ValueError, AttributeError) as exc:  # a program of the wrong shape
         raise Refused(400, f"the program is not in the expected shape: {exc}") from None
+    if original is None:  # a new worksheet points editors at its schema, as `worksheet new` writes it
+        text = f"{schema_reference(path, 'worksheet')}\n{text}"
+    return path, text
 
 
 def program_options(project: Project, program: dict) -> Options:
