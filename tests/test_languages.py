@@ -163,7 +163,7 @@ def test_the_language_column_of_the_clients_csv(project: Path, run):
     result = run("batch", "--clients", "clients.csv", "-o", "out", "-j", "1")
     lines = result.stderr.splitlines()
     assert lines[-1] == "clients.csv:4:3: language: expected one of en, es, fr, de, pt, it; got 'esp' (did you mean 'es'?)"
-    assert ("worksheets/upper-back-trigger-points.yaml:11:5: warning: exercises[0]: exercise "
+    assert ("worksheets/upper-back-trigger-points.yaml:12:5: warning: exercises[0]: exercise "
             "'rhomboid-stretch-long-sitting' has no German translation (looked for "
             "worksheets/exercises/de/rhomboid-stretch-long-sitting.yaml); it prints in English") in lines
     assert set(lines) >= {f"worksheets/upper-back-trigger-points.yaml: warning: written in English (it names no "
@@ -269,7 +269,7 @@ def test_a_handout_prints_every_count_in_the_plural_form_its_language_gives_it(p
 
 def test_a_worksheet_built_in_another_language_warns_that_its_own_text_stays_or_fails_with_strict(project: Path,
                                                                                                   run):
-    warning = ("worksheets/es/neck-and-upper-back-knots.yaml:1:11: warning: language: written in Spanish (language: "
+    warning = ("worksheets/es/neck-and-upper-back-knots.yaml:2:11: warning: language: written in Spanish (language: "
                "es) but built with --language fr; its own text stays Spanish: leave out --language, or write a French "
                "copy of the worksheet")
     result = run("build", "worksheets/es/neck-and-upper-back-knots.yaml", "--language", "fr", "-o", "fr.pdf")

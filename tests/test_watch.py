@@ -100,7 +100,7 @@ def test_a_broken_save_says_where_and_keeps_the_last_good_pdf_byte_for_byte(proj
     save(project / NECK, "  - chin-tuck\n", "  - chin-tuck: [\n")
     wait_for(lambda: watching.kept() == 1, "the failed build")
     assert watching.stderr().splitlines()[-2:] == [
-        f"{NECK}:12:3: YAML syntax error: while parsing a flow node, did not find expected node content",
+        f"{NECK}:13:3: YAML syntax error: while parsing a flow node, did not find expected node content",
         f"kept the last good {TARGET}",
     ]
     assert (project / TARGET).read_bytes() == good
@@ -108,8 +108,8 @@ def test_a_broken_save_says_where_and_keeps_the_last_good_pdf_byte_for_byte(proj
     save(project / NECK, "  - cat-dog\n", "  - cat-dgo\n")
     wait_for(lambda: watching.kept() == 2, "the second failed build")
     assert watching.stderr().splitlines()[-3:] == [  # every problem, all at once
-        f"{NECK}:11:5: exercises[1]: unknown exercise 'chin-tuk' (did you mean 'chin-tuck'?)",
-        f"{NECK}:16:5: exercises[5]: unknown exercise 'cat-dgo' (did you mean 'cat-dog'?)",
+        f"{NECK}:12:5: exercises[1]: unknown exercise 'chin-tuk' (did you mean 'chin-tuck'?)",
+        f"{NECK}:17:5: exercises[5]: unknown exercise 'cat-dgo' (did you mean 'cat-dog'?)",
         f"kept the last good {TARGET}",
     ]
     assert (project / TARGET).read_bytes() == good
