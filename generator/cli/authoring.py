@@ -43,8 +43,10 @@ def new() -> None:
 
 @new.command(name="worksheet")
 @click.argument("name")
-@click.option("--exercises", metavar="ID,ID,...", shell_complete=complete.exercises, help="The library exercises, in order, separated by commas.")
-@click.option("--from", "source", metavar="WORKSHEET", shell_complete=complete.worksheets, help="Copy the fields of this worksheet (a name or a path).")
+@click.option("--exercises", metavar="ID,ID,...", shell_complete=complete.exercises,
+              help="The library exercises, in order, separated by commas.")
+@click.option("--from", "source", metavar="WORKSHEET", shell_complete=complete.worksheets,
+              help="Copy the fields of this worksheet (a name or a path).")
 @debug_option
 def new_worksheet(name: str, exercises: str | None, source: str | None) -> None:
     """Write worksheets/NAME.yaml."""

@@ -12,7 +12,6 @@ from pathlib import Path
 import click
 from click.shell_completion import CompletionItem
 
-from ..load.changes import DOSAGE_FIELDS, EVERY_EXERCISE, SKIP_SEPARATORS
 from ..load.locate import LIBRARY_DIR, WORKSHEETS_DIR, is_path, layout_names, library_dir, project_root
 
 
@@ -35,6 +34,8 @@ def layouts(_ctx: click.Context, _param: click.Parameter, incomplete: str) -> li
 
 def exercises(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """Exercise ids; after a comma (``--skip a,b``, as --skip accepts) the next one."""
+    from ..load.changes import SKIP_SEPARATORS  # the model with it: only when completing, not at every start
+
     cut = max((match.end() for match in SKIP_SEPARATORS.finditer(incomplete)), default=0)
     done, last = incomplete[:cut], incomplete[cut:]
     return [CompletionItem(done + name) for name in exercise_ids(ctx) if name.startswith(last)]
@@ -42,6 +43,8 @@ def exercises(ctx: click.Context, _param: click.Parameter, incomplete: str) -> l
 
 def exercise_changes(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """``--set``: an exercise id (or * for every one) and a dot, then each field a client's dose may change."""
+    from ..load.changes import DOSAGE_FIELDS, EVERY_EXERCISE
+
     exercise, dot, field = incomplete.rpartition(".")
     if not dot:
         return [CompletionItem(f"{name}.") for name in (EVERY_EXERCISE, *exercise_ids(ctx))

@@ -14,8 +14,8 @@ from . import complete
 from .authoring import new, schema
 from .options import (
     allow_outside_option,
+    build_options,
     client_options,
-    clinic_option,
     debug_option,
     for_one_client,
     handout_options,
@@ -64,13 +64,7 @@ def main() -> None:
                 shell_complete=complete.worksheets)
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="A .pdf file (one worksheet only) or a folder. Default: out/<worksheet name>.pdf")
-@layout_options
-@library_option
-@clinic_option
-@client_options
-@log_weeks_option
-@language_options
-@allow_outside_option
+@build_options
 @debug_option
 @click.pass_context
 def build(ctx, worksheets: tuple[Path, ...], output: Path | None, **given) -> None:
@@ -105,13 +99,7 @@ def build(ctx, worksheets: tuple[Path, ...], output: Path | None, **given) -> No
                 shell_complete=complete.worksheets)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="The PDF to write. Default: out/<worksheet name>.pdf")
-@layout_options
-@library_option
-@clinic_option
-@client_options
-@log_weeks_option
-@language_options
-@allow_outside_option
+@build_options
 @debug_option
 @click.pass_context
 def watch(ctx, worksheet: Path, output: Path | None, **given) -> None:

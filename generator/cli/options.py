@@ -122,6 +122,18 @@ def handout_options(command, layouts=layout_options):
     return command
 
 
+def build_options(command, layouts=layout_options):
+    """Every option of `build` after its arguments: how a worksheet becomes a handout, and one client's changes."""
+    for option in reversed((layouts, library_option, clinic_option, client_options, log_weeks_option,
+                            language_options, allow_outside_option)):
+        command = option(command)
+    return command
+
+
+def printer_build_options(command):
+    return build_options(command, printer_layout_options)
+
+
 def printer_handout_options(command):
     return handout_options(command, printer_layout_options)
 

@@ -9,18 +9,12 @@ import click
 
 from . import complete
 from .options import (
-    allow_outside_option,
-    client_options,
-    clinic_option,
     debug_option,
     for_one_client,
-    language_options,
-    library_option,
-    log_weeks_option,
     make_options,
     print_options,
     print_settings,
-    printer_layout_options,
+    printer_build_options,
     say_problems,
 )
 from .table import format_table
@@ -30,13 +24,7 @@ from .table import format_table
 @click.argument("worksheets", nargs=-1, required=True, type=click.Path(path_type=Path),
                 shell_complete=complete.worksheets)
 @print_options
-@printer_layout_options
-@library_option
-@clinic_option
-@client_options
-@log_weeks_option
-@language_options
-@allow_outside_option
+@printer_build_options
 @debug_option
 def print_command(worksheets: tuple[Path, ...], printer: str | None, copies: int, duplex: str | None,
                   paper: str | None, **given) -> None:

@@ -19,8 +19,6 @@ from .parts import boxed, cautions_box, grid
 from .styles import Styles
 from .text import escape, labelled, paragraph, plain, styled
 
-DOSE_SEPARATOR = " · "  # between the parts of wording.dosage_sentence
-
 
 def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, pictures: Mapping[Path, ImageReader],
                    width: float, key: str, lead: list[Flowable] | None = None) -> Flowable:
@@ -147,8 +145,7 @@ def meta_line(item: HandoutExercise, styles: Styles) -> Paragraph | None:
 
 def dose_text(dosage: Dosage) -> str:
     """The dose as markup that wraps only between its parts: '2 sets · 10 reps · hold 5 s'."""
-    parts = wording.dosage_sentence(dosage).split(DOSE_SEPARATOR)
-    return "&nbsp;· ".join(plain(part).replace(" ", "&nbsp;") for part in parts if part)
+    return "&nbsp;· ".join(plain(part).replace(" ", "&nbsp;") for part in wording.dosage_parts(dosage))
 
 
 def dose_lines(item: HandoutExercise, styles: Styles, second_language: str | None = None) -> list[Flowable]:

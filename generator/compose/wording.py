@@ -150,6 +150,11 @@ def weeks_caption(weeks: str) -> str:
 
 def dosage_sentence(dosage: Dosage) -> str:
     """The dose on one line: '3 sets · 12 reps · rest 20 s'."""
+    return " · ".join(dosage_parts(dosage))
+
+
+def dosage_parts(dosage: Dosage) -> list[str]:
+    """The dose's phrases in the order a handout says them: '3 sets', '12 reps', 'rest 20 s'."""
     parts = []
     if dosage.sets:
         parts.append(ngettext("{count} set", "{count} sets", dosage.sets).format(count=dosage.sets))
@@ -160,7 +165,7 @@ def dosage_sentence(dosage: Dosage) -> str:
         if getattr(dosage, field):
             parts.append(phrase.format(time=seconds_words(getattr(dosage, field))))
     parts += [part for part in (how_often(dosage), side_words(dosage.side) if dosage.side else None) if part]
-    return " · ".join(parts)
+    return parts
 
 
 def dosage_columns(dosage: Dosage) -> list[tuple[str, str]]:
