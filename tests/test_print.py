@@ -265,3 +265,15 @@ def test_large_print_page_one_carries_content_not_only_the_title(build):
     text = " ".join(line["text"] for line in body_columns(first, 1)[0])
     assert " ".join(words.gettext("Stop and call your clinician if:").split()[:2]) in text
     assert page_fill(first, 1) >= 0.5
+
+
+def test_the_running_header_uses_the_full_width_without_a_clinic(project: Path):
+    """A long title on one line across the page, not wrapped at half of it."""
+    title = "Gentle stretches and pressure for muscle knots in the neck, shoulders and upper back at home"
+    worksheet = project / "worksheets" / "neck-and-upper-back-knots.yaml"
+    worksheet.write_text(re.sub(r"(?m)^title: .*$", f"title: {title}", worksheet.read_text("utf-8")), "utf-8")
+    second = list(pages_of(build_handout(worksheet).pdf))[1]
+    top, _ = body_span(second)
+    header = [line for line in second.extract_text_lines() if line["bottom"] < top]
+    assert [line["text"] for line in header] == [title]
+    assert header[0]["x1"] - header[0]["x0"] > second.width / 2
