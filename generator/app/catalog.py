@@ -113,7 +113,7 @@ def _translation_problems(path: Path, library: Library, limits: Limits) -> list[
 
 
 def exercise_rows(tag: str | None, limits: Limits = Limits()) -> list[tuple[str, ...]]:
-    library = Library(library_dir(None), limits)
+    library = Library(library_dir(None, limits), limits)
     rows: list[tuple[str, ...]] = []
     for item in library.everything():
         exercise_id, exercise = item.id, item.exercise
@@ -124,7 +124,7 @@ def exercise_rows(tag: str | None, limits: Limits = Limits()) -> list[tuple[str,
 
 def layout_rows(limits: Limits = Limits()) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
-    for name, path in sorted(layout_names(None).items()):
+    for name, path in sorted(layout_names(None, limits).items()):
         layout, _doc, _problems = load_layout(path, limits)
         if layout is None:
             rows.append((name, "(has problems: run 'worksheet validate')", "", ""))

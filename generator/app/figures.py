@@ -21,7 +21,7 @@ DEFAULT_LAYOUT = "standard"
 
 def figure_pictures(names: list[str], options: Options, caches: Caches) -> list[tuple[str, Picture]]:
     """Each named library exercise's figure, solved; every problem with any of them raised at once."""
-    library = caches.library(Path.cwd() / "worksheet.yaml", options)
+    library = caches.library((options.limits.root or Path.cwd()) / "worksheet.yaml", options)
     pictures, problems = [], []
     for name in names:
         found, broken = library.get(name)
@@ -44,9 +44,9 @@ def figure_pdf(names: list[str], options: Options, caches: Caches, width_mm: flo
     """One page per figure, the size of the layout's illustration box (or ``width_mm`` wide, same shape)."""
     pictures = figure_pictures(names, options, caches)
     layout_name = options.layout or DEFAULT_LAYOUT
-    path, why = find_layout(layout_name, None, Path.cwd())
+    path, why = find_layout(layout_name, None, options.limits.root or Path.cwd(), options.limits)
     if path is None:
-        path, why = find_layout(layout_name, None, shipped_layouts())
+        path, why = find_layout(layout_name, None, shipped_layouts(), options.limits)
     if path is None:
         raise InputError([Problem(file="--layout", field="layout", message=why)])
     layout, _, problems = load_layout(path, options.limits, options.paper)

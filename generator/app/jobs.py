@@ -31,7 +31,7 @@ def worksheet_jobs(patterns: tuple[str, ...], directory: Path, options: Options)
                     below = path.relative_to(match).with_suffix(".pdf") if match.is_dir() else Path(f"{path.stem}.pdf")
                     found.setdefault(path, below)
     names = UniqueNames()
-    jobs = [Job(label=display_path(path), worksheet=path, output=directory / names.claim(str(below)), options=options)
+    jobs = [Job(label=display_path(path, options.limits.root), worksheet=path, output=directory / names.claim(str(below)), options=options)
             for path, below in found.items()]
     return jobs, missing
 
@@ -51,7 +51,7 @@ def client_jobs(csv_path: Path, directory: Path, pattern: str, options: Options,
         values = {**row.values, "worksheet": row.worksheet.stem, "row": str(row.line)}
         output = directory / names.claim(file_name(pattern, values))
         column = _column(row, "layout")
-        where = Where(file=display_path(csv_path), line=row.line, column=column, field="layout")
+        where = Where(file=display_path(csv_path, options.limits.root), line=row.line, column=column, field="layout")
         cell = Where(file=where.file, line=row.line, column=_column(row, "language"), field="language")
         row_options = options.replace(
             layout=row.layout or options.layout, personal=row.changes,
@@ -59,7 +59,7 @@ def client_jobs(csv_path: Path, directory: Path, pattern: str, options: Options,
             layout_given_at=where if row.layout else options.layout_given_at,
             language_given_at=cell if row.language else options.language_given_at,
         )
-        jobs.append(Job(label=f"{display_path(csv_path)} row {row.line}", worksheet=row.worksheet, output=output,
+        jobs.append(Job(label=f"{display_path(csv_path, options.limits.root)} row {row.line}", worksheet=row.worksheet, output=output,
                         options=row_options))
     return jobs, problems
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..base.deadline import Deadline
 from ..base.errors import InputError, Problem, WorksheetError
 from ..base.record import Record
 from ..check.printable import Checked
@@ -34,27 +35,38 @@ class Prepared(Record):
     checked: Checked
 
 
-def prepare_handout(worksheet: Path, options: Options, caches: Caches, text: str | None = None) -> Prepared:
+def prepare_handout(worksheet: Path, options: Options, caches: Caches, text: str | None = None,
+                    deadline: Deadline | None = None) -> Prepared:
     """Resolve and check one worksheet (``text``, when given, standing in for its file); raises InputError
-    with every problem found."""
+    with every problem found, and TimeLimit when ``deadline`` passes first."""
+    _on_time(deadline)
     handout = resolve(Path(worksheet), options, caches.library(Path(worksheet), options), text)
+    _on_time(deadline)
     return Prepared(handout=handout, checked=caches.checker.handout(handout, options.limits))
 
 
-def draw_handout(prepared: Prepared, caches: Caches) -> Result:
-    rendered = caches.typesetter.handout(prepared.handout, prepared.checked)
+def draw_handout(prepared: Prepared, caches: Caches, deadline: Deadline | None = None) -> Result:
+    _on_time(deadline)
+    rendered = caches.typesetter.handout(prepared.handout, prepared.checked, deadline)
     return Result(pdf=rendered.data, pages=rendered.pages, warnings=prepared.handout.warnings)
 
 
 def build_handout(worksheet: Path | str, options: Options = Options(), caches: Caches | None = None,
-                  text: str | None = None) -> Result:
+                  text: str | None = None, deadline: Deadline | None = None) -> Result:
     """The PDF for one worksheet, in memory, with its page count and warnings.
 
     ``text`` is the worksheet's YAML standing in for the file at ``worksheet`` (an editor's unsaved copy):
     the same name in messages and the same relative lookups, so it builds to the bytes the saved file would.
+    ``deadline``, when given, is checked between the pieces of work (before each stage, between flowables, at
+    each page): the build raises TimeLimit soon after it passes or is cancelled.
     """
     caches = caches or Caches()
-    return draw_handout(prepare_handout(Path(worksheet), options, caches, text), caches)
+    return draw_handout(prepare_handout(Path(worksheet), options, caches, text, deadline), caches, deadline)
+
+
+def _on_time(deadline: Deadline | None) -> None:
+    if deadline is not None:
+        deadline.check()
 
 
 def check_handout(worksheet: Path, options: Options, caches: Caches) -> list[Problem]:
@@ -64,29 +76,33 @@ def check_handout(worksheet: Path, options: Options, caches: Caches) -> list[Pro
     except InputError as exc:
         return exc.problems
     except WorksheetError as exc:  # valid input that still cannot be prepared: said of the worksheet
-        return [Problem(file=display_path(worksheet), message=exc.format_message())]
+        return [Problem(file=display_path(worksheet, options.limits.root), message=exc.format_message())]
 
 
 def prepare_bundle(files: list[Path], options: Options, caches: Caches, title: str | None = None,
-                   subtitle: str | None = None) -> tuple[Bundle, Checked]:
+                   subtitle: str | None = None, deadline: Deadline | None = None) -> tuple[Bundle, Checked]:
     """A set file, or worksheets with an optional title and subtitle, resolved and checked as one booklet."""
     from ..load.changes import options_document  # booklets only: a single handout never loads these
     from ..resolve.bundle import is_set_file, resolve_set, resolve_worksheets
 
+    _on_time(deadline)
     if len(files) == 1 and is_set_file(files[0], options.limits):
         bundle = resolve_set(files[0], options, caches.library)
     else:
         given = options_document({"title": title, "subtitle": subtitle})
         bundle = resolve_worksheets(files, options, caches.library, given, title, subtitle)
+    _on_time(deadline)
     return bundle, caches.checker.bundle(bundle, options.limits)
 
 
 def build_bundle(files: list[Path], options: Options = Options(), caches: Caches | None = None,
-                 title: str | None = None, subtitle: str | None = None) -> Result:
-    """Several worksheets as one PDF: cover, contents, equipment checklist, bookmarks, each in its own layout."""
+                 title: str | None = None, subtitle: str | None = None, deadline: Deadline | None = None) -> Result:
+    """Several worksheets as one PDF: cover, contents, equipment checklist, bookmarks, each in its own layout;
+    ``deadline`` as for build_handout."""
     caches = caches or Caches()
-    bundle, checked = prepare_bundle([Path(f) for f in files], options, caches, title, subtitle)
-    rendered = caches.typesetter.bundle(bundle, checked)
+    bundle, checked = prepare_bundle([Path(f) for f in files], options, caches, title, subtitle, deadline)
+    _on_time(deadline)
+    rendered = caches.typesetter.bundle(bundle, checked, deadline)
     return Result(pdf=rendered.data, pages=rendered.pages, warnings=bundle.warnings)
 
 

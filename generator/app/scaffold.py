@@ -84,7 +84,7 @@ def _title(name: str) -> str:
 
 
 def _library_ids(target: Path) -> list[str]:
-    library = library_dir(target)
+    library = library_dir(target, Limits())
     return sorted(path.stem for path in library.glob("*.yaml")) if library is not None else []
 
 
@@ -113,7 +113,7 @@ def _find_worksheet(source: str, target: Path) -> Path:
     path = Path(source)
     if is_path(source) and path.is_file():
         return path
-    names = worksheet_names(target)
+    names = worksheet_names(target, Limits())
     if source in names:
         return names[source]
     raise WorksheetError(f"unknown worksheet '{source}'{did_you_mean(source, names)}")

@@ -40,7 +40,7 @@ def watched_files(worksheet: Path, options: Options, handout: Handout | None = N
 
 def lookup_folders(worksheet: Path, options: Options) -> list[Path]:
     """The exercise library, its translation folders, and every layouts/ folder a name may come from."""
-    folders = list(layout_dirs(worksheet))
+    folders = list(layout_dirs(worksheet, options.limits))
     library = library_for(worksheet, options)
     if library is not None and library.is_dir():
         folders.append(library.resolve())

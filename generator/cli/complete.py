@@ -13,6 +13,7 @@ import click
 from click.shell_completion import CompletionItem
 
 from ..load.locate import LIBRARY_DIR, WORKSHEETS_DIR, is_path, layout_names, library_dir, project_root
+from ..model.limits import Limits
 
 
 def worksheets(_ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[CompletionItem]:
@@ -29,7 +30,7 @@ def layouts(_ctx: click.Context, _param: click.Parameter, incomplete: str) -> li
     """Layout names, the project's and the shipped ones; a path to a layout file as a file name."""
     if is_path(incomplete):
         return [CompletionItem(incomplete, type="file")]
-    return [CompletionItem(name) for name in sorted(layout_names(None)) if name.startswith(incomplete)]
+    return [CompletionItem(name) for name in sorted(layout_names(None, Limits())) if name.startswith(incomplete)]
 
 
 def exercises(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[CompletionItem]:
@@ -64,7 +65,7 @@ def exercise_ids(ctx: click.Context) -> list[str]:
     folder = ctx.params.get("library")
     if folder is None:
         given = ctx.params.get("worksheet") or next(iter(ctx.params.get("worksheets") or ()), None)
-        folder = library_dir(Path(given) if given else None)
+        folder = library_dir(Path(given) if given else None, Limits())
     if folder is None or not Path(folder).is_dir():
         return []
     return sorted(path.stem for path in Path(folder).glob("*.yaml"))

@@ -20,10 +20,11 @@ LANGUAGE = click.Choice(LANGUAGES)
 
 
 def make_options(**given):
-    """The Options record for this run: what the command line gave, limits from the environment."""
+    """The Options record for this run: what the command line gave, limits from the environment, messages
+    naming files relative to the folder the command runs in."""
     from ..resolve.options import Options
 
-    return Options(limits=from_environment(os.environ), **given)
+    return Options(limits=from_environment(os.environ).replace(root=Path.cwd()), **given)
 
 
 def say_problems(problems) -> None:

@@ -18,6 +18,7 @@ from ..base.suggest import did_you_mean
 from ..model.choices import LANGUAGES
 from ..model.limits import Limits, megabytes, over
 from .changes import ClientChanges, change_keys_hint, change_loc, parse_changes, skip_ids
+from .fence import refusal
 from .locate import is_path, worksheet_names
 from .source import Loc, Mark, display_path, from_fields, read_text
 
@@ -39,7 +40,7 @@ class ClientRow(Record):
 def read_clients(path: Path, limits: Limits, text: str | None = None) -> list[ClientRow]:
     """Every row, each either ready to build or holding its problems; raises InputError if the file as a whole is
     unusable. ``text``, when given, stands in for the file at ``path`` (an upload), with the same size limit."""
-    display = display_path(path)
+    display = display_path(path, limits.root)
     if text is None:
         text = read_text(path, display, limits, "csv_mb", "export the CSV as UTF-8")
     elif len(text.encode("utf-8")) > limits.csv_mb * 1_000_000:
@@ -57,7 +58,7 @@ def read_clients(path: Path, limits: Limits, text: str | None = None) -> list[Cl
     for cells in reader:
         if not any(cell.strip() for cell in cells):
             continue
-        rows.append(_row(reader.line_num, columns, cells, path, display))
+        rows.append(_row(reader.line_num, columns, cells, path, display, limits))
     if not rows:
         raise InputError([Problem(file=display, line=2, column=1, message="no rows after the column names")])
     return rows
@@ -84,14 +85,14 @@ def _check_header(columns: list[str], display: str) -> None:
         raise InputError(problems)
 
 
-def _row(line: int, columns: list[str], cells: list[str], path: Path, display: str) -> ClientRow:
+def _row(line: int, columns: list[str], cells: list[str], path: Path, display: str, limits: Limits) -> ClientRow:
     values = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(columns)}
     problems = []
     if len(cells) > len(columns):
         problems.append(Problem(file=display, line=line, column=len(columns) + 1,
                                 message=f"{len(cells)} cells but {len(columns)} columns"))
     mark = {name: Mark(line=line, column=i + 1, file=display) for i, name in enumerate(columns)}
-    worksheet = _worksheet(values.get("worksheet", ""), path, mark["worksheet"], problems)
+    worksheet = _worksheet(values.get("worksheet", ""), path, mark["worksheet"], problems, limits)
     language = values.get("language") or None
     if language and language not in LANGUAGES:
         message = f"expected one of {', '.join(LANGUAGES)}; got {language!r}{did_you_mean(language, LANGUAGES)}"
@@ -113,18 +114,26 @@ def _at(mark: Mark, field: str, message: str) -> Problem:
     return Problem(file=mark.file, line=mark.line, column=mark.column, field=field, message=message)
 
 
-def _worksheet(reference: str, csv_path: Path, mark: Mark, problems: list[Problem]) -> Path | None:
+def _worksheet(reference: str, csv_path: Path, mark: Mark, problems: list[Problem], limits: Limits) -> Path | None:
     if not reference:
         problems.append(_at(mark, "worksheet", "empty; name a worksheet, such as neck-and-upper-back-knots"))
         return None
     if is_path(reference):
         path = csv_path.parent / reference
+        why = refusal(reference, path, limits, "worksheet")
+        if why:
+            problems.append(_at(mark, "worksheet", why))
+            return None
         if path.is_file():
             return path
         problems.append(_at(mark, "worksheet", f"worksheet file not found: '{reference}'"))
         return None
-    names = worksheet_names(csv_path)
+    names = worksheet_names(csv_path, limits)
     if reference in names:
+        why = refusal(reference, names[reference], limits, "worksheet")
+        if why:  # a symbolic link in worksheets/ that leads out
+            problems.append(_at(mark, "worksheet", why))
+            return None
         return names[reference]
     hint = did_you_mean(reference, names) or " (run 'worksheet list worksheets')"
     problems.append(_at(mark, "worksheet", f"unknown worksheet '{reference}'{hint}"))

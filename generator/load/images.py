@@ -7,16 +7,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..model.limits import Limits
+from .fence import refusal
 from .locate import project_root
 from .source import Origin, display_path
 
 ALLOW_OPTION = "--allow-outside-files"
 
 
-def find_image(name: str, origin: Origin, field: str, allow_outside: bool) -> tuple[Path | None, str]:
-    """The image a file names (relative to that file), or None and what is wrong with it."""
+def find_image(name: str, origin: Origin, field: str, allow_outside: bool,
+               limits: Limits) -> tuple[Path | None, str]:
+    """The image a file names (relative to that file), or None and what is wrong with it; confined limits
+    refuse one outside their project whatever ``allow_outside`` says."""
     base = origin.base_dir((field,))
     path = base / name
+    fenced = refusal(name, path, limits, field)
+    if fenced:
+        return None, fenced
     if not allow_outside:
         why = _escapes(name, path, base)
         if why:
@@ -24,7 +31,7 @@ def find_image(name: str, origin: Origin, field: str, allow_outside: bool) -> tu
     if path.is_dir():
         return None, f"'{name}' is a folder, not an image file"
     if not path.is_file():
-        return None, f"{field} not found: '{name}' (looked in {display_path(path.parent)})"
+        return None, f"{field} not found: '{name}' (looked in {display_path(path.parent, limits.root)})"
     return path, ""
 
 

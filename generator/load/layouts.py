@@ -10,19 +10,24 @@ from ..model import Layout
 from ..model.choices import FACES
 from ..model.layout import Fonts
 from ..model.limits import Limits
+from .fence import refusal
 from .locate import SHIPPED_FONTS, is_path, layout_names
 from .source import Document, Origin, load, merge
 from .validate import check
 
 
-def find_layout(reference: str, worksheet: Path | None, base: Path, exclude: Path | None = None) -> tuple[Path | None, str]:
+def find_layout(reference: str, worksheet: Path | None, base: Path, limits: Limits,
+                exclude: Path | None = None) -> tuple[Path | None, str]:
     """The layout file a name, or a path relative to ``base``, refers to; or None and why not."""
     if is_path(reference):
         path = base / reference
+        why = refusal(reference, path, limits, "layout")
+        if why:
+            return None, why
         if path.is_file():
             return path, ""
         return None, f"layout file not found: '{reference}'"
-    names = layout_names(worksheet, exclude)
+    names = layout_names(worksheet, limits, exclude)
     if reference in names:
         return names[reference], ""
     known = ", ".join(sorted(names)) or "none found"
@@ -36,7 +41,7 @@ def load_layout(path: Path, limits: Limits, paper: str | None = None) -> tuple[L
     except InputError as exc:
         return None, None, exc.problems
     layout, problems = check(doc, Layout)
-    fonts, font_problems = _locate_fonts(doc)
+    fonts, font_problems = _locate_fonts(doc, limits)
     if layout is None or font_problems:
         return None, doc, problems + font_problems
     layout = layout.replace(fonts=layout.fonts.replace(**fonts))
@@ -49,7 +54,7 @@ def cascade(path: Path, chain: tuple[Path, ...], limits: Limits) -> Document:
     parent = doc.data.get("extends") if isinstance(doc.data, dict) else None
     if not isinstance(parent, str):
         return doc
-    found, why = find_layout(parent, path, path.parent, exclude=path)
+    found, why = find_layout(parent, path, path.parent, limits, exclude=path)
     if found is None:
         raise InputError([doc.problem(("extends",), why)])
     if found.resolve() in chain:
@@ -57,22 +62,25 @@ def cascade(path: Path, chain: tuple[Path, ...], limits: Limits) -> Document:
     return merge(cascade(found, chain + (path.resolve(),), limits), doc)
 
 
-def _locate_fonts(doc: Document) -> tuple[dict[str, str], list[Problem]]:
+def _locate_fonts(doc: Document, limits: Limits) -> tuple[dict[str, str], list[Problem]]:
     """Each face as the path of its TrueType file: a shipped name, or a file relative to the layout naming it."""
     located, problems = {}, []
     for field in FACES:
         loc = ("fonts", field)
         name = doc.get(loc) if isinstance(doc.get(loc), str) else getattr(Fonts(), field)
-        path, why = _font_file(name, Origin(doc=doc).base_dir(loc))
+        path, why = _font_file(name, Origin(doc=doc).base_dir(loc), limits)
         if why:
             problems.append(doc.problem(loc, why))
         located[field] = str(path.resolve())
     return located, problems
 
 
-def _font_file(name: str, base: Path) -> tuple[Path, str]:
+def _font_file(name: str, base: Path, limits: Limits) -> tuple[Path, str]:
     if is_path(name) or name.lower().endswith((".ttf", ".otf")):
         path = base / name
+        why = refusal(name, path, limits, "font file")
+        if why:
+            return path, why
         if not path.is_file():
             return path, f"font file not found: '{name}'"
         if path.suffix.lower() != ".ttf":

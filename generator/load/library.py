@@ -56,14 +56,14 @@ class Library:
         return [found for found, _ in map(self.get, self.ids()) if found is not None]
 
     def describe(self) -> str:
-        return display_path(self.directory) if self.directory else "(no exercise library found)"
+        return display_path(self.directory, self.limits.root) if self.directory else "(no exercise library found)"
 
 
 def _read(exercise_id: str, path: Path, limits: Limits, allow_outside: bool) -> tuple[LibraryExercise | None, list[Problem]]:
     exercise, doc, problems = load_and_check(path, Exercise, limits)
     if exercise is None or doc is None:
         return None, problems
-    illustration, problems = find_illustration(exercise, Origin(doc=doc), allow_outside)
+    illustration, problems = find_illustration(exercise, Origin(doc=doc), allow_outside, limits)
     problems += exercise_limit_problems(exercise, Origin(doc=doc), limits)
     if problems:
         return None, problems
@@ -79,11 +79,12 @@ def solve_figure(exercise: Exercise, origin: Origin, poser: Poser) -> tuple[Pict
     return picture, [origin.doc.problem(where + trouble.field, trouble.message) for trouble in picture.troubles]
 
 
-def find_illustration(exercise: Exercise, origin: Origin, allow_outside: bool) -> tuple[Path | None, list[Problem]]:
+def find_illustration(exercise: Exercise, origin: Origin, allow_outside: bool,
+                      limits: Limits) -> tuple[Path | None, list[Problem]]:
     """The illustration file, relative to the YAML file that names it, or a problem saying why it cannot be found."""
     if exercise.illustration is None:
         return None, []
-    path, why = find_image(exercise.illustration, origin, "illustration", allow_outside)
+    path, why = find_image(exercise.illustration, origin, "illustration", allow_outside, limits)
     return path, ([origin.problem(("illustration",), why)] if why else [])
 
 

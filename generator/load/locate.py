@@ -2,12 +2,16 @@
 
 A worksheet copied anywhere inside a project still finds the project's library
 and layouts: each folder from the worksheet's own up to the filesystem root is
-tried, then the working directory.
+tried, then the project folder the limits name (else the working directory). Confined limits keep the
+search inside that folder.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+from ..model.limits import Limits
 
 PACKAGE = Path(__file__).resolve().parent.parent  # generator/
 SHIPPED_FONTS = PACKAGE / "fonts"
@@ -17,18 +21,28 @@ WORKSHEETS_DIR = "worksheets"
 LAYOUTS_DIR = "layouts"
 
 
-def _search_roots(worksheet: Path | None) -> list[Path]:
+def within(path: Path, folder: Path) -> bool:
+    """Whether ``path``, every symbolic link followed, lies in ``folder``; False for a path no system can hold."""
+    try:
+        return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
+    except (OSError, ValueError):  # a name too long, a NUL byte
+        return False
+
+
+def _search_roots(worksheet: Path | None, limits: Limits) -> list[Path]:
     roots: list[Path] = []
     if worksheet is not None:
         here = worksheet.resolve().parent
         roots = [here, *here.parents]
-    roots.append(Path.cwd().resolve())
+    roots.append((limits.root or Path.cwd()).resolve())
+    if limits.confined and limits.root is not None:
+        roots = [root for root in roots if within(root, limits.root)]
     return list(dict.fromkeys(roots))
 
 
-def library_dir(worksheet: Path | None) -> Path | None:
+def library_dir(worksheet: Path | None, limits: Limits) -> Path | None:
     """The nearest ``exercises/`` beside the worksheet or ``worksheets/exercises/`` above it."""
-    for root in _search_roots(worksheet):
+    for root in _search_roots(worksheet, limits):
         for candidate in (root / LIBRARY_DIR, root / WORKSHEETS_DIR / LIBRARY_DIR):
             if candidate.is_dir():
                 return candidate
@@ -41,9 +55,9 @@ def shipped_layouts() -> Path:
     return installed if installed.is_dir() else PACKAGE.parent / LAYOUTS_DIR
 
 
-def layout_dirs(worksheet: Path | None) -> list[Path]:
+def layout_dirs(worksheet: Path | None, limits: Limits) -> list[Path]:
     """Every ``layouts/`` folder that may hold a named layout, nearest first, the shipped ones last."""
-    dirs = [root / LAYOUTS_DIR for root in _search_roots(worksheet) if (root / LAYOUTS_DIR).is_dir()]
+    dirs = [root / LAYOUTS_DIR for root in _search_roots(worksheet, limits) if (root / LAYOUTS_DIR).is_dir()]
     dirs.append(shipped_layouts())
     return list(dict.fromkeys(d.resolve() for d in dirs if d.is_dir()))
 
@@ -53,24 +67,24 @@ def is_path(reference: str) -> bool:
     return reference.endswith((".yaml", ".yml")) or "/" in reference or "\\" in reference
 
 
-def layout_names(worksheet: Path | None, exclude: Path | None = None) -> dict[str, Path]:
+def layout_names(worksheet: Path | None, limits: Limits, exclude: Path | None = None) -> dict[str, Path]:
     """Every layout name visible from the worksheet, the nearest file winning.
 
     ``exclude`` lets a layout extend another of its own name further along the search.
     """
     names: dict[str, Path] = {}
     skip = exclude.resolve() if exclude is not None else None
-    for directory in layout_dirs(worksheet):
+    for directory in layout_dirs(worksheet, limits):
         for path in sorted(directory.glob("*.yaml")):
             if path.resolve() != skip:
                 names.setdefault(path.stem, path)
     return names
 
 
-def worksheet_names(near: Path | None) -> dict[str, Path]:
-    """Every worksheet visible from ``near``: in ``worksheets/`` folders up from there, then the working directory."""
+def worksheet_names(near: Path | None, limits: Limits) -> dict[str, Path]:
+    """Every worksheet visible from ``near``: in ``worksheets/`` folders up from there, then the project's."""
     names: dict[str, Path] = {}
-    for root in _search_roots(near):
+    for root in _search_roots(near, limits):
         for directory in (root / WORKSHEETS_DIR, root):
             for path in sorted(directory.glob("*.yaml")) if directory.is_dir() else []:
                 names.setdefault(path.stem, path)

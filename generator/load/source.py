@@ -15,11 +15,14 @@ import yaml
 from ..base.errors import InputError, Problem
 from ..base.record import Record
 from ..model.limits import Limits, megabytes, over
+from .fence import readable
 
 Loc = tuple  # a field path: ("exercises", 1, "dosage", "sets")
 
 MAX_VALUES = 100_000  # guards against alias bombs ("billion laughs")
 MAX_DEPTH = 64
+VALUES = "more than {limit:,} values; are aliases (*name) repeated?"
+NESTING = "more than {limit} levels of nesting; a worksheet needs no more than a few"
 # libyaml's parser when PyYAML was built with it: the same safe loading, several times faster.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PLAIN_TAGS = {"map": "tag:yaml.org,2002:map", "seq": "tag:yaml.org,2002:seq"}
@@ -116,11 +119,12 @@ def format_loc(loc: Loc) -> str:
     return out
 
 
-def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to the working directory when inside it."""
+def display_path(path: Path, root: Path | None = None) -> str:
+    """A path as the user would type it: relative to the project folder ``root`` (by default the working
+    directory)."""
     try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
+        return os.path.relpath(path, root) if root is not None else os.path.relpath(path)
+    except ValueError:  # another drive on Windows, or a path no folder can hold
         return str(path)
 
 
@@ -160,7 +164,7 @@ def _copy(source: Document, loc: Loc, into: Document) -> Any:
 def load(path: Path, limits: Limits, text: str | None = None) -> Document:
     """The YAML file at ``path``; or ``text`` standing in for it (an editor's unsaved copy), with the same
     name in messages and the same size limit."""
-    display = display_path(path)
+    display = display_path(path, limits.root)
     if text is None:
         return parse(read_text(path, display, limits, "yaml_mb", "save it with UTF-8 encoding"), path, display)
     size = len(text.encode("utf-8"))
@@ -173,6 +177,8 @@ def load(path: Path, limits: Limits, text: str | None = None) -> Document:
 def read_text(path: Path, display: str, limits: Limits, limit_name: str, utf8_advice: str) -> str:
     """A file the user wrote, as text: refused when over its size limit, a folder, unreadable or not UTF-8."""
     limit = getattr(limits, limit_name)
+    if not readable(path, limits):
+        raise InputError([Problem(file=display, message="is outside the project folder; only files inside it are read")])
     try:
         size = path.stat().st_size
         if size > limit * 1_000_000:
@@ -192,6 +198,7 @@ def read_text(path: Path, display: str, limits: Limits, limit_name: str, utf8_ad
 
 
 def parse(text: str, path: Path, display: str) -> Document:
+    _refuse_deep_nesting(text, display)
     loader = SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
@@ -204,6 +211,27 @@ def parse(text: str, path: Path, display: str) -> Document:
         raise InputError([_syntax_problem(display, exc, text)]) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem(file=display, message=f"YAML error: {exc}")]) from None
+    finally:
+        loader.dispose()
+
+
+def _refuse_deep_nesting(text: str, display: str) -> None:
+    """Refuse nesting past MAX_DEPTH from the parser's events, before anything is composed: libyaml's composer
+    recurses, and a few hundred kilobytes of brackets would crash the process."""
+    loader = SAFE_LOADER(text)
+    depth = 0
+    try:
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise InputError([Problem(file=display, line=mark.line + 1, column=mark.column + 1,
+                                              message=NESTING.format(limit=MAX_DEPTH))])
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        pass  # a syntax error: composing meets it too, and says where
     finally:
         loader.dispose()
 
@@ -237,9 +265,10 @@ class _Converter:
 
     def _convert(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
         self.count += 1
-        if self.count > MAX_VALUES or depth > MAX_DEPTH:
-            message = f"more than {MAX_VALUES:,} values or {MAX_DEPTH} levels of nesting; are aliases (*name) repeated?"
-            raise InputError([self._problem(node, (), message)])
+        if self.count > MAX_VALUES:
+            raise InputError([self._problem(node, (), VALUES.format(limit=MAX_VALUES))])
+        if depth > MAX_DEPTH:  # aliases nest what the parser saw flat
+            raise InputError([self._problem(node, (), NESTING.format(limit=MAX_DEPTH))])
         self.doc.value_marks.setdefault(loc, self._mark(node))
         if isinstance(node, yaml.MappingNode) and node.tag == PLAIN_TAGS["map"]:
             return self._mapping(node, loc, depth)

@@ -13,7 +13,7 @@ from ..model import Exercise
 from ..model.choices import LANGUAGE_NAMES
 from ..model.exercise import ExerciseTranslation
 from ..model.limits import Limits
-from .source import Document, Origin, display_path
+from .source import Document, Origin
 from .validate import load_and_check
 
 LIST_FIELDS = ("equipment", "targets", "steps", "cautions", "tips")
@@ -50,14 +50,14 @@ def mismatches(exercise: Exercise, words: ExerciseTranslation, doc: Document, so
     for field in (*LIST_FIELDS, "variations"):
         translated, original = getattr(words, field), getattr(exercise, field)
         if translated is not None and len(translated) != len(original):
-            message = (f"{len(translated)} items here but {len(original)} in {display_path(source.path)}; "
+            message = (f"{len(translated)} items here but {len(original)} in {source.display}; "
                        "translate each one, in the same order")
             problems.append(doc.problem((field,), message))
     return problems
 
 
-def missing_translation(exercise_id: str, source: Path, language: str) -> str:
+def missing_translation(exercise_id: str, source: Document, language: str) -> str:
     """'exercise 'chin-tuck' has no Spanish translation (looked for ...)': what is missing, without what follows."""
     name = LANGUAGE_NAMES.get(language, language)
     return (f"exercise '{exercise_id}' has no {name} translation (looked for "
-            f"{display_path(translation_path(source, language))})")
+            f"{translation_path(Path(source.display), language)})")

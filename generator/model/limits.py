@@ -1,11 +1,14 @@
-"""Limits that keep a hostile or mistaken input from eating the machine, each raised by an environment variable.
+"""Limits that keep a hostile or mistaken input from eating the machine (each raised by an environment
+variable) or from reading past its project folder.
 
-The limits travel in the build options; only the program's entry point reads the environment.
+The limits travel in the build options to every reader of a file; only the program's entry point reads the
+environment and knows the folder it runs in.
 """
 
 from __future__ import annotations
 
-from typing import Mapping
+from pathlib import Path
+from typing import Mapping, Optional
 
 from ..base.record import Record
 
@@ -17,6 +20,8 @@ class Limits(Record):
     exercises: int = 300  # exercises in one worksheet
     image_mb: float = 20.0  # an illustration or logo file
     image_megapixels: float = 25.0  # an illustration or logo, decoded
+    root: Optional[Path] = None  # the project folder: messages name files relative to it (else the working folder)
+    confined: bool = False  # nothing outside root is read (but the tool's own layouts and fonts), symlinks followed
 
 
 ENVIRONMENT = {
@@ -32,7 +37,8 @@ ENVIRONMENT = {
 def from_environment(environment: Mapping[str, str]) -> Limits:
     """The defaults, raised or lowered by the environment's variables (ignored where not a number)."""
     values = {}
-    for name, default in Limits.defaults.items():
+    for name in ENVIRONMENT:
+        default = Limits.defaults[name]
         text = environment.get(ENVIRONMENT[name], "")
         try:
             values[name] = type(default)(float(text)) if text.strip() else default

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any, Callable
 
 
@@ -39,12 +40,22 @@ class Range(Rule):
         self.ge, self.le = ge, le
 
     def after(self, value: Any) -> Any:
-        shown = f"{value:g}" if isinstance(value, float) else str(value)  # a type size of 4.0 reads as 4
+        shown = f"{value:g}" if isinstance(value, float) else _whole(value)  # a type size of 4.0 reads as 4
         if self.ge is not None and value < self.ge:
             raise Invalid(f"must be at least {self.ge}, got {shown}")
         if self.le is not None and value > self.le:
             raise Invalid(f"must be at most {self.le}, got {shown}")
         return value
+
+
+def _whole(value: Any) -> str:
+    """A number as written, unless too long to read in a message (or for Python to print at all)."""
+    if not isinstance(value, int) or abs(value) < 10 ** 20:
+        return str(value)
+    digits = int(abs(value).bit_length() * math.log10(2))  # at most one short; Python prints no more than 4,300
+    while 10 ** digits <= abs(value):
+        digits += 1
+    return f"a number of {digits:,} digits"
 
 
 class Doc(Rule):

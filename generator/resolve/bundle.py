@@ -45,9 +45,9 @@ def resolve_set(path: Path, options: Options, library_for: LibraryFor) -> Bundle
     assert chosen is not None
     paths, problems = [], []
     for i, reference in enumerate(chosen.worksheets):
-        found = _worksheet(reference, path)
+        found = _worksheet(reference, path, options.limits)
         if found is None:
-            hint = did_you_mean(reference, worksheet_names(path))
+            hint = did_you_mean(reference, worksheet_names(path, options.limits))
             problems.append(doc.problem(("worksheets", i), f"unknown worksheet '{reference}'{hint}"))
         else:
             paths.append(found)
@@ -58,7 +58,7 @@ def resolve_set(path: Path, options: Options, library_for: LibraryFor) -> Bundle
             file=where.file or doc.display, line=where.line, column=where.column, field="layout"))
     clinic = (chosen.clinic, Origin(doc=doc, loc=("clinic",)))
     return _bundle(paths, options, library_for, Origin(doc=doc), chosen.title, chosen.subtitle, chosen.intro,
-                   chosen.disclaimer, clinic, display_path(path))
+                   chosen.disclaimer, clinic, display_path(path, options.limits.root))
 
 
 def resolve_worksheets(paths: list[Path], options: Options, library_for: LibraryFor, given: Document,
@@ -86,7 +86,7 @@ def _bundle(paths: list[Path], options: Options, library_for: LibraryFor, origin
     first = handouts[0]
     clinic = first.clinic
     if options.clinic is None and clinic_given is not None:  # the set's own clinic, unless --clinic names one
-        settled, clinic_problems = settle_clinic([clinic_given], options.allow_outside)
+        settled, clinic_problems = settle_clinic([clinic_given], options.limits, options.allow_outside)
         raise_if_any(clinic_problems)
         clinic = settled or clinic
     layout = first.layout
@@ -123,8 +123,8 @@ def on_booklet_page(own: Layout, booklet: Layout) -> Layout:
     return own.replace(page=page, spacing=spacing, header=booklet.header, footer=booklet.footer)
 
 
-def _worksheet(reference: str, set_file: Path) -> Path | None:
+def _worksheet(reference: str, set_file: Path, limits: Limits) -> Path | None:
     if is_path(reference):
         path = set_file.parent / reference
         return path if path.is_file() else None
-    return worksheet_names(set_file).get(reference)
+    return worksheet_names(set_file, limits).get(reference)

@@ -20,7 +20,7 @@ def load_clinic_file(path: Path, limits: Limits) -> tuple[tuple[Clinic, Origin] 
     return (clinic, Origin(doc=doc)), []
 
 
-def settle_clinic(candidates: list[tuple[Clinic | None, Origin]],
+def settle_clinic(candidates: list[tuple[Clinic | None, Origin]], limits: Limits,
                   allow_outside: bool = False) -> tuple[HandoutClinic | None, list[Problem]]:
     """The first clinic given, its logo located relative to the file that names it."""
     for clinic, origin in candidates:
@@ -28,7 +28,7 @@ def settle_clinic(candidates: list[tuple[Clinic | None, Origin]],
             continue
         if clinic.logo is None:
             return HandoutClinic(clinic=clinic, logo=None, origin=origin), []
-        logo, why = find_image(clinic.logo, origin, "logo", allow_outside)
+        logo, why = find_image(clinic.logo, origin, "logo", allow_outside, limits)
         if why:
             return None, [origin.problem(("logo",), why)]
         return HandoutClinic(clinic=clinic, logo=logo, origin=origin), []

@@ -76,7 +76,7 @@ def in_language(exercise_id: str, found: LibraryExercise, at: Problem,
         return translated, origin, []
     if problems:
         return found.exercise, Origin(doc=found.doc), problems
-    missing = missing_translation(exercise_id, found.doc.path, lookup.language)
+    missing = missing_translation(exercise_id, found.doc, lookup.language)
     return found.exercise, Origin(doc=found.doc), lookup.fallback(at.replace(message=missing), "it prints in English")
 
 
@@ -94,7 +94,7 @@ def second_words(exercise_id: str, found: LibraryExercise, at: Problem,
         return translated, origin
     lookup.second_problems += problems
     if not problems:
-        missing = missing_translation(exercise_id, found.doc.path, language)
+        missing = missing_translation(exercise_id, found.doc, language)
         lookup.second_problems += lookup.fallback(at.replace(message=missing), "its steps print in one language only")
     return None, None
 

@@ -75,7 +75,7 @@ def resolve(path: Path, options: Options = Options(), library: Library | None = 
 
 def library_for(worksheet: Path, options: Options) -> Path | None:
     """The exercise library folder a worksheet's entries are looked up in."""
-    return options.library or library_dir(worksheet)
+    return options.library or library_dir(worksheet, options.limits)
 
 
 def _first_given(*values: int | None) -> int:
@@ -99,13 +99,13 @@ def by_position(sections: tuple[HandoutSection, ...]) -> tuple[HandoutSection, .
 
 def _layout(worksheet: Worksheet, doc: Document, options: Options) -> tuple[Layout | None, Document | None, list[Problem]]:
     if options.layout is not None:
-        found, why = find_layout(options.layout, doc.path, Path.cwd())
+        found, why = find_layout(options.layout, doc.path, options.limits.root or Path.cwd(), options.limits)
         if found is None:
             where = options.layout_given_at
             return None, None, [Problem(file=where.file, line=where.line, column=where.column, field=where.field,
                                         message=why)]
     else:
-        found, why = find_layout(worksheet.layout, doc.path, doc.path.parent)
+        found, why = find_layout(worksheet.layout, doc.path, doc.path.parent, options.limits)
         if found is None:
             return None, None, [doc.problem(("layout",), why)]
     return load_layout(found, options.limits, options.paper)
@@ -123,7 +123,7 @@ def _clinic(worksheet: Worksheet, doc: Document, layout: Layout | None, layout_d
     candidates.append((worksheet.clinic, Origin(doc=doc, loc=("clinic",))))
     if layout is not None and layout_doc is not None:
         candidates.append((layout.clinic, Origin(doc=layout_doc, loc=("clinic",))))
-    return settle_clinic(candidates, options.allow_outside)
+    return settle_clinic(candidates, options.limits, options.allow_outside)
 
 
 def _raw_reference_problems(doc: Document, library: Library, options: Options) -> list[Problem]:
@@ -131,7 +131,7 @@ def _raw_reference_problems(doc: Document, library: Library, options: Options) -
     data = doc.data if isinstance(doc.data, dict) else {}
     problems = []
     if options.layout is None and isinstance(data.get("layout"), str):
-        found, why = find_layout(data["layout"], doc.path, doc.path.parent)
+        found, why = find_layout(data["layout"], doc.path, doc.path.parent, options.limits)
         if found is None:
             problems.append(doc.problem(("layout",), why))
     for loc, exercise_id in _raw_exercise_ids(data):
@@ -192,7 +192,7 @@ def _entry(entry: Entry, loc: Loc, number: int, lookup: Lookup) -> tuple[Handout
         exercise, exercise_id = entry.exercise, f"inline-{number}"
         origin = Origin(doc=doc, loc=loc + ("exercise",))
         figure_origin = origin
-        illustration, problems = find_illustration(exercise, origin, lookup.options.allow_outside)
+        illustration, problems = find_illustration(exercise, origin, lookup.options.allow_outside, lookup.options.limits)
         problems += exercise_limit_problems(exercise, origin, lookup.options.limits)
         files: tuple[Path, ...] = ()
         second: Exercise | None = None  # a one-off exercise is in the worksheet's language only

@@ -40,7 +40,7 @@ def settle_variations(written: list[tuple[Variation, Origin]], library: Library,
             if translated is not None and words is not None:
                 exercise, files = translated, (found.doc.path, words.doc.path)
             elif not translation_problems:
-                missing = missing_translation(variation.exercise, found.doc.path, language)
+                missing = missing_translation(variation.exercise, found.doc, language)
                 if strict:
                     problems.append(origin.problem(("exercise",), missing))
                 else:

@@ -39,7 +39,7 @@ def _dose_field(field: str) -> dict:
 def _layouts(worksheet_dir: Path, limits: Limits) -> list[dict]:
     """Every layout a worksheet in the project can name; one that does not load is listed by its file name."""
     found = []
-    for name, path in sorted(layout_names(worksheet_dir / "any.yaml").items()):
+    for name, path in sorted(layout_names(worksheet_dir / "any.yaml", limits).items()):
         layout, _doc, _problems = load_layout(path, limits)
         description = (layout.description or "") if layout else "has problems: run 'worksheet validate'"
         found.append({"id": name, "name": layout.name if layout else name, "description": description})
