@@ -8,10 +8,11 @@ from ..app.pipeline import Result, build_handout
 from ..app.scaffold import schema_reference
 from ..base.errors import InputError, Problem, WorksheetError, raise_if_any
 from ..load.changes import client_options
-from ..load.source import display_path
+from ..load.source import display_path, parse, read_text
 from ..model.choices import LANGUAGES, PAPERS
 from ..resolve.options import Options
 from .program import UNSAVED, field_of, yaml_from_program
+from .names import saving_refusal, shown
 from .project import Project
 from .security import inside, problem_json
 
@@ -30,12 +31,30 @@ def worksheet_path(project: Project, relative: str | None, for_saving: bool = Fa
         return project.root / UNSAVED
     if not isinstance(relative, str):
         raise Refused(400, "give the worksheet's path, such as worksheets/neck.yaml")
-    path, why = inside(project.root, relative)
+    why = saving_refusal(project.root, relative) if for_saving else ""
+    path, outside = inside(project.root, relative) if not why else (None, "")
     if path is None:
-        raise Refused(400, why)
-    if for_saving and Path(relative).parts[1:2] == ("exercises",):
-        raise Refused(400, f"'{relative}': worksheets/exercises/ holds the exercise library, not worksheets")
+        raise Refused(400, why or shown(outside))
     return path
+
+
+def read_worksheet(project: Project, path: Path) -> str | None:
+    """A worksheet file's text, read as every loader reads one (its size, its encoding, inside the project)
+    and its values counted and nesting measured before the round trip expands any alias; None when there is
+    no such file. Raises InputError with the CLI's message."""
+    if not _is_file(path):
+        return None
+    limits, display = project.build_options.limits, display_path(path, project.root)
+    text = read_text(path, display, limits, "yaml_mb", "save it with UTF-8 encoding")
+    parse(text, path, display)
+    return text
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name longer than the system allows
+        return False
 
 
 def program_text(project: Project, program: dict) -> tuple[Path, str]:
@@ -44,7 +63,7 @@ def program_text(project: Project, program: dict) -> tuple[Path, str]:
     if not isinstance(program, dict):
         raise Refused(400, "expected a program: a JSON object with title, exercises and options")
     path = worksheet_path(project, program.get("path"))
-    original = path.read_text(encoding="utf-8") if path.is_file() else None
+    original = read_worksheet(project, path)
     try:
         text = yaml_from_program(program, original)
     except (TypeError, ValueError, AttributeError) as exc:  # a program of the wrong shape
@@ -72,13 +91,14 @@ def program_options(project: Project, program: dict) -> Options:
     return project.build_options.replace(paper=paper, second_language=second, personal=changes)
 
 
-def build(project: Project, program: dict) -> Result:
-    """The program's PDF; raises WorksheetError (with every problem) or Refused."""
+def build(project: Project, program: dict, at: Path | None = None) -> Result:
+    """The program's PDF, as its worksheet saved at ``at`` (by default where it was opened from) would build;
+    raises WorksheetError (with every problem) or Refused."""
     path, text = program_text(project, program)
     options = program_options(project, program)
     with project.lock:
         project.refresh()
-        return build_handout(path, options, project.caches, text)
+        return build_handout(at or path, options, project.caches, text)
 
 
 def problems_of(exc: WorksheetError, display: str) -> list[dict]:
@@ -90,4 +110,4 @@ def problems_of(exc: WorksheetError, display: str) -> list[dict]:
 
 def display_of(project: Project, program: dict) -> str:
     relative = program.get("path") if isinstance(program, dict) else None
-    return display_path(project.root / (relative if isinstance(relative, str) else UNSAVED))
+    return display_path(project.root / (relative if isinstance(relative, str) else UNSAVED), project.root)

@@ -1,4 +1,5 @@
-"""Saving a page's program as a worksheet file: inside worksheets/, atomically, never over a file unasked."""
+"""Saving a page's program as a worksheet file: inside worksheets/, under a plain name, atomically, never over a
+file unasked, and only when it builds."""
 
 from __future__ import annotations
 
@@ -6,23 +7,29 @@ from starlette.responses import JSONResponse, Response
 
 from ..app.output import write_atomically
 from ..base.errors import WorksheetError
-from .building import Refused, program_text, worksheet_path
+from .building import Refused, build, display_of, problems_of, program_text, worksheet_path
+from .names import shown
 from .project import Project
 
 
 def save(project: Project, body: dict) -> Response:
     """Write ``body["program"]`` to ``body["path"]``; 409 with a question when the file exists and
-    ``replace`` is not true."""
+    ``replace`` is not true; 422 with every problem, and nothing written, when it would not build."""
     if not isinstance(body, dict) or not isinstance(body.get("program"), dict):
         raise Refused(400, "send {\"program\": {...}, \"path\": \"worksheets/name.yaml\", \"replace\": false}")
     relative = body.get("path") or body["program"].get("path")
     target = worksheet_path(project, relative, for_saving=True)
     if target.exists() and body.get("replace") is not True:
-        return JSONResponse({"confirm": f"{relative} exists; replace it?"}, status_code=409)
+        return JSONResponse({"confirm": f"{shown(relative)} exists; replace it?"}, status_code=409)
+    try:
+        build(project, body["program"], at=target)
+    except WorksheetError as exc:
+        problems = problems_of(exc, display_of(project, body["program"]))
+        return JSONResponse({"error": f"not saved: {exc.format_message()}", "problems": problems}, status_code=422)
     _, text = program_text(project, body["program"])
     with project.lock:
         try:
             write_atomically(target, text.encode("utf-8"))
         except WorksheetError as exc:
-            raise Refused(500, exc.format_message()) from None
+            raise Refused(422, exc.format_message()) from None
     return JSONResponse({"saved": relative})
