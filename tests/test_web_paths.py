@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import warnings
 from pathlib import Path
 
@@ -211,3 +212,16 @@ def test_a_file_with_an_odd_name_never_breaks_the_listing(served, project):
     assert listing.status_code == 200
     paths = [entry["path"] for entry in listing.json()["worksheets"]]
     assert SHEET in paths and not any("bad" in path or "hidden" in path for path in paths)
+
+
+def test_a_worksheet_with_values_json_cannot_carry_opens_and_says_what_is_wrong(served, project):
+    text = (project / SHEET).read_text().replace("log:\n  weeks: 2", "log:\n  weeks: .nan")
+    assert ".nan" in text
+    text = re.sub(r"^subtitle: .*$", "subtitle: 2026-01-02", text, count=1, flags=re.MULTILINE)
+    (project / "worksheets" / "nan.yaml").write_text(text)
+    answer = served.get("/api/worksheet", params={"path": "worksheets/nan.yaml"})
+    assert answer.status_code == 200
+    chosen = answer.json()["program"]
+    assert chosen["log_weeks"] == "nan" and chosen["subtitle"] == "2026-01-02"
+    preview = post(served, "/api/preview", json=chosen).json()
+    assert [problem["field"] for problem in preview["problems"]] == ["log_weeks"]

@@ -9,6 +9,7 @@ clinic, tags, progression ...) survive, and changing one hold changes one line.
 from __future__ import annotations
 
 import io
+import math
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ def program_from_yaml(text: str, path: str | None = None) -> dict:
     if not isinstance(data, dict):
         raise InputError([Problem(file=path or UNSAVED, line=1, column=1, message="expected a mapping of fields")])
     log = data.get("log")
-    return {
+    return _json_safe({
         "path": path,
         **{key: _text(data.get(key)) for key in ("title", "subtitle", "intro")},
         "stop_if": [str(sign) for sign in data.get("stop_if") or []],
@@ -52,7 +53,19 @@ def program_from_yaml(text: str, path: str | None = None) -> dict:
         "language": data.get("language"),
         "exercises": [_exercise_of(entry, number) for number, entry in enumerate(_entries(data), start=1)],
         "options": {key: None for key in OPTION_KEYS},
-    }
+    })
+
+
+def _json_safe(value: Any) -> Any:
+    """The program with every value JSON can carry as it is, and any other as the text YAML read it from
+    (a date, .nan, .inf): the page shows it and the build says what is wrong with it."""
+    if isinstance(value, dict):
+        return {key: _json_safe(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_json_safe(item) for item in value]
+    if value is None or isinstance(value, (str, bool, int)) or (isinstance(value, float) and math.isfinite(value)):
+        return value
+    return str(value)
 
 
 def _text(value: Any) -> str:
