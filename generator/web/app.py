@@ -1,42 +1,58 @@
 """The builder page's web app: routes that read the project, and routes that build, save and batch through
-the front door. Every request passes the Guard first (see security.py)."""
+the front door. Every request passes the Guard first (see security.py).
+
+Reads (the library, worksheets, thumbnails) never wait on a build; builds take the project's build lock one
+at a time, each under a Deadline that a server stopping cancels. Bad input is never a 5xx."""
 
 from __future__ import annotations
 
-import json
+import asyncio
 import logging
 import re
+import threading
+from functools import partial
 from pathlib import Path
+from typing import Any, Awaitable, Callable, TypeVar
 
 import jinja2
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from ..base.errors import WorksheetError
+from ..app.pipeline import Result
+from ..base.deadline import Deadline, TimeLimit
+from ..base.errors import InputError, WorksheetError
+from ..load.json_text import MAX_BYTES, read_json
 from ..model.limits import Limits
 from ..resolve.options import Options
 from .building import Refused, build, display_of, problems_of, worksheet_path
 from .choices import choices
 from .pages import page_images
 from .program import program_from_yaml
-from .project import Project
-from .security import LOCAL_NAMES, Guard, problem_json
+from .project import Builds, Project, stopped
+from .security import INTERNAL_ERROR, LOCAL_NAMES, Guard, problem_json
 from .saving import save
 from .uploads import batch_zip
 
 HERE = Path(__file__).resolve().parent
-MAX_JSON = 2_000_000  # a program is a few kilobytes; this leaves room for long notes
+BUILD_SECONDS = 20.0  # one preview or PDF
+BATCH_SECONDS = 60.0  # a whole batch from the page (its rows are limited too, see uploads.py)
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def create_app(root: Path, token: str, hosts: tuple[str, ...] = LOCAL_NAMES, port: int | None = None,
-               limits: Limits = Limits()) -> Starlette:
-    """The app for the project at ``root``; POSTs need ``token``; answers only to ``hosts`` (on ``port``)."""
+               limits: Limits = Limits(), builds: Builds | None = None,
+               seconds: tuple[float, float] = (BUILD_SECONDS, BATCH_SECONDS)) -> Starlette:
+    """The app for the project at ``root``; POSTs need ``token``; answers only to ``hosts`` (on ``port``).
+    Each build runs under a Deadline of ``seconds`` (a handout's, a batch's) kept in ``builds``, whose
+    ``stop()`` cancels them all."""
+    running = builds or Builds()
     project = Project(root, Options(limits=limits))
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
     templates = Jinja2Templates(env=environment)  # autoescape on: user text is never markup
@@ -51,10 +67,10 @@ def create_app(root: Path, token: str, hosts: tuple[str, ...] = LOCAL_NAMES, por
         Route("/api/worksheets", _reading(project, lambda p, r: {"worksheets": p.worksheets()})),
         Route("/api/worksheet", _reading(project, _open_worksheet)),
         Route("/thumbs/{name}", _thumbnail(project)),
-        Route("/api/preview", _acting(project, _preview), methods=["POST"]),
-        Route("/api/pdf", _acting(project, _pdf), methods=["POST"]),
-        Route("/api/save", _acting(project, save), methods=["POST"]),
-        Route("/api/batch", _batch(project, limits), methods=["POST"]),
+        Route("/api/preview", _acting(running, seconds[0], partial(_preview, project)), methods=["POST"]),
+        Route("/api/pdf", _acting(running, seconds[0], partial(_pdf, project)), methods=["POST"]),
+        Route("/api/save", _acting(running, seconds[0], lambda body, _: save(project, body)), methods=["POST"]),
+        Route("/api/batch", _batch(project, running, seconds[1]), methods=["POST"]),
         Mount("/static", StaticFiles(directory=str(HERE / "static"), check_dir=False), name="static"),
     ]
     max_body = int(limits.csv_mb * 1_000_000) + 100_000  # the largest body is a batch's CSV upload
@@ -76,23 +92,14 @@ async def _not_allowed(request: Request, exc: Exception) -> Response:
 
 
 async def _failed(request: Request, exc: Exception) -> Response:
-    log.error("internal error at %s: %r", request.url.path, exc)
-    return _error(500, f"internal error: {exc!r}")
+    return _error(500, INTERNAL_ERROR)  # Starlette raises the exception on: the Guard logs its traceback
 
 
 def _reading(project: Project, answer):
     """A GET route: ``answer(project, request)`` run in a worker thread, its dict as JSON."""
 
     async def route(request: Request) -> Response:
-        def work():
-            with project.lock:
-                project.refresh()
-                return answer(project, request)
-
-        try:
-            return JSONResponse(await run_in_threadpool(work))
-        except Refused as exc:
-            return _error(exc.status, exc.message)
+        return await _answer(lambda: JSONResponse(answer(project, request)), thread=run_in_threadpool)
 
     return route
 
@@ -117,39 +124,102 @@ def _thumbnail(project: Project):
         if not name.endswith(".png"):
             return _error(404, f"nothing at {request.url.path}")
 
-        def work():
-            with project.lock:
-                project.refresh()
-                return project.thumbnail(name.removesuffix(".png"))
+        def work() -> Response:
+            png = project.thumbnail(name.removesuffix(".png"))
+            if png is None:
+                return _error(404, f"no exercise '{name.removesuffix('.png')}' in the library")
+            return Response(png, media_type="image/png", headers={"Cache-Control": "no-cache"})
 
-        png = await run_in_threadpool(work)
-        if png is None:
-            return _error(404, f"no exercise '{name.removesuffix('.png')}' in the library")
-        return Response(png, media_type="image/png", headers={"Cache-Control": "no-cache"})
+        return await _answer(work, thread=run_in_threadpool)
 
     return route
 
 
-def _acting(project: Project, act):
-    """A POST route with a JSON body: ``act(project, body)`` run in a worker thread, returning a Response."""
+async def _json_body(request: Request) -> Any:
+    """The request's JSON; InputError (one line) when it is not JSON, or is too large or too deep."""
+    return read_json(await request.body(), "the request body")
+
+
+def _acting(running: Builds, seconds: float, act: Callable[[Any, Deadline], Response]):
+    """A POST route with a JSON body: ``act(body, deadline)`` run in a worker thread under a Deadline of
+    ``seconds``, returning a Response; answered at once when the server stops."""
 
     async def route(request: Request) -> Response:
         try:
-            body = json.loads(await request.body())
-        except ValueError:
-            return _error(400, "the request body is not JSON")
-        try:
-            return await run_in_threadpool(act, project, body)
-        except Refused as exc:
-            return _error(exc.status, exc.message)
+            body = await _json_body(request)
+        except InputError as exc:
+            return _error(400, exc.format_message())
+        with running.deadline(seconds) as deadline:
+            return await _answer(lambda: act(body, deadline), running)
 
     return route
 
 
-def _preview(project: Project, program: dict) -> Response:
+async def _answer(work: Callable[[], Response], running: Builds | None = None, listed: bool = False,
+                  thread: Callable[[Callable[[], Response]], Awaitable[Response]] | None = None) -> Response:
+    """``work()``'s response, run in ``thread`` (by default one that never holds up the process's exit), or
+    the refusal it raised: a Refused's status; 422 for a build past its time limit, 503 for one stopped
+    because the server is stopping (with ``listed``, as a batch's problems too)."""
+    try:
+        return await (thread(work) if thread is not None else _in_thread(work, running))
+    except Refused as exc:
+        return _error(exc.status, exc.message)
+    except TimeLimit as exc:
+        message = exc.format_message()
+        stopping = running is not None and running.stopping
+        return JSONResponse({"error": message, **({"problems": [message]} if listed else {})},
+                            status_code=503 if stopping else 422)
+    except OSError as exc:  # a name the file system refuses (too long, say) or a file that cannot be read
+        return _error(422, f"the file cannot be read or written: {exc.strerror or exc}")
+
+
+async def _in_thread(work: Callable[[], T], running: Builds | None = None) -> T:
+    """``work()`` run in a thread of its own that does not keep the process alive. When ``running`` stops
+    (the server is stopping) the wait ends at once with TimeLimit: the build's Deadline is cancelled, and
+    a build that cannot notice is left to finish alone."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[T] = loop.create_future()
+
+    def settle(outcome: Callable[[asyncio.Future[T]], object]) -> None:
+        def on_loop() -> None:
+            if not done.done():  # the first outcome wins: the work's, or stopping's
+                outcome(done)
+
+        try:
+            loop.call_soon_threadsafe(on_loop)
+        except RuntimeError:  # the loop has closed: the server stopped while this ran
+            pass
+
+    def run() -> None:
+        try:
+            result = work()
+        except BaseException as exc:  # handed to the route, which answers it
+            fault = exc  # kept: the name ``exc`` is gone once the except ends, before the loop runs on_loop
+            settle(lambda future: future.set_exception(fault))
+        else:
+            settle(lambda future: future.set_result(result))
+
+    threading.Thread(target=run, name="worksheet build", daemon=True).start()
+    if running is None:
+        return await done
+    with running.waiting(lambda: settle(lambda future: future.set_exception(stopped()))):
+        return await done
+
+
+def _build(project: Project, program: dict, deadline: Deadline) -> Result:
+    """The program's PDF under ``deadline``: a build that waited for the build lock past its time, or was
+    asked for while the server stops, is not started."""
+    with project.lock:  # the build lock, taken again by build(): the check and the build are one turn
+        deadline.check()
+        return build(project, program)
+
+
+def _preview(project: Project, program: dict, deadline: Deadline) -> Response:
     display = display_of(project, program)
     try:
-        result = build(project, program)
+        result = _build(project, program, deadline)
+    except TimeLimit:
+        raise
     except WorksheetError as exc:
         return JSONResponse({"ok": False, "pages": 0, "images": [], "problems": problems_of(exc, display),
                              "warnings": []})
@@ -158,9 +228,11 @@ def _preview(project: Project, program: dict) -> Response:
                          "warnings": warnings})
 
 
-def _pdf(project: Project, program: dict) -> Response:
+def _pdf(project: Project, program: dict, deadline: Deadline) -> Response:
     try:
-        result = build(project, program)
+        result = _build(project, program, deadline)
+    except TimeLimit:
+        raise
     except WorksheetError as exc:
         return JSONResponse({"error": exc.format_message(), "problems": problems_of(exc, display_of(project, program))},
                             status_code=422)
@@ -176,11 +248,13 @@ def download_name(program: dict) -> str:
     return (re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-.") or "worksheet") + ".pdf"
 
 
-def _batch(project: Project, limits: Limits):
+def _batch(project: Project, running: Builds, seconds: float):
     async def route(request: Request) -> Response:
         try:
-            form = await request.form(max_files=1, max_fields=4, max_part_size=MAX_JSON)
-        except Exception as exc:  # a malformed multipart body; Starlette raises its own types
+            form = await request.form(max_files=1, max_fields=4, max_part_size=MAX_BYTES)
+        except HTTPException as exc:  # a malformed form: Starlette's message says why
+            return _error(400, f"the upload could not be read: {exc.detail}")
+        except ValueError as exc:  # what the multipart parser itself raises
             return _error(400, f"the upload could not be read: {exc}")
         program, clients = form.get("program"), form.get("clients")
         if not isinstance(program, str) or clients is None or isinstance(clients, str):
@@ -188,10 +262,10 @@ def _batch(project: Project, limits: Limits):
         raw = await clients.read()
         name = Path(clients.filename or "clients.csv").name or "clients.csv"
         try:
-            return await run_in_threadpool(batch_zip, project, json.loads(program), raw, name)
-        except ValueError:
-            return _error(400, "'program' is not JSON")
-        except Refused as exc:
-            return _error(exc.status, exc.message)
+            given = read_json(program, "the 'program' field")
+        except InputError as exc:
+            return _error(400, exc.format_message())
+        with running.deadline(seconds) as deadline:
+            return await _answer(lambda: batch_zip(project, given, raw, name, deadline), running, listed=True)
 
     return route

@@ -1,12 +1,16 @@
-"""One project folder as the server sees it: a warm Caches, the library listing and thumbnails, all made
-anew when a file under worksheets/ or layouts/ changes (checked per request from names, sizes and times)."""
+"""One project folder as the server sees it: a warm Caches for builds, and apart from it the library listing
+and thumbnails with their own; each made anew when a file under worksheets/ or layouts/ changes (checked per
+request from names, sizes and times). And the builds running now, so that stopping can cancel them."""
 
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable, Iterator
 
 from ..app.caches import Caches
+from ..base.deadline import Deadline, TimeLimit
 from ..base.errors import WorksheetError
 from ..load.anatomy import read_regions
 from ..load.library import Library, LibraryExercise
@@ -21,35 +25,48 @@ WATCHED = (WORKSHEETS_DIR, "layouts")
 
 
 class Project:
-    """Everything kept between requests for one project; ``lock`` serialises builds, which share the caches."""
+    """Everything kept between requests for one project.
+
+    ``lock`` serialises builds, which share ``caches`` (a Caches is not safe across threads); the library
+    listing and thumbnails have their own Caches under their own lock, so a read never waits on a build.
+    """
 
     def __init__(self, root: Path, options: Options = Options()):
         self.root = root.resolve()
         self.build_options = options  # as the command line would have them: the library found from the worksheet
         self.options = options.replace(library=self.root / WORKSHEETS_DIR / LIBRARY_DIR)  # for listings
         self.lock = threading.RLock()
+        self.caches = Caches()
+        self._reading = threading.Lock()
         self.regions: Regions = read_regions()
         self._seen: tuple = ()
-        self._fresh()
-
-    def _fresh(self) -> None:
-        self.caches = Caches()
-        self._thumbs: dict[str, bytes] = {}
-        self._listing: dict | None = None
+        self._seen_reading: tuple = ()
+        self._fresh_reading()
 
     def refresh(self) -> None:
-        """Start afresh if any project file changed since the last request."""
+        """Under ``lock``, before a build: start the builds' caches afresh if any project file changed."""
         seen = snapshot(self.root, WATCHED)
         if seen != self._seen:
             self._seen = seen
-            self._fresh()
+            self.caches = Caches()
+
+    def _refresh_reading(self) -> None:
+        seen = snapshot(self.root, WATCHED)
+        if seen != self._seen_reading:
+            self._seen_reading = seen
+            self._fresh_reading()
+
+    def _fresh_reading(self) -> None:
+        self._read_caches = Caches()
+        self._thumbs: dict[str, bytes] = {}
+        self._listing: dict | None = None
 
     @property
     def worksheet_dir(self) -> Path:
         return self.root / WORKSHEETS_DIR
 
-    def library(self) -> Library:
-        return self.caches.library(self.worksheet_dir / "any.yaml", self.options)
+    def _library(self) -> Library:
+        return self._read_caches.library(self.worksheet_dir / "any.yaml", self.options)
 
     def worksheets(self) -> list[dict]:
         """Every worksheet file under worksheets/ (not the library), with its title where it has one."""
@@ -69,15 +86,17 @@ class Project:
 
     def listing(self) -> dict:
         """The library as the page lists it: every exercise, and a message for each file that is broken."""
-        if self._listing is None:
-            library, exercises, problems = self.library(), [], []
-            for exercise_id in library.ids():
-                found, broken = library.get(exercise_id)
-                problems += [str(problem) for problem in broken]
-                if found is not None:
-                    exercises.append(self._entry(found))
-            self._listing = {"exercises": exercises, "problems": problems}
-        return self._listing
+        with self._reading:
+            self._refresh_reading()
+            if self._listing is None:
+                library, exercises, problems = self._library(), [], []
+                for exercise_id in library.ids():
+                    found, broken = library.get(exercise_id)
+                    problems += [str(problem) for problem in broken]
+                    if found is not None:
+                        exercises.append(self._entry(found))
+                self._listing = {"exercises": exercises, "problems": problems}
+            return self._listing
 
     def _entry(self, found: LibraryExercise) -> dict:
         from .choices import position_label
@@ -92,12 +111,15 @@ class Project:
 
     def thumbnail(self, exercise_id: str) -> bytes | None:
         """A small PNG of the exercise's picture file or figure; None for an id not in the library."""
-        if exercise_id not in self._thumbs:
-            found, _ = self.library().get(exercise_id) if exercise_id in self.library() else (None, [])
-            if found is None:
-                return None
-            self._thumbs[exercise_id] = self._draw_thumbnail(found)
-        return self._thumbs[exercise_id]
+        with self._reading:
+            self._refresh_reading()
+            if exercise_id not in self._thumbs:
+                library = self._library()
+                found, _ = library.get(exercise_id) if exercise_id in library else (None, [])
+                if found is None:
+                    return None
+                self._thumbs[exercise_id] = self._draw_thumbnail(found)
+            return self._thumbs[exercise_id]
 
     def _draw_thumbnail(self, found: LibraryExercise) -> bytes:
         from .thumbnails import blank, figure_thumbnail, photo_thumbnail
@@ -106,8 +128,66 @@ class Project:
             if found.illustration is not None:
                 return photo_thumbnail(found.illustration, self.options.limits)
             if found.exercise.figure is not None:
-                return figure_thumbnail(found.id, self.options, self.caches, THUMB_WIDTH_MM, THUMB_DPI)
+                return figure_thumbnail(found.id, self.options, self._read_caches, THUMB_WIDTH_MM, THUMB_DPI)
         except (WorksheetError, OSError, ValueError):
             pass  # a picture that cannot be drawn gets the empty box the handout would print
         return blank()
 
+
+
+class Builds:
+    """The Deadlines of the builds running now: each request's build runs under one, and stopping the server
+    cancels every one (and any build started after) and tells each request waiting on one to answer now."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running: set[Deadline] = set()
+        self._waiting: set[Callable[[], None]] = set()
+        self.stopping = False
+
+    @contextmanager
+    def deadline(self, seconds: float) -> Iterator[Deadline]:
+        deadline = Deadline(seconds)
+        with self._lock:
+            if self.stopping:
+                deadline.cancel()
+            self._running.add(deadline)
+        try:
+            yield deadline
+        finally:
+            with self._lock:
+                self._running.discard(deadline)
+
+    @contextmanager
+    def waiting(self, answer_now: Callable[[], None]) -> Iterator[None]:
+        """While the body runs, stopping calls ``answer_now`` (at once, if stopping already)."""
+        with self._lock:
+            self._waiting.add(answer_now)
+            stopping = self.stopping
+        if stopping:
+            answer_now()
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._waiting.discard(answer_now)
+
+    def stop(self) -> None:
+        with self._lock:
+            self.stopping = True
+            for deadline in self._running:
+                deadline.cancel()
+            waiting = list(self._waiting)
+        for answer_now in waiting:
+            answer_now()
+
+
+def stopped() -> TimeLimit:
+    """What a build stopped by the server stopping raises, in the Deadline's own words."""
+    deadline = Deadline()
+    deadline.cancel()
+    try:
+        deadline.check()
+    except TimeLimit as exc:
+        return exc
+    raise AssertionError("a cancelled Deadline raises")

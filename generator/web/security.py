@@ -1,13 +1,14 @@
 """What keeps a local server local: Host and Origin checks (against DNS rebinding and other sites' pages),
-a per-run token on every POST, size limits on bodies, strict response headers, and paths kept inside the
-project folder."""
+each of those headers and the token sent once, a per-run token on every POST, size limits on bodies, strict
+response headers, one line and no traceback for a fault, and paths kept inside the project folder."""
 
 from __future__ import annotations
 
 import json
+import logging
 import secrets
+from collections import Counter
 from pathlib import Path
-from typing import Awaitable, Callable
 
 from ..base.errors import Problem
 
@@ -18,14 +19,13 @@ HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options
 TOKEN_HEADER = "x-worksheet-token"
 LOCAL_NAMES = ("127.0.0.1", "localhost")
 ANY_HOST = "0.0.0.0"
+ONCE = {"host": "Host", "origin": "Origin", TOKEN_HEADER: "X-Worksheet-Token", "content-length": "Content-Length"}
+INTERNAL_ERROR = "internal error, see the server's console"
+log = logging.getLogger("generator.web")
 
 
 def new_token() -> str:
     return secrets.token_urlsafe(24)
-
-
-class TooLarge(Exception):
-    """A request body went past its limit while being read."""
 
 
 class Guard:
@@ -33,6 +33,8 @@ class Guard:
 
     ``hosts`` are the names the server answers to (any port unless ``port`` is given); with 0.0.0.0 among
     them, any name is taken, which the command warns about. An Origin, when sent, must name the Host asked.
+    The body is read here, counted as it arrives (chunked or not) and refused past ``max_body``; the app is
+    handed it whole. A fault in the app is answered with one line, its traceback logged.
     """
 
     def __init__(self, app, token: str, hosts: tuple[str, ...] = LOCAL_NAMES, port: int | None = None,
@@ -43,12 +45,28 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = {key.decode("latin-1").lower(): value.decode("latin-1") for key, value in scope["headers"]}
-        refusal = self.refusal(scope["method"], headers)
+        asked = f"{scope['method']} {scope.get('raw_path', b'').decode('latin-1') or scope['path']}"  # as sent
+        refusal = self.refusal(scope["method"], scope["headers"])
         if refusal is not None:
             await _send_json(send, *refusal)
             return
+        body = bytearray()
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                log.warning("%s: the client went away before sending the whole request; nothing was done", asked)
+                return
+            body += message.get("body", b"")
+            if len(body) > self.max_body:
+                await _send_json(send, 413, self.too_large())
+                return
+            if not message.get("more_body", False):
+                break
         started = False
+        pending = [{"type": "http.request", "body": bytes(body), "more_body": False}]
+
+        async def replay() -> dict:
+            return pending.pop() if pending else await receive()  # after the body, only a disconnect is left
 
         async def send_with_headers(message) -> None:
             nonlocal started
@@ -58,13 +76,19 @@ class Guard:
             await send(message)
 
         try:
-            await self.app(scope, _counting(receive, self.max_body), send_with_headers)
-        except TooLarge:
+            await self.app(scope, replay, send_with_headers)
+        except Exception:  # a fault in the tool: the traceback for the console, one line for the page
+            log.exception("internal error at %s", asked)
             if not started:
-                await _send_json(send, 413, f"the request is larger than the limit of {self.max_body:,} bytes")
+                await _send_json(send, 500, INTERNAL_ERROR)
 
-    def refusal(self, method: str, headers: dict[str, str]) -> tuple[int, str] | None:
+    def refusal(self, method: str, raw_headers: list[tuple[bytes, bytes]]) -> tuple[int, str] | None:
         """(status, message) for a request refused, or None."""
+        names = Counter(key.decode("latin-1").lower() for key, _ in raw_headers)
+        for name, shown in ONCE.items():
+            if names[name] > 1:
+                return 400, f"the request repeats the {shown} header; send it once"
+        headers = {key.decode("latin-1").lower(): value.decode("latin-1") for key, value in raw_headers}
         host = headers.get("host", "")
         if not self.host_allowed(host):
             return 400, f"this server answers only at {' or '.join(self.hosts)}; got Host '{host}'"
@@ -75,8 +99,11 @@ class Guard:
             return 403, "missing or wrong X-Worksheet-Token; reload the page"
         length = headers.get("content-length", "0")
         if not length.isdigit() or int(length) > self.max_body:
-            return 413, f"the request is larger than the limit of {self.max_body:,} bytes"
+            return 413, self.too_large()
         return None
+
+    def too_large(self) -> str:
+        return f"the request is larger than the limit of {self.max_body:,} bytes"
 
     def host_allowed(self, host: str) -> bool:
         name, _, port = host.rpartition(":") if not host.endswith("]") else (host, "", "")
@@ -87,22 +114,8 @@ class Guard:
         return ANY_HOST in self.hosts or name in self.hosts
 
 
-def _counting(receive, limit: int) -> Callable[[], Awaitable[dict]]:
-    seen = 0
-
-    async def counted() -> dict:
-        nonlocal seen
-        message = await receive()
-        seen += len(message.get("body", b""))
-        if seen > limit:
-            raise TooLarge
-        return message
-
-    return counted
-
-
 async def _send_json(send, status: int, message: str) -> None:
-    body = json.dumps({"error": message}).encode()
+    body = json.dumps({"error": message}, ensure_ascii=False, separators=(",", ":")).encode()  # as JSONResponse
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                             *HEADERS]})

@@ -1,8 +1,12 @@
-"""`worksheet serve`: the builder app on uvicorn, bound to this machine unless told otherwise."""
+"""`worksheet serve`: the builder app on uvicorn, bound to this machine unless told otherwise. Ctrl-C or
+SIGTERM stops it within STOP_SECONDS and a little more, even during a long build: every running build's
+Deadline is cancelled, and a build that cannot notice is left to its thread, which does not hold up the exit."""
 
 from __future__ import annotations
 
+import logging
 import os
+import signal
 import socket
 import threading
 import webbrowser
@@ -12,10 +16,12 @@ import click
 
 from ..base.errors import WorksheetError
 from ..model.limits import Limits
+from .project import Builds
 from .security import ANY_HOST, LOCAL_NAMES, new_token
 
 NO_LOGIN_WARNING = ("warning: serving on {host}: anyone who can reach this machine can open the page and read "
                     "and write the project's worksheets; there is no login")
+STOP_SECONDS = 1  # how long requests still running may take to finish once asked to stop
 
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8765, open_browser: bool = False,
@@ -33,12 +39,16 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8765, open_browser: b
     sock = _bind(host, port)
     port = sock.getsockname()[1]
     hosts = LOCAL_NAMES if host in LOCAL_NAMES else (*LOCAL_NAMES, host)
-    app = create_app(root, new_token(), hosts, port, limits)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    builds = Builds()
+    app = create_app(root, new_token(), hosts, port, limits, builds)
+    config = uvicorn.Config(app, log_level="warning", lifespan="off", timeout_graceful_shutdown=STOP_SECONDS)
+    server = _server(config, builds)
+    _log_to_console()
     shown = "127.0.0.1" if host in (ANY_HOST, "localhost") else host
     address = f"http://{shown}:{port}/"
     if host not in LOCAL_NAMES:
         click.echo(NO_LOGIN_WARNING.format(host=host), err=True)
+    restore = _interrupt_on_sigterm()
     try:
         click.echo(f"Serving {root} at {address} (Ctrl-C stops)")
         if open_browser:
@@ -47,8 +57,45 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8765, open_browser: b
     except KeyboardInterrupt:  # ... after which uvicorn raises the signal again; or it came before the loop ran
         pass
     finally:
+        restore()
         sock.close()
     click.echo("Stopped.")
+
+
+def _server(config, builds: Builds):
+    """uvicorn's server, which on Ctrl-C or SIGTERM first cancels every running build, then shuts down."""
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig, frame) -> None:
+            builds.stop()
+            super().handle_exit(sig, frame)
+
+    return Server(config)
+
+
+def _interrupt_on_sigterm():
+    """SIGTERM raises KeyboardInterrupt, as Ctrl-C does: uvicorn raises the signal again once it has shut
+    down, and a SIGTERM before its loop runs stops it too; both end in "Stopped." and exit status 0. Returns
+    what puts the previous handler back."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    return lambda: signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(_signum, _frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _log_to_console() -> None:
+    """The app's log (a client gone mid-request, a fault's traceback) on stderr, one message a line."""
+    logger = logging.getLogger("generator.web")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        logger.addHandler(handler)
+        logger.propagate = False
 
 
 def _bind(host: str, port: int) -> socket.socket:

@@ -12,16 +12,21 @@ from starlette.responses import JSONResponse, Response
 
 from ..app.batch import Summary, build_in_memory, summary_lines
 from ..app.jobs import client_jobs
-from ..base.errors import WorksheetError
+from ..base.deadline import Deadline, TimeLimit
+from ..base.errors import InputError, Problem, WorksheetError
 from .building import program_options, program_text
 from .project import Project
 
 DEFAULT_PATTERN = "{client}-{worksheet}.pdf"
 OUT = Path("out")  # where `worksheet batch` would write; only the names below it go into the zip
+MAX_ROWS = 200  # more is a job for `worksheet batch`, which builds in parallel and writes to disk
+MAX_ZIP_MB = 64  # the PDFs of one answer, before zipping (PDFs hardly shrink)
 
 
-def batch_zip(project: Project, program: dict, raw: bytes, name: str) -> Response:
-    """The zip for one program and one CSV; 422 with every problem when a row cannot be built."""
+def batch_zip(project: Project, program: dict, raw: bytes, name: str, deadline: Deadline) -> Response:
+    """The zip for one program and one CSV; 422 with every problem when a row cannot be built, 413 past the
+    page's limits on rows and on the zip's size. Each row is built with the build lock taken for that row
+    alone, so another request waits one handout at most; the whole batch runs under ``deadline``."""
     path, text = program_text(project, program)
     try:
         clients = raw.decode("utf-8-sig")
@@ -29,18 +34,28 @@ def batch_zip(project: Project, program: dict, raw: bytes, name: str) -> Respons
         return JSONResponse({"problems": [f"{name}: file is not UTF-8 text; export the CSV as UTF-8"]}, 422)
     relative = path.relative_to(project.root).as_posix()
     try:
+        rows = _rows(clients, name)
+        if rows > MAX_ROWS:
+            return _too_large(f"{name}: {rows:,} rows, more than the {MAX_ROWS} the page builds at once", name)
         options = program_options(project, program)
-        with project.lock:
-            project.refresh()
-            jobs, early = client_jobs(project.root / name, OUT, DEFAULT_PATTERN, options,
-                                      with_worksheet(clients, relative))
-            summary, pdfs = Summary(), {}
-            for index, job in enumerate(jobs):
-                own = job.worksheet.resolve() == path.resolve()
+        jobs, early = client_jobs(project.root / name, OUT, DEFAULT_PATTERN, options,
+                                  with_worksheet(clients, relative))
+        summary, pdfs, size = Summary(), {}, 0
+        for index, job in enumerate(jobs):
+            own = job.worksheet.resolve() == path.resolve()
+            with project.lock:
+                deadline.check()
+                project.refresh()
                 outcome, pdf = build_in_memory(index, job, project.caches, text if own else None)
-                summary.outcomes.append(outcome)
-                if pdf is not None:
-                    pdfs[job.output.relative_to(OUT).as_posix()] = pdf
+            summary.outcomes.append(outcome)
+            if pdf is not None:
+                size += len(pdf)
+                if size > MAX_ZIP_MB * 1_000_000:
+                    return _too_large(f"the handouts come to more than {MAX_ZIP_MB} MB after {index + 1} of "
+                                      f"{len(jobs)} rows, more than the page sends at once", name)
+                pdfs[job.output.relative_to(OUT).as_posix()] = pdf
+    except TimeLimit:
+        raise
     except WorksheetError as exc:
         return JSONResponse({"problems": exc.format_message().splitlines()}, 422)
     failed = [outcome.message for outcome in summary.outcomes if outcome.status == "failed"]
@@ -48,6 +63,22 @@ def batch_zip(project: Project, program: dict, raw: bytes, name: str) -> Respons
         return JSONResponse({"problems": list(dict.fromkeys([*early, *failed]))}, 422)
     return Response(_zip(pdfs, summary, len(jobs)), media_type="application/zip",
                     headers={"Content-Disposition": 'attachment; filename="handouts.zip"'})
+
+
+def _rows(clients: str, name: str) -> int:
+    """How many rows below the column names hold anything (as `worksheet batch` counts them); InputError
+    for a CSV that cannot be read at all."""
+    reader = csv.reader(io.StringIO(clients, newline=""))
+    try:
+        return sum(1 for number, row in enumerate(reader) if number and any(cell.strip() for cell in row))
+    except csv.Error as exc:
+        raise InputError([Problem(file=name, line=reader.line_num, column=1,
+                                   message=f"cannot read the CSV: {exc}")]) from None
+
+
+def _too_large(message: str, name: str) -> Response:
+    advice = f"build them on the command line with `worksheet batch --clients {name}`"
+    return JSONResponse({"error": f"{message}; {advice}"}, 413)
 
 
 def with_worksheet(clients: str, relative: str) -> str:
