@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import read_pages
 from pypdf import PdfReader
 
@@ -108,6 +110,17 @@ def test_unchanged_handouts_are_skipped_and_changed_inputs_rebuilt(project: Path
     (project / "out/between-shoulder-blades.pdf").unlink()
     assert run("batch", "-o", "out").stdout.startswith("built 1, unchanged 5, failed 0")
     assert run("batch", "-o", "out", "--force").stdout.startswith("built 6, unchanged 0, failed 0")
+
+
+@pytest.mark.parametrize("manifest", [b"[" * 200_000 + b"]" * 200_000, b"\xff\xfe", b'{"neck-and-upper-back-knots.pdf": 7}',
+                                      b'{"between-shoulder-blades.pdf": {"fingerprint": 1, "seconds": "x"}}', b"[]"],
+                         ids=["deep", "not-utf8", "not-a-mapping", "wrong-types", "a-list"])
+def test_a_damaged_manifest_means_building_afresh(project: Path, run, manifest: bytes):
+    (project / "out").mkdir()
+    (project / "out/.worksheet-batch.json").write_bytes(manifest)
+    result = run("batch", "worksheets/*.yaml", "-o", "out", "-j", "1")
+    assert result.exit_code == 0 and result.stdout.startswith("built 3, unchanged 0, failed 0"), result.stdout
+    assert run("batch", "worksheets/*.yaml", "-o", "out", "-j", "1").stdout.startswith("built 0, unchanged 3")
 
 
 def test_a_failed_worksheet_does_not_stop_the_others(project: Path, run):

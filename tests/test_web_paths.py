@@ -170,8 +170,7 @@ NAMING = ("a name starts with a letter or digit and holds only letters, digits, 
     ("worksheets/new-folder/x.yaml", "'worksheets/new-folder/x.yaml': there is no folder worksheets/new-folder/; "
                                      "save in one that exists"),
     ("worksheets/tab\there.yaml", f"'worksheets/tab\there.yaml': {NAMING}"),
-    ("worksheets/x.yml", "'worksheets/x.yml': save as a .yaml file in the project's worksheets/ folder, such as "
-                         "worksheets/neck.yaml"),
+    ("worksheets/x.yml", "'worksheets/x.yml': only .yaml files"),
     ("worksheets/exercises/x.yaml", "'worksheets/exercises/x.yaml': worksheets/exercises/ holds the exercise "
                                     "library, not worksheets"),
 ])

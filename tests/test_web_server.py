@@ -162,7 +162,8 @@ def test_saving_asks_before_replacing_and_unchanged_saves_identical_text(client,
     assert post(client, "/api/save", json={"program": program, "path": SIX, "replace": True}).status_code == 200
     assert (project / SIX).read_text() == original
     program["exercises"][3]["dosage"]["hold_seconds"] = 20
-    new = "worksheets/mine/copy.yaml"
+    new = "worksheets/mine/copy.yaml"  # into a folder of worksheets/ that exists
+    (project / "worksheets" / "mine").mkdir()
     assert post(client, "/api/save", json={"program": program, "path": new}).json() == {"saved": new}
     changed = [line for line in (project / new).read_text().splitlines() if line not in original.splitlines()]
     assert len(changed) == 2 and "hold_seconds: 20" in changed[1]

@@ -16,7 +16,9 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..base.errors import Problem, WorksheetError
+from ..base.deadline import Deadline, TimeLimit
+from ..base.errors import InputError, Problem, WorksheetError
+from ..load.json_text import read_json
 from ..base.record import Record
 from ..resolve.options import Options
 from .caches import Caches
@@ -25,6 +27,7 @@ from .output import sweep_stale, write_atomically
 from .pipeline import draw_handout, prepare_handout
 
 MANIFEST = ".worksheet-batch.json"
+MAX_MANIFEST = 50_000_000  # bytes: a line for each handout, for hundreds of thousands of them
 
 
 class Job(Record):
@@ -68,7 +71,7 @@ def run(jobs: list[Job], workers: int, force: bool = False,
     directories = {job.output.parent for job in jobs}
     _sweep(directories)  # once here, rather than before every one of the handouts written there
     manifests = {directory: _read_manifest(directory) for directory in directories}
-    previous = [manifests[job.output.parent].get(job.output.name, {}) for job in jobs]
+    previous = [_entry(manifests[job.output.parent], job.output.name) for job in jobs]
     summary, started = Summary(), time.perf_counter()
     stop = threading.Event()
     restore = _stop_on_signals(stop)
@@ -169,9 +172,19 @@ def _build_in_worker(index: int, job: Job, previous_fingerprint: str, force: boo
 
 def _read_manifest(directory: Path) -> dict:
     try:
-        return json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        manifest = read_json((directory / MANIFEST).read_bytes(), str(directory / MANIFEST), MAX_MANIFEST)
+    except (OSError, InputError):  # none yet, or damaged: every handout is built afresh
         return {}
+    return manifest if isinstance(manifest, dict) else {}
+
+
+def _entry(manifest: dict, name: str) -> dict:
+    """What the last run wrote of one handout: its fingerprint and seconds, or nothing where it is damaged."""
+    entry = manifest.get(name)
+    if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str) \
+            or type(entry.get("seconds", 0.0)) not in (int, float):
+        return {}
+    return entry
 
 
 def _write_manifests(manifests: dict[Path, dict], outcomes: list[Outcome]) -> None:
@@ -225,13 +238,17 @@ def summary_lines(summary: Summary, total: int, early_failures: list[str]) -> li
     return lines + [(f"{counts} in {summary.seconds:.1f} s{saved}", False)]
 
 
-def build_in_memory(index: int, job: Job, caches: Caches, text: str | None = None) -> tuple[Outcome, bytes | None]:
+def build_in_memory(index: int, job: Job, caches: Caches, text: str | None = None,
+                    deadline: Deadline | None = None) -> tuple[Outcome, bytes | None]:
     """One handout built as build_job builds it, kept in memory instead of written (``text`` standing in for
-    the worksheet's file): its outcome, and its PDF unless it failed."""
+    the worksheet's file): its outcome, and its PDF unless it failed. TimeLimit, when ``deadline`` passes,
+    stops the caller's whole run rather than failing one handout."""
     started = time.perf_counter()
     try:
-        prepared = prepare_handout(job.worksheet, job.options, caches, text)
-        result = draw_handout(prepared, caches)
+        prepared = prepare_handout(job.worksheet, job.options, caches, text, deadline)
+        result = draw_handout(prepared, caches, deadline)
+    except TimeLimit:
+        raise
     except WorksheetError as exc:
         return Outcome(index=index, job=job, status="failed", seconds=time.perf_counter() - started,
                        message=exc.format_message()), None

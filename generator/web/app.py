@@ -24,13 +24,12 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from ..app.pipeline import Result
 from ..base.deadline import Deadline, TimeLimit
 from ..base.errors import InputError, WorksheetError
 from ..load.json_text import MAX_BYTES, read_json
 from ..model.limits import Limits
 from ..resolve.options import Options
-from .building import Refused, build, display_of, problems_of, worksheet_path
+from .building import Refused, build, display_of, problems_of, read_worksheet, worksheet_path
 from .choices import choices
 from .pages import page_images
 from .program import program_from_yaml
@@ -53,7 +52,9 @@ def create_app(root: Path, token: str, hosts: tuple[str, ...] = LOCAL_NAMES, por
     Each build runs under a Deadline of ``seconds`` (a handout's, a batch's) kept in ``builds``, whose
     ``stop()`` cancels them all."""
     running = builds or Builds()
-    project = Project(root, Options(limits=limits))
+    # Every file the server reads is named relative to the project and must lie inside it, whatever a
+    # request, a worksheet or a symbolic link names.
+    project = Project(root, Options(limits=limits.replace(root=root.resolve(), confined=True)))
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
     templates = Jinja2Templates(env=environment)  # autoescape on: user text is never markup
 
@@ -69,7 +70,7 @@ def create_app(root: Path, token: str, hosts: tuple[str, ...] = LOCAL_NAMES, por
         Route("/thumbs/{name}", _thumbnail(project)),
         Route("/api/preview", _acting(running, seconds[0], partial(_preview, project)), methods=["POST"]),
         Route("/api/pdf", _acting(running, seconds[0], partial(_pdf, project)), methods=["POST"]),
-        Route("/api/save", _acting(running, seconds[0], lambda body, _: save(project, body)), methods=["POST"]),
+        Route("/api/save", _acting(running, seconds[0], lambda body, deadline: save(project, body, deadline)), methods=["POST"]),
         Route("/api/batch", _batch(project, running, seconds[1]), methods=["POST"]),
         Mount("/static", StaticFiles(directory=str(HERE / "static"), check_dir=False), name="static"),
     ]
@@ -107,15 +108,13 @@ def _reading(project: Project, answer):
 def _open_worksheet(project: Project, request: Request) -> dict:
     relative = request.query_params.get("path", "")
     path = worksheet_path(project, relative)
-    if not path.is_file():
-        raise Refused(404, f"'{relative}': no such worksheet")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_worksheet(project, path)
+        if text is None:
+            raise Refused(404, f"'{relative}': no such worksheet")
         return {"program": program_from_yaml(text, relative), "text": text}
     except WorksheetError as exc:
         raise Refused(422, exc.format_message()) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise Refused(422, f"{relative}: cannot read file: {exc}") from None
 
 
 def _thumbnail(project: Project):
@@ -206,18 +205,10 @@ async def _in_thread(work: Callable[[], T], running: Builds | None = None) -> T:
         return await done
 
 
-def _build(project: Project, program: dict, deadline: Deadline) -> Result:
-    """The program's PDF under ``deadline``: a build that waited for the build lock past its time, or was
-    asked for while the server stops, is not started."""
-    with project.lock:  # the build lock, taken again by build(): the check and the build are one turn
-        deadline.check()
-        return build(project, program)
-
-
 def _preview(project: Project, program: dict, deadline: Deadline) -> Response:
     display = display_of(project, program)
     try:
-        result = _build(project, program, deadline)
+        result = build(project, program, deadline=deadline)
     except TimeLimit:
         raise
     except WorksheetError as exc:
@@ -230,7 +221,7 @@ def _preview(project: Project, program: dict, deadline: Deadline) -> Response:
 
 def _pdf(project: Project, program: dict, deadline: Deadline) -> Response:
     try:
-        result = _build(project, program, deadline)
+        result = build(project, program, deadline=deadline)
     except TimeLimit:
         raise
     except WorksheetError as exc:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..app.pipeline import Result, build_handout
 from ..app.scaffold import schema_reference
+from ..base.deadline import Deadline
 from ..base.errors import InputError, Problem, WorksheetError, raise_if_any
 from ..load.changes import client_options
 from ..load.source import display_path, parse, read_text
@@ -31,10 +32,11 @@ def worksheet_path(project: Project, relative: str | None, for_saving: bool = Fa
         return project.root / UNSAVED
     if not isinstance(relative, str):
         raise Refused(400, "give the worksheet's path, such as worksheets/neck.yaml")
-    why = saving_refusal(project.root, relative) if for_saving else ""
-    path, outside = inside(project.root, relative) if not why else (None, "")
-    if path is None:
-        raise Refused(400, why or shown(outside))
+    path, why = inside(project.root, relative)
+    if path is not None and for_saving:
+        why = saving_refusal(project.root, relative)
+    if path is None or why:
+        raise Refused(400, shown(why))
     return path
 
 
@@ -91,14 +93,17 @@ def program_options(project: Project, program: dict) -> Options:
     return project.build_options.replace(paper=paper, second_language=second, personal=changes)
 
 
-def build(project: Project, program: dict, at: Path | None = None) -> Result:
+def build(project: Project, program: dict, at: Path | None = None, deadline: Deadline | None = None) -> Result:
     """The program's PDF, as its worksheet saved at ``at`` (by default where it was opened from) would build;
-    raises WorksheetError (with every problem) or Refused."""
+    raises WorksheetError (with every problem), TimeLimit when ``deadline`` passes first, or Refused. A build
+    that waited for the build lock past its deadline is not started."""
     path, text = program_text(project, program)
     options = program_options(project, program)
     with project.lock:
+        if deadline is not None:
+            deadline.check()
         project.refresh()
-        return build_handout(at or path, options, project.caches, text)
+        return build_handout(at or path, options, project.caches, text, deadline=deadline)
 
 
 def problems_of(exc: WorksheetError, display: str) -> list[dict]:

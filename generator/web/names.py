@@ -21,6 +21,11 @@ def shown(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+def listable(relative: str) -> bool:
+    """Whether a file found in the project may be offered to the page: a name UTF-8 can carry, nothing hidden."""
+    return shown(relative) == relative and not any(part.startswith(".") for part in relative.split("/"))
+
+
 def saving_refusal(root: Path, relative: str) -> str:
     """Why ``relative`` is no name to save a worksheet under in the project at ``root``; "" when it is one."""
     given = shown(relative)

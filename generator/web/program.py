@@ -21,6 +21,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from ..base.errors import InputError, Problem
 from ..load.source import parse
 from ..model.exercise import Dosage
+from .names import shown
 
 DOSE_FIELDS: tuple[str, ...] = Dosage.field_names
 TEXT_KEYS = ("title", "subtitle", "intro", "layout", "language")
@@ -63,7 +64,9 @@ def _json_safe(value: Any) -> Any:
         return {key: _json_safe(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_json_safe(item) for item in value]
-    if value is None or isinstance(value, (str, bool, int)) or (isinstance(value, float) and math.isfinite(value)):
+    if isinstance(value, str):
+        return shown(value)  # a lone surrogate from a "\ud800" escape
+    if value is None or isinstance(value, (bool, int)) or (isinstance(value, float) and math.isfinite(value)):
         return value
     return str(value)
 

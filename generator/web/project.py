@@ -14,7 +14,7 @@ from ..base.deadline import Deadline, TimeLimit
 from ..base.errors import WorksheetError
 from ..load.anatomy import read_regions
 from ..load.library import Library, LibraryExercise
-from ..load.locate import LIBRARY_DIR, WORKSHEETS_DIR
+from ..load.locate import LIBRARY_DIR, WORKSHEETS_DIR, within
 from ..model.regions import Regions
 from ..resolve.options import Options
 from .snapshot import snapshot
@@ -69,17 +69,21 @@ class Project:
         return self._read_caches.library(self.worksheet_dir / "any.yaml", self.options)
 
     def worksheets(self) -> list[dict]:
-        """Every worksheet file under worksheets/ (not the library), with its title where it has one."""
+        """Every worksheet file under worksheets/ (not the library) that the page can open, with its title where
+        it has one; a file whose name no page can send, or that leads outside, is left out, never an error."""
+        from .building import read_worksheet
+        from .names import listable
         from .program import program_from_yaml
 
         found = []
         for path in sorted(self.worksheet_dir.rglob("*.yaml")):
             relative = path.relative_to(self.root).as_posix()
-            if relative.startswith(f"{WORKSHEETS_DIR}/{LIBRARY_DIR}/") or path.is_symlink():
+            if relative.startswith(f"{WORKSHEETS_DIR}/{LIBRARY_DIR}/") or not listable(relative) \
+                    or not within(path, self.worksheet_dir):
                 continue
             try:
-                title = program_from_yaml(path.read_text(encoding="utf-8"), relative)["title"]
-            except (WorksheetError, OSError, UnicodeDecodeError):
+                title = program_from_yaml(read_worksheet(self, path) or "", relative)["title"]
+            except WorksheetError:
                 title = ""
             found.append({"path": relative, "title": title})
         return found

@@ -6,13 +6,14 @@ from __future__ import annotations
 from starlette.responses import JSONResponse, Response
 
 from ..app.output import write_atomically
+from ..base.deadline import Deadline, TimeLimit
 from ..base.errors import WorksheetError
 from .building import Refused, build, display_of, problems_of, program_text, worksheet_path
 from .names import shown
 from .project import Project
 
 
-def save(project: Project, body: dict) -> Response:
+def save(project: Project, body: dict, deadline: Deadline | None = None) -> Response:
     """Write ``body["program"]`` to ``body["path"]``; 409 with a question when the file exists and
     ``replace`` is not true; 422 with every problem, and nothing written, when it would not build."""
     if not isinstance(body, dict) or not isinstance(body.get("program"), dict):
@@ -22,7 +23,9 @@ def save(project: Project, body: dict) -> Response:
     if target.exists() and body.get("replace") is not True:
         return JSONResponse({"confirm": f"{shown(relative)} exists; replace it?"}, status_code=409)
     try:
-        build(project, body["program"], at=target)
+        build(project, body["program"], at=target, deadline=deadline)
+    except TimeLimit:
+        raise  # the route says so; it is not a problem of the program
     except WorksheetError as exc:
         problems = problems_of(exc, display_of(project, body["program"]))
         return JSONResponse({"error": f"not saved: {exc.format_message()}", "problems": problems}, status_code=422)

@@ -5,7 +5,6 @@ Deadline is cancelled, and a build that cannot notice is left to its thread, whi
 from __future__ import annotations
 
 import logging
-import os
 import signal
 import socket
 import threading
@@ -27,7 +26,7 @@ STOP_SECONDS = 1  # how long requests still running may take to finish once aske
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8765, open_browser: bool = False,
           limits: Limits = Limits()) -> None:
     """Serve the project at ``root`` until Ctrl-C; messages and problem paths are given relative to it, as
-    the command line run from there gives them."""
+    the command line run from there gives them, whatever folder the server was started in."""
     import uvicorn
 
     from .app import create_app
@@ -35,7 +34,6 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8765, open_browser: b
     root = root.resolve()
     if not (root / "worksheets").is_dir():
         raise WorksheetError(f"{root}: no worksheets/ folder here; give the project folder (worksheet serve PROJECT)")
-    os.chdir(root)  # the process serves this one project: its messages read as the CLI's run from here
     sock = _bind(host, port)
     port = sock.getsockname()[1]
     hosts = LOCAL_NAMES if host in LOCAL_NAMES else (*LOCAL_NAMES, host)

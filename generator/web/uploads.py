@@ -46,7 +46,7 @@ def batch_zip(project: Project, program: dict, raw: bytes, name: str, deadline: 
             with project.lock:
                 deadline.check()
                 project.refresh()
-                outcome, pdf = build_in_memory(index, job, project.caches, text if own else None)
+                outcome, pdf = build_in_memory(index, job, project.caches, text if own else None, deadline)
             summary.outcomes.append(outcome)
             if pdf is not None:
                 size += len(pdf)
