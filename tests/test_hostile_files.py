@@ -140,3 +140,10 @@ def test_a_huge_clients_csv_is_refused(project: Path, run):
     result = run("batch", "--clients", "clients.csv")
     assert result.exit_code == 1
     assert result.stderr.startswith("clients.csv: file is 21.0 MB, more than the limit of 20 MB;")
+
+
+def test_a_csv_cell_past_the_csv_readers_limit_is_one_line(project: Path, run):
+    (project / "clients.csv").write_text("client,worksheet\nAda," + "x" * 200_000 + "\n")
+    result = run("batch", "--clients", "clients.csv")
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert result.stderr == "clients.csv:2:1: cannot read the CSV: field larger than field limit (131072)\n"

@@ -48,6 +48,14 @@ def read_clients(path: Path, limits: Limits, text: str | None = None) -> list[Cl
         message = over("file", size, "csv_mb", limits.csv_mb, " MB", "split it into smaller files")
         raise InputError([Problem(file=display, message=message)])
     reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return _rows(reader, path, display, limits)
+    except csv.Error as exc:  # a cell past the csv module's field limit
+        raise InputError([Problem(file=display, line=reader.line_num, column=1,
+                                  message=f"cannot read the CSV: {exc}")]) from None
+
+
+def _rows(reader: Any, path: Path, display: str, limits: Limits) -> list[ClientRow]:
     header = next(reader, None)
     if not header or not any(cell.strip() for cell in header):
         raise InputError([Problem(file=display, line=1, column=1,
