@@ -10,6 +10,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
+from ..base.deadline import Deadline, TimeLimit
 from ..base.errors import BuildError, InputError
 from ..base.record import Record
 from ..base.version import VERSION
@@ -35,14 +36,26 @@ def page_size(layout: Layout) -> tuple[float, float]:
 
 
 class HandoutTemplate(BaseDocTemplate):
-    """Remembers which exercise is being laid out, so a layout failure can name it."""
+    """Remembers which exercise is being laid out, so a layout failure can name it; checks ``deadline`` (when
+    given) before each flowable and each page, and a LongParagraph between the windows of words it breaks."""
 
     current_exercise = "the title block"
 
+    def __init__(self, *args, deadline: Deadline | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.deadline = deadline
+
     def handle_flowable(self, flowables) -> None:
+        if self.deadline is not None:
+            self.deadline.check()
         if flowables:
             self.current_exercise = getattr(flowables[0], "exercise_label", self.current_exercise)
         super().handle_flowable(flowables)
+
+    def handle_pageBegin(self) -> None:  # noqa: N802 - ReportLab's name
+        if self.deadline is not None:
+            self.deadline.check()
+        super().handle_pageBegin()
 
     def afterFlowable(self, flowable) -> None:  # noqa: N802 - ReportLab's name
         """A heading carrying an outline entry becomes a PDF bookmark and a table-of-contents line."""
@@ -77,17 +90,22 @@ Templates = Callable[[Pages], list[PageTemplate]]
 Story = Callable[[Pages], list[Flowable]]
 
 
-def typeset(setup: PageSetup, styles: Styles, templates: Templates, story: Story, passes: int = 1) -> RenderedPdf:
-    """Lay the story out on pages; more than one pass when a table of contents needs its page numbers."""
+def typeset(setup: PageSetup, styles: Styles, templates: Templates, story: Story, passes: int = 1,
+            deadline: Deadline | None = None) -> RenderedPdf:
+    """Lay the story out on pages; more than one pass when a table of contents needs its page numbers.
+
+    ``deadline``, when given, is checked between flowables, at each page and as the pages are written: its
+    TimeLimit comes out as itself."""
     layout = styles.layout
     size = page_size(layout)
     pages = Pages(size=size, footer=Footer(setup.disclaimer, styles, size),
                   header=Header(setup.title, setup.clinic, setup.logo, styles, size))
     buffer = BytesIO()
-    doc = HandoutTemplate(buffer, pagesize=size, invariant=1, initialFontName=styles.fonts.regular, **setup.metadata)
+    doc = HandoutTemplate(buffer, pagesize=size, invariant=1, initialFontName=styles.fonts.regular,
+                          deadline=deadline, **setup.metadata)
     doc.addPageTemplates(templates(pages))
     counted: list[int] = []
-    canvas = partial(NumberedCanvas, footer=pages.footer, pages=counted)
+    canvas = partial(NumberedCanvas, footer=pages.footer, pages=counted, deadline=deadline)
     try:
         flowables = story(pages)
         if passes > 1:
@@ -99,7 +117,7 @@ def typeset(setup: PageSetup, styles: Styles, templates: Templates, story: Story
             f"{setup.display}: {doc.current_exercise}: does not fit on one page with layout '{layout.name}'; "
             "make its illustration smaller or the page margins narrower"
         ) from None
-    except (BuildError, InputError):
+    except (BuildError, InputError, TimeLimit):
         raise
     except Exception as exc:  # anything ReportLab raises mid-page is still one line for the user
         raise BuildError(f"{setup.display}: {doc.current_exercise}: rendering failed: {exc}") from exc

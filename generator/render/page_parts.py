@@ -11,6 +11,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from ..base.deadline import Deadline
 from ..compose import wording
 from ..compose.reportlab_internals import page_number, page_state, restore_page, start_next_page
 from ..compose.styles import Styles
@@ -151,11 +152,12 @@ class Header:
 
 
 class NumberedCanvas(Canvas):
-    """Holds every page back until the end so each can say 'Page N of M' in one pass."""
+    """Holds every page back until the end so each can say 'Page N of M' in one pass; checks ``deadline`` (when
+    given) before writing each."""
 
-    def __init__(self, *args, footer: Footer, pages: list[int], **kwargs):
+    def __init__(self, *args, footer: Footer, pages: list[int], deadline: Deadline | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self._footer, self._page_count = footer, pages
+        self._footer, self._page_count, self._deadline = footer, pages, deadline
         self._saved_pages: list[dict] = []
         self._bookmarks: list[str] = []
 
@@ -171,6 +173,8 @@ class NumberedCanvas(Canvas):
     def save(self) -> None:
         total = len(self._saved_pages)
         for state in self._saved_pages:
+            if self._deadline is not None:
+                self._deadline.check()
             restore_page(self, state)
             for key in self._bookmarks:
                 self.bookmarkPage(key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..base.deadline import Deadline
 from ..check.printable import Checked
 from ..compose import wording
 from ..compose.blocks import compose
@@ -36,7 +37,7 @@ class Typesetter:
         self.pictures = PictureReaders()
         self.catalogues = Catalogues()
 
-    def handout(self, handout: Handout, checked: Checked) -> RenderedPdf:
+    def handout(self, handout: Handout, checked: Checked, deadline: Deadline | None = None) -> RenderedPdf:
         with speaking(handout.language, self.catalogues):
             layout = handout.layout
             self.fonts.register(layout.fonts, checked.slanted)
@@ -51,9 +52,9 @@ class Typesetter:
                 return compose(handout, styles, pictures, column_width(layout, pages.size),
                                full_width=column_width(layout, pages.size, columns=1))
 
-            return typeset(setup, styles, lambda pages: page_templates(layout, pages), story)
+            return typeset(setup, styles, lambda pages: page_templates(layout, pages), story, deadline=deadline)
 
-    def bundle(self, bundle: Bundle, checked: Checked) -> RenderedPdf:
+    def bundle(self, bundle: Bundle, checked: Checked, deadline: Deadline | None = None) -> RenderedPdf:
         from ..compose.bundle import Part, bundle_story  # a table of contents costs a handout nothing
 
         with speaking(bundle.language, self.catalogues):
@@ -86,4 +87,4 @@ class Typesetter:
                 return bundle_story(bundle, styles, column_width(layout, pages.size, columns=1), parts, pictures,
                                     self.catalogues)
 
-            return typeset(setup, styles, templates, story, passes=PASSES)
+            return typeset(setup, styles, templates, story, passes=PASSES, deadline=deadline)
