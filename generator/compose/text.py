@@ -7,7 +7,7 @@ import re
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from .reportlab_internals import paragraph_from_fragments, parse_markup
+from .reportlab_internals import LONG, paragraph_from_fragments, parse_markup
 
 PARSED_PER_STYLE = 4096  # markup kept parsed in each style; a long-running process starts afresh past this
 
@@ -38,6 +38,9 @@ class MarkupStyle(ParagraphStyle):
         self.between_characters: MarkupStyle | None = None  # this style wrapping Chinese, Japanese and Korean
 
     def parse(self, markup: str, bullet: str | None) -> tuple:
+        if len(markup) > LONG:  # pages of text: parsed each time (in time linear in it), not kept
+            style, fragments, bullet_fragments = parse_markup(markup, self)
+            return style, fragments, bullet_fragments or bullet
         key = (markup, bullet)
         if key not in self.parsed:
             if len(self.parsed) >= PARSED_PER_STYLE:
