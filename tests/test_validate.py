@@ -57,8 +57,9 @@ def test_whole_numbers_may_be_written_as_text_or_with_a_zero_decimal(value: str,
     ("[1, 2]", "expected a whole number, got a list"),
     ("0", "must be at least 1, got 0"),
     ("1001", "must be at most 1000, got 1001"),
-    (str(10 ** 400), f"must be at most 1000, got {10 ** 400}"),
-])
+    (str(10 ** 19), f"must be at most 1000, got {10 ** 19}"),
+    (str(10 ** 400), "must be at most 1000, got a number of 401 digits"),
+], ids=["true", "fraction", "text", "list", "zero", "1001", "20-digits", "401-digits"])
 def test_a_count_says_what_is_wrong(value: str, message: str):
     assert problems(HEADER + f"dosage: {{reps: {value}}}\n") == [f"x.yaml:4:16: dosage.reps: {message}"]
 
