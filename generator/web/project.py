@@ -138,7 +138,6 @@ class Project:
         return blank()
 
 
-
 class Builds:
     """The Deadlines of the builds running now: each request's build runs under one, and stopping the server
     cancels every one (and any build started after) and tells each request waiting on one to answer now."""
