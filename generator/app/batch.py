@@ -18,8 +18,8 @@ from typing import Callable, Iterable
 
 from ..base.deadline import Deadline, TimeLimit
 from ..base.errors import InputError, Problem, WorksheetError
-from ..load.json_text import read_json
 from ..base.record import Record
+from ..load.json_text import read_json
 from ..resolve.options import Options
 from .caches import Caches
 from .fingerprint import fingerprint

@@ -31,7 +31,8 @@ def worksheet_jobs(patterns: tuple[str, ...], directory: Path, options: Options)
                     below = path.relative_to(match).with_suffix(".pdf") if match.is_dir() else Path(f"{path.stem}.pdf")
                     found.setdefault(path, below)
     names = UniqueNames()
-    jobs = [Job(label=display_path(path, options.limits.root), worksheet=path, output=directory / names.claim(str(below)), options=options)
+    jobs = [Job(label=display_path(path, options.limits.root), worksheet=path,
+                output=directory / names.claim(str(below)), options=options)
             for path, below in found.items()]
     return jobs, missing
 
@@ -59,7 +60,7 @@ def client_jobs(csv_path: Path, directory: Path, pattern: str, options: Options,
             layout_given_at=where if row.layout else options.layout_given_at,
             language_given_at=cell if row.language else options.language_given_at,
         )
-        jobs.append(Job(label=f"{display_path(csv_path, options.limits.root)} row {row.line}", worksheet=row.worksheet, output=output,
+        jobs.append(Job(label=f"{where.file} row {row.line}", worksheet=row.worksheet, output=output,
                         options=row_options))
     return jobs, problems
 

@@ -37,4 +37,3 @@ class Deadline:
         if self._ends is not None and self._clock() > self._ends:
             raise TimeLimit(f"the build took longer than the limit of {self.seconds:g} s; shorten the longest texts, "
                             "or build it with the worksheet command")
-

@@ -9,7 +9,6 @@ from ..model.limits import Limits
 from .locate import SHIPPED_FONTS, shipped_layouts, within
 
 
-
 def in_project(path: Path, limits: Limits) -> bool:
     """Whether a file a user named may be read: always, unless the limits confine reading to a project."""
     return not limits.confined or limits.root is None or within(path, limits.root)

@@ -19,7 +19,6 @@ from .source import MAX_DEPTH, MAX_VALUES
 MAX_BYTES = 2_000_000  # a program is a few kilobytes; this leaves room for long notes
 # One token a match: a whole string (escapes skipped), an unterminated one, a bracket or separator, a bare word.
 TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|"|[\[\]{}:,]|[^\s\[\]{}:,"]+', re.DOTALL)
-NON_FINITE = ("NaN", "Infinity", "-Infinity")
 
 
 def read_json(raw: bytes | str, what: str, max_bytes: int = MAX_BYTES) -> Any:

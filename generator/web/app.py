@@ -70,7 +70,7 @@ def create_app(root: Path, token: str, hosts: tuple[str, ...] = LOCAL_NAMES, por
         Route("/thumbs/{name}", _thumbnail(project)),
         Route("/api/preview", _acting(running, seconds[0], partial(_preview, project)), methods=["POST"]),
         Route("/api/pdf", _acting(running, seconds[0], partial(_pdf, project)), methods=["POST"]),
-        Route("/api/save", _acting(running, seconds[0], lambda body, deadline: save(project, body, deadline)), methods=["POST"]),
+        Route("/api/save", _acting(running, seconds[0], partial(save, project)), methods=["POST"]),
         Route("/api/batch", _batch(project, running, seconds[1]), methods=["POST"]),
         Mount("/static", StaticFiles(directory=str(HERE / "static"), check_dir=False), name="static"),
     ]

@@ -93,17 +93,19 @@ def program_options(project: Project, program: dict) -> Options:
     return project.build_options.replace(paper=paper, second_language=second, personal=changes)
 
 
-def build(project: Project, program: dict, at: Path | None = None, deadline: Deadline | None = None) -> Result:
-    """The program's PDF, as its worksheet saved at ``at`` (by default where it was opened from) would build;
-    raises WorksheetError (with every problem), TimeLimit when ``deadline`` passes first, or Refused. A build
-    that waited for the build lock past its deadline is not started."""
+def build(project: Project, program: dict, deadline: Deadline | None = None) -> Result:
+    """The program's PDF; raises WorksheetError (with every problem), TimeLimit when ``deadline`` passes
+    first, or Refused."""
     path, text = program_text(project, program)
-    options = program_options(project, program)
+    return build_text(project, path, text, program_options(project, program), deadline)
+
+
+def build_text(project: Project, path: Path, text: str, options: Options, deadline: Deadline | None = None) -> Result:
+    """``text`` built as the worksheet at ``path`` would build, under the build lock; a build that waited for
+    the lock past its deadline is not started (the front door checks it first)."""
     with project.lock:
-        if deadline is not None:
-            deadline.check()
         project.refresh()
-        return build_handout(at or path, options, project.caches, text, deadline=deadline)
+        return build_handout(path, options, project.caches, text, deadline=deadline)
 
 
 def problems_of(exc: WorksheetError, display: str) -> list[dict]:

@@ -8,7 +8,7 @@ from starlette.responses import JSONResponse, Response
 from ..app.output import write_atomically
 from ..base.deadline import Deadline, TimeLimit
 from ..base.errors import WorksheetError
-from .building import Refused, build, display_of, problems_of, program_text, worksheet_path
+from .building import Refused, build_text, display_of, problems_of, program_options, program_text, worksheet_path
 from .names import shown
 from .project import Project
 
@@ -22,14 +22,15 @@ def save(project: Project, body: dict, deadline: Deadline | None = None) -> Resp
     target = worksheet_path(project, relative, for_saving=True)
     if target.exists() and body.get("replace") is not True:
         return JSONResponse({"confirm": f"{shown(relative)} exists; replace it?"}, status_code=409)
+    program = body["program"]
     try:
-        build(project, body["program"], at=target, deadline=deadline)
+        _, text = program_text(project, program)
+        build_text(project, target, text, program_options(project, program), deadline)  # as saved there
     except TimeLimit:
         raise  # the route says so; it is not a problem of the program
     except WorksheetError as exc:
-        problems = problems_of(exc, display_of(project, body["program"]))
+        problems = problems_of(exc, display_of(project, program))
         return JSONResponse({"error": f"not saved: {exc.format_message()}", "problems": problems}, status_code=422)
-    _, text = program_text(project, body["program"])
     with project.lock:
         try:
             write_atomically(target, text.encode("utf-8"))

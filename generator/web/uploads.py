@@ -43,8 +43,7 @@ def batch_zip(project: Project, program: dict, raw: bytes, name: str, deadline: 
         summary, pdfs, size = Summary(), {}, 0
         for index, job in enumerate(jobs):
             own = job.worksheet.resolve() == path.resolve()
-            with project.lock:
-                deadline.check()
+            with project.lock:  # checked against the deadline first thing, by the front door
                 project.refresh()
                 outcome, pdf = build_in_memory(index, job, project.caches, text if own else None, deadline)
             summary.outcomes.append(outcome)
