@@ -76,7 +76,11 @@ def solve_figure(exercise: Exercise, origin: Origin, poser: Poser) -> tuple[Pict
         return None, []
     picture = poser.picture(exercise.figure)
     where = origin.loc + ("figure",)
-    return picture, [origin.doc.problem(where + trouble.field, trouble.message) for trouble in picture.troubles]
+    problems = []
+    for trouble in picture.troubles:
+        problem = origin.doc.problem(where + trouble.field, trouble.message)
+        problems.append(problem.as_warning() if trouble.severity == "warning" else problem)
+    return picture, problems
 
 
 def find_illustration(exercise: Exercise, origin: Origin, allow_outside: bool,

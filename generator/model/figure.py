@@ -26,11 +26,26 @@ Contact = Literal["hands-on-floor", "knees-on-floor", "hands-behind-head", "left
                   "back-on-ball", "upper-back-on-roller"]
 CONTACTS: tuple[str, ...] = get_args(Contact)
 BodyPoint = Literal["head", "face", "chest", "upper-back", "lower-back", "pelvis", "left-hand", "right-hand",
-                    "left-elbow", "right-elbow", "left-knee", "right-knee", "left-foot", "right-foot"]
+                    "left-elbow", "right-elbow", "left-shoulder", "right-shoulder", "left-hip", "right-hip",
+                    "left-knee", "right-knee", "left-foot", "right-foot", "left-heel", "right-heel"]
 BODY_POINTS: tuple[str, ...] = get_args(BodyPoint)
+# Shaded areas: one name for both sides, or left-/right- for one. The unsided names shade both sides.
 Region = Literal["neck", "left-neck", "right-neck", "upper-back", "between-shoulder-blades", "lower-back",
-                 "chest", "left-side", "right-side", "left-shoulder", "right-shoulder"]
+                 "chest", "left-chest", "right-chest", "left-side", "right-side", "left-shoulder", "right-shoulder",
+                 "front-shoulder", "left-front-shoulder", "right-front-shoulder",
+                 "back-shoulder", "left-back-shoulder", "right-back-shoulder",
+                 "forearm", "left-forearm", "right-forearm", "wrist", "left-wrist", "right-wrist",
+                 "glutes", "left-glutes", "right-glutes", "hip-flexors", "left-hip-flexors", "right-hip-flexors",
+                 "outer-hip", "left-outer-hip", "right-outer-hip", "inner-thigh", "left-inner-thigh",
+                 "right-inner-thigh", "hamstrings", "left-hamstrings", "right-hamstrings",
+                 "quadriceps", "left-quadriceps", "right-quadriceps", "calf", "left-calf", "right-calf",
+                 "shin", "left-shin", "right-shin", "ankle", "left-ankle", "right-ankle",
+                 "foot", "left-foot", "right-foot"]
 REGIONS: tuple[str, ...] = get_args(Region)
+# How an arrow follows the part that moves: round its joint (the default), in a straight line, round a full
+# circle (a pendulum's circles), or back and forth along its path (a head at each end).
+ArrowPath = Literal["arc", "straight", "circle", "back-and-forth"]
+PATHS: tuple[str, ...] = get_args(ArrowPath)
 
 
 class Degrees(Range):
@@ -208,6 +223,7 @@ class Frame(Record):
     pose: Annotated[Pose, Doc("this frame's own changes to the figure's pose")] = Pose()
     arrow: Annotated[Optional[BodyPoint], Doc(
         "the part that moves, with an arrow from the previous frame (or from rest)")] = None
+    path: Annotated[ArrowPath, Doc("how the arrow runs: arc, straight, circle or back-and-forth")] = "arc"
     feel: Annotated[list[Region], Doc("lightly shaded: where the stretch should be felt")] = []
     dont: Annotated[bool, Doc("a picture of what not to do, struck through")] = False
 
@@ -218,12 +234,15 @@ class Figure(Record):
     posture: Annotated[Posture, Doc("the base posture the pose changes")]
     view: Annotated[View, Doc("where the camera looks from")] = "side"
     turn: Annotated[float, Degrees(-180, 180), Doc("the camera, in degrees round the figure")] = 0.0
+    elevation: Annotated[float, Degrees(-30, 90), Doc(
+        "the camera, in degrees above the floor's level: 30 looks down on a side-lying leg lift")] = 0.0
     pose: Annotated[Pose, Doc("changes to the base posture that every frame shares")] = Pose()
     contacts: Annotated[list[Contact], Doc("where the body rests on itself, the floor or a prop")] = []
     props: Annotated[list[Prop], Doc("things drawn with the figure")] = []
     frames: Annotated[list[Frame], Doc(
         "none: one picture of the pose; two: 1 start and 2 end; a 'dont' frame extra")] = []
     arrow: Annotated[Optional[BodyPoint], Doc("the part that moves, with an arrow (without frames)")] = None
+    path: Annotated[ArrowPath, Doc("how the arrow runs (without frames): arc, straight, circle or back-and-forth")] = "arc"
     feel: Annotated[list[Region], Doc("lightly shaded: where the stretch should be felt (without frames)")] = []
 
     def verify(self) -> None:
@@ -232,11 +251,11 @@ class Figure(Record):
             raise Invalid("a figure has at most two frames (1 start, 2 end) besides a 'dont' frame")
         if len(self.frames) - len(kept) > 1:
             raise Invalid("a figure has at most one 'dont' frame")
-        if self.frames and (self.arrow or self.feel):
-            raise Invalid("with frames, give 'arrow' and 'feel' in the frame they belong to")
+        if self.frames and (self.arrow or self.feel or self.path != "arc"):
+            raise Invalid("with frames, give 'arrow', 'path' and 'feel' in the frame they belong to")
 
     def pictures(self) -> list[Frame]:
         """The frames to draw, in order: a figure without frames is one frame of its own."""
         if not [frame for frame in self.frames if not frame.dont]:
-            return [Frame(arrow=self.arrow, feel=self.feel), *self.frames]
+            return [Frame(arrow=self.arrow, path=self.path, feel=self.feel), *self.frames]
         return list(self.frames)

@@ -43,10 +43,12 @@ class PropShape(NamedTuple):
 
 
 class Trouble(NamedTuple):
-    """A contact or prop that could not be met: which entry, and what to do about it."""
+    """Something wrong with a figure: which entry of its block, and what to do about it. An error stops the
+    handout; a warning is said, and the figure is drawn."""
 
     field: tuple[object, ...]
     message: str
+    severity: str = "error"
 
 
 class Scene(NamedTuple):
