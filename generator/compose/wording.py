@@ -47,14 +47,18 @@ _TEXTS = {
 
 POSITIONS = {
     "standing": N_("Standing"),
+    "standing-one-leg": N_("Standing on one leg"),
     "sitting": N_("Sitting"),
     "long-sitting": N_("Long sitting (on the floor, legs straight)"),
     "kneeling": N_("Kneeling"),
     "half-kneeling": N_("Half kneeling"),
     "quadruped": N_("On hands and knees"),
     "lying": N_("Lying on your back"),
+    "lying-knees-bent": N_("Lying on your back, knees bent"),
     "lying-face-down": N_("Lying face down"),
     "side-lying": N_("Lying on your side"),
+    "side-lying-right": N_("Lying on your right side"),
+    "side-lying-left": N_("Lying on your left side"),
     "any": N_("Any comfortable position"),
 }
 

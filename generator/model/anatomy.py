@@ -6,6 +6,8 @@ from typing import Literal, Optional
 
 from ..base.record import Record
 from .figure import Pose, Posture
+from .masses import Masses
+from .shading import Shading
 
 
 class SpineLengths(Record):
@@ -84,14 +86,18 @@ class PostureData(Record):
 
 class Postures(Record):
     standing: PostureData
+    standing_one_leg: PostureData
     sitting: PostureData
     long_sitting: PostureData
     kneeling: PostureData
     half_kneeling: PostureData
     quadruped: PostureData
     lying: PostureData
+    lying_knees_bent: PostureData
     lying_face_down: PostureData
     side_lying: PostureData
+    side_lying_right: PostureData
+    side_lying_left: PostureData
 
     @classmethod
     def prepare(cls, value: object) -> object:
@@ -104,3 +110,5 @@ class Postures(Record):
 class Anatomy(Record):
     body: Body
     postures: Postures
+    masses: Masses
+    shading: Shading

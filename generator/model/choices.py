@@ -24,8 +24,13 @@ Duplex = Literal["long", "short", "none"]  # --duplex: which edge a sheet turns 
 DUPLEXES: tuple[str, ...] = get_args(Duplex)
 Orientation = Literal["portrait", "landscape"]
 
-Position = Literal["standing", "sitting", "long-sitting", "kneeling", "half-kneeling", "quadruped", "lying",
-                   "lying-face-down", "side-lying", "any"]
+# The base postures a figure starts from are the positions an exercise is done in: one list for both.
+# side-lying lies on the right side (side-lying-right says so); standing-one-leg stands on the left leg.
+Posture = Literal["standing", "standing-one-leg", "sitting", "long-sitting", "kneeling", "half-kneeling",
+                  "quadruped", "lying", "lying-knees-bent", "lying-face-down", "side-lying", "side-lying-right",
+                  "side-lying-left"]
+POSTURES: tuple[str, ...] = get_args(Posture)
+Position = Literal[Posture, "any"]
 POSITIONS: tuple[str, ...] = get_args(Position)
 Side = Literal["both", "left", "right", "each", "alternating"]
 SIDES: tuple[str, ...] = get_args(Side)

@@ -10,11 +10,9 @@ from __future__ import annotations
 from typing import Annotated, Literal, Optional, get_args
 
 from ..base.record import Record
+from .choices import POSTURES, Posture
 from .rules import Doc, Invalid, Range
 
-Posture = Literal["standing", "sitting", "long-sitting", "kneeling", "half-kneeling", "quadruped", "lying",
-                  "lying-face-down", "side-lying"]
-POSTURES: tuple[str, ...] = get_args(Posture)
 View = Literal["side", "front", "back", "top", "three-quarter"]
 VIEWS: tuple[str, ...] = get_args(View)
 Prop = Literal["chair", "wall", "mat", "ball", "medicine-ball", "foam-roller", "towel", "band", "bar", "post"]
