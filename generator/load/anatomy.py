@@ -8,6 +8,7 @@ from typing import TypeVar
 from ..base.errors import BuildError
 from ..base.record import Record
 from ..model.anatomy import Anatomy, Body, Postures
+from ..model.masses import Masses
 from ..model.limits import Limits
 from ..model.regions import Regions
 from .validate import load_and_check
@@ -17,7 +18,8 @@ M = TypeVar("M", bound=Record)
 
 
 def read_anatomy() -> Anatomy:
-    return Anatomy(body=_read(FOLDER / "body.yaml", Body), postures=_read(FOLDER / "postures.yaml", Postures))
+    return Anatomy(body=_read(FOLDER / "body.yaml", Body), postures=_read(FOLDER / "postures.yaml", Postures),
+                   masses=_read(FOLDER / "masses.yaml", Masses))
 
 
 def read_regions() -> Regions:

@@ -6,6 +6,7 @@ from typing import NamedTuple, Optional
 
 from ..model.figure import Figure, Pose
 from .camera import camera
+from .checks import figure_troubles
 from ..model.anatomy import Anatomy
 from .draw import Layer, Panel, arrow_path, project
 from .flat import bounds
@@ -30,6 +31,7 @@ def picture(anatomy: Anatomy, figure: Figure) -> Picture:
     eye = camera(figure.view, figure.turn, _heading(scenes[0].skeleton))
     kept = [frame for frame in frames if not frame.dont]
     panels, troubles = [], [t for scene in scenes for t in scene.troubles]
+    troubles += figure_troubles(anatomy, figure, frames, scenes)
     previous: Optional[Scene] = None
     for index, (frame, scene) in enumerate(zip(frames, scenes)):
         layers = project(anatomy.body, scene, eye, list(frame.feel))
