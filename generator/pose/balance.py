@@ -62,13 +62,21 @@ def centre_of_mass(anatomy: Anatomy, sk: Skeleton) -> Vec:
 def supports(anatomy: Anatomy, scene: Scene, props: list[Placed]) -> Support:
     points: list[Point] = []
     touching: set[str] = set()
-    gripped = False
-    for piece in pieces(anatomy.body, scene.skeleton):
+    gripped, sk = False, scene.skeleton
+    leanable = [t for t in props if not (isinstance(t.solid, Box) and t.solid.high[1] <= TOUCH)]  # a mat is floor
+    seen: set[tuple[str, Vec]] = set()
+    for piece in pieces(anatomy.body, sk):
         for end, centre in ((0, piece.start), (1, piece.end)):
+            if (piece.part, centre) in seen:
+                continue  # the end of the piece before, of the same size
+            seen.add((piece.part, centre))
             if centre[1] - extent(piece, end, (0.0, -1.0, 0.0)) <= TOUCH:
                 points.append((centre[0], centre[2]))
-                touching.add(_foot_side(piece, scene.skeleton))
-            for thing in props:
+                foot = _foot_side(piece, scene.skeleton)
+                touching.add(foot)
+                if foot:  # a foot on its toes or heel can rock flat at the ankle: all its length bears
+                    points += [(p[0], p[2]) for p in (sk.points[f"{foot}_heel"], sk.points[f"{foot}_toe"])]
+            for thing in leanable:
                 if _rests_on(piece, end, centre, thing):
                     points += _footprint(thing.solid)
                     touching.add("")
@@ -114,8 +122,9 @@ def _falls(sk: Skeleton, offset: Point, distance: float, support: Support) -> st
     cm = f"{distance * CM:.0f} cm"
     hint = f"or add a support such as '{HELD}'"
     if abs(ahead) >= abs(across):
-        way, where, lean = ("forward", "ahead of", "flexion") if ahead > 0 else ("backward", "behind", "extension")
-        return f"the figure would fall {way}: its weight is {cm} {where} {base}; lean less (pelvis {lean}) {hint}"
+        way, where, lean = ("forward", "ahead of", "pelvis or hip flexion") if ahead > 0 else (
+            "backward", "behind", "pelvis extension")
+        return f"the figure would fall {way}: its weight is {cm} {where} {base}; lean less {way} ({lean}) {hint}"
     side = "right" if across > 0 else "left"
     return (f"the figure would fall to its {side}: its weight is {cm} to the {side} of {base}; shift it over "
             f"{base} (pelvis side_bend, hip abduction) {hint}")
@@ -134,8 +143,6 @@ def _rests_on(piece: Piece, end: int, centre: Vec, thing: Placed) -> bool:
     solid = thing.solid
     if isinstance(solid, Ball) and piece.part.endswith("_arm"):
         return False
-    if isinstance(solid, Box) and solid.high[1] <= TOUCH:
-        return False  # a mat: resting on it is resting on the floor
     reach = (piece.r0 if end == 0 else piece.r1) if piece.frame0 is None else max(
         piece.size0 if end == 0 else piece.size1)
     return near(centre, centre, thing, reach + TOUCH) and solid_depth(solid, centre) >= -(reach + TOUCH)

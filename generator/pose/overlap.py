@@ -14,6 +14,7 @@ from .vectors import Vec, dot, length, lerp, sub
 
 TIP_DEPTH = 0.015  # how far a hand or foot may press into the body (2.5 cm): flesh gives, the outline hides it
 PROP_DEPTH = 0.01  # how far a limb's axis may pass into a prop (1.7 cm) before it is drawn through it
+THROUGH = 0.9  # a limb's axis this near a solid's middle, as a share of its half thickness, goes through it
 GRIP = 0.03  # a hand closes round a rod this thick or thinner (10 cm across): its fingers cross the rod's axis
 CM = 170.0  # centimetres in a body height, for messages
 SEARCH = 18  # steps of the search for a segment's deepest point: to a thousandth of its length
@@ -52,7 +53,7 @@ def tip_troubles(body: Body, sk: Skeleton, held: Holders, field: tuple[object, .
 def prop_troubles(body: Body, sk: Skeleton, props: list[Placed], held: Holders,
                   field: tuple[object, ...]) -> list[Trouble]:
     """An arm or leg whose axis passes through a solid prop; resting on its surface is fine."""
-    deepest: dict[tuple[str, str], float] = {}
+    deepest: dict[tuple[str, str], tuple[bool, float]] = {}
     for side in SIDES:
         wrist, fingertips = sk.points[f"{side}_wrist"], sk.points[f"{side}_hand"]
         for piece in limbs(body, sk, side):
@@ -62,15 +63,24 @@ def prop_troubles(body: Body, sk: Skeleton, props: list[Placed], held: Holders,
                     continue
                 depth = segment_depth(piece.start, piece.end, thing)
                 key = (piece.part.replace("_arm", "_hand") if in_hand else piece.part, thing.prop)
-                if depth > PROP_DEPTH and depth > deepest.get(key, 0.0):
-                    deepest[key] = depth
+                through = depth >= THROUGH * _half_thickness(thing.solid)
+                if (depth > PROP_DEPTH or through) and (through, depth) > deepest.get(key, (False, 0.0)):
+                    deepest[key] = (through, depth)
     found = []
-    for (part, prop), depth in deepest.items():
+    for (part, prop), (through, depth) in deepest.items():
         side, what = part.split("_")
         limb, name = "arm" if what == "hand" else what, prop.replace("-", " ")
-        found.append(_trouble(f"the {side} {what} passes {depth * CM:.0f} cm into the {name}", side, limb,
+        how = f"through the {name}" if through else f"{depth * CM:.0f} cm into the {name}"
+        found.append(_trouble(f"the {side} {what} passes {how}", side, limb,
                               f"so it rests on the {name} or clear of it", held, field))
     return found
+
+
+def _half_thickness(solid: Solid) -> float:
+    """Half the solid's thinnest size: the deepest any point can lie inside it."""
+    if isinstance(solid, Box):
+        return min(hi - lo for lo, hi in zip(solid.low, solid.high)) / 2
+    return solid.radius if isinstance(solid, (Ball, Rod)) else math.inf
 
 
 def _trouble(what: str, side: str, limb: str, goal: str, held: Holders, field: tuple[object, ...]) -> Trouble:
