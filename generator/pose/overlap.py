@@ -25,11 +25,12 @@ Holders = dict[str, tuple[int, str]]  # a side whose hand a contact places: the 
 
 
 def hand_contacts(contacts: list[str]) -> Holders:
-    """Which contact places each hand: one naming both hands (hands-...) or that hand (left-hand-...)."""
+    """Which contact places each hand: one naming both hands or forearms (hands-..., forearms-...) or that
+    side's (left-hand-..., left-forearm-...)."""
     held: Holders = {}
     for index, contact in enumerate(contacts):
         for side in SIDES:
-            if contact.startswith(("hands-", f"{side}-hand-")):
+            if contact.startswith(("hands-", "forearms-", f"{side}-hand-", f"{side}-forearm-")):
                 held.setdefault(side, (index, contact))
     return held
 
