@@ -43,7 +43,8 @@ def test_an_illustration_is_scaled_to_fit_its_box_with_its_aspect_kept(project: 
     data = generator.build_bytes(write_worksheet(project))
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         (image,) = pdf.pages[0].images
-    box_width, box_height = 50 * 72 / 25.4, 44 * 72 / 25.4  # layouts/standard.yaml
+    card_width = 612 - 34 * 72 / 25.4  # Letter inside layouts/standard.yaml's margins
+    box_width, box_height = max(60 * 72 / 25.4, 0.34 * card_width), 50 * 72 / 25.4  # its illustration box
     assert image["width"] == pytest.approx(box_width, abs=0.1)
     assert image["width"] / image["height"] == pytest.approx(4.0, rel=0.01)
     assert image["height"] < box_height
@@ -81,7 +82,7 @@ def test_user_text_is_printed_as_written_never_as_markup(project: Path):
 
 def test_an_exercise_that_cannot_fit_on_a_page_names_the_worksheet_and_exercise(project: Path):
     Image.new("RGB", (10, 10)).save(project / "worksheets" / "wall.png")
-    layout = (project / "layouts" / "standard.yaml").read_text().replace("height: 44mm", "height: 400mm")
+    layout = (project / "layouts" / "standard.yaml").read_text().replace("height: 50mm", "height: 400mm")
     (project / "layouts" / "tall.yaml").write_text(layout)
     with pytest.raises(BuildError) as caught:
         generator.build_bytes(write_worksheet(project), layout="tall")

@@ -16,6 +16,7 @@ from .figures import FigureDrawing, Ink
 from .flowables import Anchor, ExerciseBlock, IllustrationBox
 from .follow_through import notes_area, variations_list, video_code
 from .parts import boxed, cautions_box, grid
+from .picture_size import PictureSize, picture_size
 from .styles import Styles
 from .text import escape, labelled, paragraph, plain, styled
 
@@ -56,11 +57,12 @@ def _first_part(item: HandoutExercise, handout: Handout, styles: Styles, picture
     """The picture, with the video's code under it, beside the name, steps and dose; or all above each other."""
     box, gap = styles.layout.illustration, styles.layout.spacing.column_gap
     show_video = item.exercise.video is not None and handout.layout.show.video
-    if box.position == "above":
-        return _stacked(item, styles, pictures, width, show_video, handout.second_language)
-    picture_width = min(box.width, width / 2)
+    size = picture_size(box, frames(item, pictures), width, styles.layout.figure.gap)
+    if size.above:
+        return _stacked(item, styles, pictures, width, show_video, handout.second_language, size)
+    picture_width = size.width
     text_width = width - picture_width - gap
-    picture_column: list[Flowable] = [illustration(item, styles, pictures, picture_width)]
+    picture_column: list[Flowable] = [illustration(item, styles, pictures, picture_width, size.height)]
     if show_video:
         picture_column += [Spacer(0, styles.layout.spacing.paragraph), *video_code(str(item.exercise.video), styles)]
     text = card_text(item, styles, text_width, handout.second_language)
@@ -82,12 +84,12 @@ def _first_part(item: HandoutExercise, handout: Handout, styles: Styles, picture
 
 
 def _stacked(item: HandoutExercise, styles: Styles, pictures: Mapping[Path, ImageReader], width: float,
-             show_video: bool, second_language: str | None) -> list[Flowable]:
+             show_video: bool, second_language: str | None, size: PictureSize) -> list[Flowable]:
     """The picture across the column (the video's code beside it), then the name, steps and dose under it."""
-    box, gap = styles.layout.illustration, styles.layout.spacing.column_gap
+    gap = styles.layout.spacing.column_gap
     code = video_code(str(item.exercise.video), styles) if show_video else []
     code_width = styles.layout.video.qr_size + 2 * gap if code else 0
-    picture = illustration(item, styles, pictures, min(box.width, width - code_width))
+    picture = illustration(item, styles, pictures, min(size.width, width - code_width), size.height)
     top: Flowable = picture
     if code:
         top = grid([[picture, code]], [width - code_width, code_width], styles, [
@@ -162,13 +164,20 @@ def dose_lines(item: HandoutExercise, styles: Styles, second_language: str | Non
     return lines
 
 
+def frames(item: HandoutExercise, pictures: Mapping[Path, ImageReader]) -> int:
+    """How many frames the card's picture has: a photo or an empty box is one."""
+    if item.illustration is not None and item.illustration in pictures:
+        return 1
+    return len(item.picture.panels) if item.picture is not None else 1
+
+
 def illustration(item: HandoutExercise, styles: Styles, pictures: Mapping[Path, ImageReader],
-                 width: float) -> IllustrationBox:
+                 width: float, height: float) -> IllustrationBox:
     box = styles.layout.illustration
     image = pictures.get(item.illustration) if item.illustration is not None else None
     figure = None
     if image is None and item.picture is not None:
         figure = FigureDrawing(item.picture, styles.layout.figure, Ink.of(styles.layout.figure, styles.layout.colours),
                                styles.fonts.bold, styles.figures)
-    return IllustrationBox(width, box.height, image, figure, wording.DRAWING_SPACE, styles.placeholder,
+    return IllustrationBox(width, height, image, figure, wording.DRAWING_SPACE, styles.placeholder,
                            styles.colours.placeholder_border, styles.colours.placeholder_background, box.padding)

@@ -105,6 +105,13 @@ class Illustration(Record):
     height: Annotated[Length, Doc("the box's height")]
     position: Annotated[IllustrationPlace, Doc("left or right of the name, steps and dose, or above them")] = "left"
     padding: Annotated[Length, Doc("around the label of an empty illustration box")] = 6.0
+    share: Annotated[float, Range(0.0, 0.9), Doc(
+        "the box is at least this share of the card's width, on any paper")] = 0.0
+    frame: Annotated[Length, Doc(
+        "the least width of each frame of a figure in frames: the box widens to give every frame this much")] = 0.0
+    beside: Annotated[float, Range(0.1, 0.9), Doc(
+        "beside the steps a picture takes at most this share of the card; a figure whose frames need more "
+        "goes above the steps, across the card")] = 0.5
 
 
 class FigureStyle(Record):
