@@ -13,6 +13,8 @@ from generator.model.figure import Figure, Frame, Neck, Pose
 from generator.model.limits import Limits
 from generator.pose.balance import centre_of_mass, convex_hull, nearest_in_hull
 from generator.pose.checks import figure_troubles
+from generator.pose.overlap import tip_troubles
+from generator.pose.scene import Trouble
 from generator.pose.skeleton import forward
 from generator.pose.solve import solve
 
@@ -158,3 +160,20 @@ def test_every_shipped_figure_passes_every_check(exercise: str):
     frames = figure.pictures()
     scenes = [solve(anatomy, figure, frame.pose) for frame in frames]
     assert [t.message for t in figure_troubles(anatomy, figure, frames, scenes)] == []
+
+
+def test_a_leg_through_the_chair_seat(project: Path, run):
+    arms = "".join(f"    {side}_shoulder: {{flexion: 10}}\n    {side}_elbow: {{flexion: 60}}\n" for side in ("left", "right"))
+    figure = "  posture: sitting\n  props: [chair]\n  pose:\n" + arms + "    right_hip: {flexion: 60}\n"
+    assert problems(project, run, "leg-in-seat", figure) == [
+        at("leg-in-seat", "8:5", "pose", "the right leg passes through the chair; move the right leg (right_hip, "
+                                         "right_knee) so it rests on the chair or clear of it")]
+
+
+def test_a_foot_inside_the_trunk():
+    anatomy = read_anatomy()
+    sk = forward(anatomy.body, anatomy.postures.of("standing"), Pose())
+    sk = sk.with_points(left_toe=sk.points["thoracic"])
+    assert tip_troubles(anatomy.body, sk, {}, ("pose",)) == [
+        Trouble(("pose",), "the left foot is 12 cm inside the trunk; move the left leg (left_hip, left_knee) so the "
+                           "foot rests on the body's surface or clear of it")]
