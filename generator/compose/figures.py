@@ -10,12 +10,9 @@ from reportlab.lib.colors import Color, HexColor, white
 from reportlab.pdfgen.canvas import Canvas
 
 from ..model.layout import Colours, FigureStyle
-from ..pose.draw import LAYERS, Layer, Panel
+from ..pose.draw import Layer, Panel
 from ..pose.flat import Polygon, bounds
 from ..pose.picture import Picture
-
-MERGED = {"far", "body", "near"}  # stroked, then filled: their pieces read as one outline
-
 
 class Ink(NamedTuple):
     """The figure style's colours, resolved against the layout's."""
@@ -31,13 +28,18 @@ class Ink(NamedTuple):
     prop: Color
     prop_ink: Color
     dont: Color
+    paper: Color
+    part_gap: float
+    hair: Color
+    ghost: Color
 
     @classmethod
     def of(cls, style: FigureStyle, colours: Colours) -> Ink:
         return cls(style.line, style.number, HexColor(style.ink or colours.text),
                    HexColor(style.accent or colours.accent),
                    HexColor(style.far), HexColor(style.far_ink), HexColor(style.skin), HexColor(style.shade),
-                   HexColor(style.prop), HexColor(style.prop_ink), HexColor(style.dont))
+                   HexColor(style.prop), HexColor(style.prop_ink), HexColor(style.dont), HexColor(style.paper),
+                   style.part_gap, HexColor(style.hair), HexColor(style.ghost))
 
 
 class Placement(NamedTuple):
@@ -161,33 +163,40 @@ def _vectors(picture: Picture, placement: Placement, ink: Ink) -> str:
 
 
 def _panel(pen: Pen, panel: Panel, scale: float, ink: Ink) -> None:
-    body = _code([o for layer in panel.layers if layer.kind in MERGED for o in layer.outlines], scale)
-    for kind in LAYERS:
-        for layer in (layer for layer in panel.layers if layer.kind == kind):
-            _layer(pen, layer, scale, ink, body)
+    for layer in panel.layers:  # farthest first: the picture's own order is its depth order
+        _layer(pen, layer, scale, ink)
 
 
-def _layer(pen: Pen, layer: Layer, scale: float, ink: Ink, body: str) -> None:
+def _layer(pen: Pen, layer: Layer, scale: float, ink: Ink) -> None:
     kind = layer.kind
-    if kind in MERGED:
+    if kind in ("part", "far"):
         stroke, fill = (ink.far_ink, ink.far) if kind == "far" else (ink.ink, ink.skin)
-        _merged(pen, _code(layer.outlines, scale), stroke, fill, ink.line)
-    elif kind in ("prop", "front-prop", "floor"):
+        _part(pen, _code(layer.outlines, scale), stroke, fill, ink)
+    elif kind == "ghost":
+        _ghost(pen, layer.outlines, scale, ink)
+    elif kind in ("prop", "floor"):
         for outline in layer.outlines:
             _shape(pen, _code([outline], scale), ink.prop_ink, ink.prop, ink.line * 0.6)
+    elif kind == "front-prop":
+        for outline in layer.outlines:
+            _shape(pen, _code([outline], scale), ink.prop_ink, None, ink.line * 0.6)
     elif kind == "ground":
         pen.stroke_colour(ink.prop_ink)
         pen.width(ink.line * 0.8)
         pen.write(f"{_code(layer.outlines[:1], scale, close=False)} S")
     elif kind == "shade":
-        _shade(pen, _code(layer.outlines, scale), body, ink.shade)
-    elif kind in ("detail", "near-detail"):
-        for outline in layer.outlines:
-            _shape(pen, _code([outline], scale), ink.ink, None, ink.line * 0.7)
+        _shade(pen, _code(layer.outlines, scale), _code(layer.clip, scale), ink.shade)
+    elif kind in ("hair", "dots"):
+        pen.fill_colour(ink.hair if kind == "hair" else ink.ink)
+        pen.write(f"{_code(layer.outlines, scale)} f")
+    elif kind in ("rings", "lines"):
+        pen.stroke_colour(ink.ink)
+        pen.width(ink.line * 0.7)
+        pen.write(f"{_code(layer.outlines, scale, close=kind == 'rings')} S")
     elif kind == "strap":
         _strap(pen, layer, scale, ink)
-    elif kind == "arrow":
-        _arrow(pen, layer.outlines[0], scale, ink.accent, ink.line)
+    elif kind in ("arrow", "two-way-arrow"):
+        _arrow(pen, layer.outlines[0], scale, ink, both=kind == "two-way-arrow")
 
 
 def _code(outlines: Sequence[Polygon], scale: float, close: bool = True) -> str:
@@ -202,13 +211,30 @@ def _code(outlines: Sequence[Polygon], scale: float, close: bool = True) -> str:
     return " ".join(parts)
 
 
-def _merged(pen: Pen, code: str, stroke: Color, fill: Color, line: float) -> None:
-    """A line of ``line`` points round the union of the outlines: each stroked twice as wide, then all filled."""
+def _part(pen: Pen, code: str, stroke: Color, fill: Color, ink: Ink) -> None:
+    """A line of ``ink.line`` points round the union of one part's outlines, with a paper-coloured band
+    ``ink.part_gap`` wide outside it, so the part stays traceable where it crosses what is behind it: each
+    outline stroked wide in paper, then in ink, then all filled."""
+    pen.stroke_colour(ink.paper)
+    pen.width((ink.line + ink.part_gap) * 2)
+    pen.write(f"{code} S")
     pen.stroke_colour(stroke)
-    pen.width(line * 2)
+    pen.width(ink.line * 2)
     pen.write(f"{code} S")
     pen.fill_colour(fill)
     pen.write(f"{code} f")  # non-zero winding: overlapping pieces fill as one
+
+
+def _ghost(pen: Pen, outlines: Sequence[Polygon], scale: float, ink: Ink) -> None:
+    """Where the moving part was: a light dashed line round the union of its outlines, over the figure.
+    Clipping to outside each outline in turn keeps the pieces' inner edges from showing."""
+    code = _code(outlines, scale)
+    pen.write("q")
+    for outline in outlines:
+        pen.write(f"-9999 -9999 m 9999 -9999 l 9999 9999 l -9999 9999 l h {_code([outline], scale)} W* n")
+    pen.stroke_colour(ink.ghost)
+    pen.width(ink.line * 1.6)
+    pen.write(f"[{ink.line * 2:.2f} {ink.line * 1.6:.2f}] 0 d", f"{code} S", "Q")
 
 
 def _shape(pen: Pen, code: str, stroke: Color, fill: Color | None, line: float) -> None:
@@ -220,7 +246,7 @@ def _shape(pen: Pen, code: str, stroke: Color, fill: Color | None, line: float) 
 
 
 def _shade(pen: Pen, regions: str, body: str, colour: Color) -> None:
-    """Where the stretch is felt: tinted, clipped to the body so it never spills past the outline."""
+    """Where the stretch is felt: tinted, clipped to its part so it never spills past the outline."""
     pen.write("q", f"{body} W n")
     pen.fill_colour(colour)
     pen.write(f"{regions} f", "Q")
@@ -237,23 +263,38 @@ def _strap(pen: Pen, layer: Layer, scale: float, ink: Ink) -> None:
     pen.write(f"{code} S")
 
 
-def _arrow(pen: Pen, path: Polygon, scale: float, colour: Color, line: float) -> None:
-    weight = line * 1.7
+def _arrow(pen: Pen, path: Polygon, scale: float, ink: Ink, both: bool) -> None:
+    """The arrow's line with a head at its end (and its start, for back and forth), on a paper band so it
+    reads over the figure."""
+    weight = ink.line * 1.7
     head = weight * 3.2
-    (x1, y1), (x2, y2) = path[-2], path[-1]
-    angle = math.atan2(y2 - y1, x2 - x1)
-    tip = (x2 * scale, y2 * scale)
-    base = (tip[0] - head * math.cos(angle), tip[1] - head * math.sin(angle))
-    shaft = [p for p in path if math.dist((p[0] * scale, p[1] * scale), tip) > head * 0.8]
-    pen.stroke_colour(colour)
-    pen.fill_colour(colour)
+    points = [(x * scale, y * scale) for x, y in path]
+    ends = [_head(points[-1], points[-2], head)]
+    if both:
+        ends.append(_head(points[0], points[1], head))
+    shaft = [p for p in points if all(math.dist(p, tip) > head * 0.8 for tip, _ in ends)]
+    line = [*( [ends[1][1]] if both else []), *shaft, ends[0][1]]
+    code = _code([tuple(line)], 1.0, close=False)
+    pen.stroke_colour(ink.paper)
+    pen.width(weight + ink.part_gap * 2)
+    pen.write(f"{code} S")
+    pen.stroke_colour(ink.accent)
+    pen.fill_colour(ink.accent)
     pen.width(weight)
-    if shaft:
-        pen.write(f"{_code([(*shaft, (base[0] / scale, base[1] / scale))], scale, close=False)} S")
-    wing = head * 0.55
-    side = (-math.sin(angle) * wing, math.cos(angle) * wing)
-    triangle = (tip, (base[0] + side[0], base[1] + side[1]), (base[0] - side[0], base[1] - side[1]))
-    pen.write(f"{_code([triangle], 1.0)} f")
+    pen.write(f"{code} S")
+    for tip, base in ends:
+        angle = math.atan2(tip[1] - base[1], tip[0] - base[0])
+        wing = head * 0.55
+        side = (-math.sin(angle) * wing, math.cos(angle) * wing)
+        triangle = (tip, (base[0] + side[0], base[1] + side[1]), (base[0] - side[0], base[1] - side[1]))
+        pen.write(f"{_code([triangle], 1.0)} f")
+
+
+def _head(tip: tuple[float, float], before: tuple[float, float], head: float) -> tuple[tuple[float, float],
+                                                                                        tuple[float, float]]:
+    """An arrowhead's tip and the middle of its base, pointing the way the line runs into ``tip``."""
+    angle = math.atan2(tip[1] - before[1], tip[0] - before[0])
+    return tip, (tip[0] - head * math.cos(angle), tip[1] - head * math.sin(angle))
 
 
 class FigureForms:

@@ -11,6 +11,7 @@ from ..model.anatomy import Anatomy, Body, Postures
 from ..model.masses import Masses
 from ..model.limits import Limits
 from ..model.regions import Regions
+from ..model.shading import Shading
 from .validate import load_and_check
 
 FOLDER = Path(__file__).resolve().parent.parent / "anatomy"
@@ -19,7 +20,8 @@ M = TypeVar("M", bound=Record)
 
 def read_anatomy() -> Anatomy:
     return Anatomy(body=_read(FOLDER / "body.yaml", Body), postures=_read(FOLDER / "postures.yaml", Postures),
-                   masses=_read(FOLDER / "masses.yaml", Masses))
+                   masses=_read(FOLDER / "masses.yaml", Masses),
+                   shading=_read(FOLDER / "shading.yaml", Shading))
 
 
 def read_regions() -> Regions:

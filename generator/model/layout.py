@@ -127,6 +127,10 @@ class FigureStyle(Record):
     prop: Annotated[Colour, Doc("the fill of props (chair, wall, mat…)")] = "#eef1f4"
     prop_ink: Annotated[Colour, Doc("the outline of props")] = "#8a96a3"
     dont: Annotated[Colour, Doc("the slash over a picture of what not to do")] = "#c0392b"
+    paper: Annotated[Colour, Doc("the band that parts a nearer limb from what is behind it")] = "#ffffff"
+    part_gap: Annotated[Length, Doc("that band's width round each part, and round an arrow")] = 0.6
+    hair: Annotated[Colour, Doc("the hair on the back and crown of the head: which way it faces")] = "#aab3bd"
+    ghost: Annotated[Colour, Doc("the dashed line where a part that moves a little was in frame 1")] = "#9aa5b1"
     gap: Annotated[Length, Doc("between frames")] = 3 * 72 / 25.4
     margin: Annotated[Length, Doc("inside the illustration box")] = 1.5 * 72 / 25.4
     number: Annotated[TypeSize, Doc("type size of a frame's number; its disc grows with it")] = 6.5

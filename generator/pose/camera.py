@@ -11,11 +11,12 @@ from .vectors import Matrix, Vec, about_x, about_y, about_z, apply, compose
 TURNS = {"side": 0.0, "three-quarter": -40.0, "front": -90.0, "back": 90.0}  # degrees round the vertical
 
 
-def camera(view: View, turn: float, heading: Vec) -> Matrix:
+def camera(view: View, turn: float, heading: Vec, elevation: float = 0.0) -> Matrix:
     """Seen from above, a figure lies head-up on the page (along ``heading``), and ``turn`` turns the picture
-    on the page: 90 lays it head to the left."""
+    on the page: 90 lays it head to the left. Otherwise ``elevation`` raises the eye above the floor's level,
+    looking down by that many degrees."""
     if view != "top":
-        return about_y(TURNS[view] - turn)
+        return compose(about_x(elevation), about_y(TURNS[view] - turn))
     above = about_x(90.0)
     x, y, _ = apply(above, heading)
     return compose(about_z(90.0 + turn - math.degrees(math.atan2(y, x))), above)

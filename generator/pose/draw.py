@@ -1,27 +1,38 @@
-"""A solved frame, seen through the camera, as layers of flat outlines ready to be stroked and filled."""
+"""A solved frame, seen through the camera, as layers of flat outlines drawn in order, farthest first.
+
+Only the trunk, neck and head share one outline; each limb is its own, split where it passes from behind the
+trunk to in front of it, and every part is ordered over what it overlaps by depth (see order.py)."""
 
 from __future__ import annotations
 
 import math
 from typing import NamedTuple, Optional
 
+from ..model.anatomy import Anatomy
+from .areas import shades
 from .camera import depth, flat
-from ..model.anatomy import Body, Section
+from .face import face
 from .flat import Point, Polygon, capsule, circle, hull
+from .order import Item, Sample, drawing_order
 from .scene import Ball, Box, PropShape, Rod, Scene, Strap
 from .surface import SAMPLES as STATION, Piece, pieces
-from .vectors import Matrix, Vec, add, apply, length, lerp, scale, sub, unit
+from .vectors import Matrix
 
-# Layers, drawn in this order. Body layers merge: every outline of a layer is stroked, then every one filled,
-# so the pieces read as one silhouette.
-LAYERS = ("floor", "ground", "prop", "far", "body", "shade", "detail", "near", "near-detail", "front-prop", "strap",
-          "arrow")
+LIMBS = ("left_leg", "right_leg", "left_arm", "right_arm")  # in the order that wins a tie
+BEHIND = 0.03  # a limb piece this far behind the trunk where they overlap, in body heights, goes behind it
+FAR = -0.035  # a limb whose middle lies this far behind the trunk's is tinted, unless it is the one that moves
 
 
 class Layer(NamedTuple):
+    """What to draw, by kind: "floor", "ground", "prop", "front-prop" (a prop nearer than the figure, drawn
+    as an outline so the figure shows through), "part" and "far" (body parts, with a paper gap
+    round each), "ghost", "shade" (clipped to ``clip``), "hair", "dots", "lines", "rings", "strap",
+    "arrow" and "two-way-arrow"."""
+
     kind: str
     outlines: tuple[Polygon, ...]
-    width: float = 0.0  # a strap's or arrow's width, in body heights
+    width: float = 0.0  # a strap's width, in body heights
+    clip: tuple[Polygon, ...] = ()
 
 
 class Panel(NamedTuple):
@@ -30,37 +41,149 @@ class Panel(NamedTuple):
     dont: bool
 
 
-def project(body: Body, scene: Scene, eye: Matrix, feel: list[str]) -> list[Layer]:
-    body_pieces = pieces(body, scene.skeleton)
-    groups = _depth_groups(scene, eye, body_pieces)
-    layers = [Layer("prop", tuple(_solid(eye, p) for p in scene.props if not p.in_front and p.prop != "mat"))]
-    layers.insert(0, Layer("floor", tuple(_solid(eye, p) for p in scene.props if p.prop == "mat")))
-    for group in ("far", "body", "near"):
-        members = [p for p in body_pieces if groups[p.part] == group]
-        outline = _trunk(eye, [p for p in members if p.part == "trunk"])
-        rest = members if outline is None else [p for p in members if p.part != "trunk"]
-        layers.append(Layer(group, (*(outline or ()), *(_piece(eye, p) for p in rest))))
-        if group == "body":
-            layers.append(Layer("shade", tuple(_region(body, scene, eye, region) for region in feel)))
-            layers.append(Layer("detail", _ear(body, scene, eye)))
-    layers.append(Layer("front-prop", tuple(_solid(eye, p) for p in scene.props if p.in_front
-                                            and not isinstance(p.solid, Strap))))
-    for p in scene.props:
-        if isinstance(p.solid, Strap):
-            layers.append(Layer("strap", (tuple(flat(eye, q) for q in p.solid.points),), p.solid.width))
+def project(anatomy: Anatomy, scene: Scene, eye: Matrix, feel: list[str], moving: Optional[str] = None,
+            ghost: tuple[Polygon, ...] = ()) -> list[Layer]:
+    """The frame's layers, farthest first; ``moving`` is the outline drawn in full ink wherever it is, and
+    ``ghost`` the outlines of where it was, drawn over the figure as a light dashed line."""
+    body_pieces = pieces(anatomy.body, scene.skeleton)
+    shaded = shades(anatomy.body, anatomy.shading, scene.skeleton, eye, feel)
+    trunk = [p for p in body_pieces if p.part == "trunk"]
+    middle = sum(depth(eye, p.start) for p in trunk) / len(trunk)
+    body_samples = _samples(eye, [p for p in body_pieces if p.part in ("trunk", "neck", "head")])
+    items: list[Item] = []
+    drawn: list[list[Layer]] = []
+    outline = _body_outline(eye, body_pieces)
+    features = face(anatomy.body, scene.skeleton, eye)
+    drawn.append([Layer("part", outline), *_shade(shaded, "body", outline), Layer("hair", features.hair),
+                  Layer("rings", features.rings), Layer("dots", features.dots), Layer("lines", features.lines)])
+    items.append(Item(body_samples, 0, middle))
+    for rank, limb in enumerate(LIMBS, start=1):
+        own = [p for p in body_pieces if p.part == limb]
+        tone = "far" if limb != moving and _mean_depth(eye, own) - middle < FAR else "part"
+        for chunk in _chunks(eye, own, body_samples):
+            outlines = tuple(_piece(eye, p) for p in chunk)
+            drawn.append([Layer(tone, outlines), *_shade(shaded, limb, outlines)])
+            items.append(Item(_samples(eye, chunk), rank, _mean_depth(eye, chunk)))
+    for prop in scene.props:
+        if isinstance(prop.solid, Strap):
+            for run, over in _strap_runs(eye, prop.solid, body_samples):
+                drawn.append([Layer("strap", (run,), prop.solid.width)])
+                items.append(Item(_line_samples(eye, prop.solid, run, over), len(LIMBS) + 1, over))
+    figure = [layer for k in drawing_order(items) for layer in drawn[k]]
+    solids = [p for p in scene.props if p.prop != "mat" and not isinstance(p.solid, Strap)]
+    behind = [_solid(eye, p) for p in solids if not p.in_front and _nearest_back(eye, p) <= middle]
+    nearer = [_solid(eye, p) for p in solids if not p.in_front and _nearest_back(eye, p) > middle]
+    held = [_solid(eye, p) for p in solids if p.in_front]
+    layers = [Layer("floor", tuple(_solid(eye, p) for p in scene.props if p.prop == "mat")),
+              *(Layer("prop", (o,)) for o in behind), *figure, Layer("ghost", ghost),
+              *(Layer("front-prop", (o,)) for o in nearer), *(Layer("prop", (o,)) for o in held)]
     return [layer for layer in layers if layer.outlines]
 
 
-def _depth_groups(scene: Scene, eye: Matrix, body_pieces: list[Piece]) -> dict[str, str]:
-    """Limbs clearly behind the trunk are far (tinted, drawn first); clearly in front, near; else merged."""
-    trunk = [depth(eye, p.start) for p in body_pieces if p.part == "trunk"]
-    middle = sum(trunk) / len(trunk)
-    groups = {"trunk": "body", "neck": "body", "head": "body"}
-    for part in ("left_arm", "right_arm", "left_leg", "right_leg"):
-        own = [depth(eye, p.start) for p in body_pieces if p.part == part]
-        offset = sum(own) / len(own) - middle
-        groups[part] = "far" if offset < -0.035 else "near" if offset > 0.07 else "body"
-    return groups
+def outline_of(anatomy: Anatomy, scene: Scene, eye: Matrix, part: str) -> tuple[Polygon, ...]:
+    """One part's outlines, as a ghost draws them: "body" (trunk, neck and head), "head" (with the neck)
+    or a limb."""
+    body_pieces = pieces(anatomy.body, scene.skeleton)
+    if part == "body":
+        return _body_outline(eye, body_pieces)
+    if part == "head":
+        return tuple(_piece(eye, p) for p in body_pieces if p.part in ("neck", "head"))
+    return tuple(_piece(eye, p) for p in body_pieces if p.part == part)
+
+
+def _shade(shaded: list, owner: str, clip: tuple[Polygon, ...]) -> list[Layer]:
+    own = tuple(s.outline for s in shaded if s.owner == owner)
+    return [Layer("shade", own, clip=clip)] if own else []
+
+
+def _body_outline(eye: Matrix, body_pieces: list[Piece]) -> tuple[Polygon, ...]:
+    trunk = [p for p in body_pieces if p.part == "trunk"]
+    merged = _trunk(eye, trunk)
+    rest = [p for p in body_pieces if p.part in ("neck", "head") or (merged is None and p.part == "trunk")]
+    return (*(merged or ()), *(_piece(eye, p) for p in rest))
+
+
+def _mean_depth(eye: Matrix, chunk: list[Piece]) -> float:
+    return sum(depth(eye, p.start) + depth(eye, p.end) for p in chunk) / (2 * len(chunk))
+
+
+def _samples(eye: Matrix, chunk: list[Piece]) -> tuple[Sample, ...]:
+    """Round spots along the pieces, for telling where two parts overlap on the page."""
+    found = []
+    for p in chunk:
+        r0 = p.r0 or (p.size0[0] + p.size0[1]) / 2
+        r1 = p.r1 or (p.size1[0] + p.size1[1]) / 2
+        for t, r in ((0.0, r0), (0.5, (r0 + r1) / 2), (1.0, r1)):
+            x, y = flat(eye, _at(p, t))
+            found.append(Sample(x, y, depth(eye, _at(p, t)), r))
+    return tuple(found)
+
+
+def _at(p: Piece, t: float) -> tuple[float, float, float]:
+    return (p.start[0] + (p.end[0] - p.start[0]) * t, p.start[1] + (p.end[1] - p.start[1]) * t,
+            p.start[2] + (p.end[2] - p.start[2]) * t)
+
+
+def _local(x: float, y: float, body: tuple[Sample, ...]) -> Optional[float]:
+    """The trunk's depth under a point of the page, or None where the point is clear of it."""
+    best: Optional[Sample] = None
+    for s in body:
+        if math.hypot(s.x - x, s.y - y) < s.radius and (best is None or s.depth > best.depth):
+            best = s
+    return None if best is None else best.depth
+
+
+def _chunks(eye: Matrix, limb: list[Piece], body: tuple[Sample, ...]) -> list[list[Piece]]:
+    """The limb in runs of pieces on one side of the trunk: an arm reaching across the chest from behind
+    the shoulder is split where it comes out in front."""
+    runs: list[list[Piece]] = []
+    side: Optional[bool] = None
+    for p in limb:
+        x, y = flat(eye, _at(p, 0.5))
+        under = _local(x, y, body)
+        front = side if under is None else depth(eye, _at(p, 0.5)) >= under - BEHIND
+        if runs and (front == side or front is None or side is None):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+        side = front if front is not None else side
+    return runs
+
+
+def _strap_runs(eye: Matrix, strap: Strap, body: tuple[Sample, ...]) -> list[tuple[Polygon, float]]:
+    """A towel or band in runs in front of or behind the body, each with its mean depth."""
+    runs: list[tuple[list[Point], list[float], Optional[bool]]] = []
+    for a, b in zip(strap.points, strap.points[1:]):
+        mid = tuple((u + v) / 2 for u, v in zip(a, b))
+        x, y = flat(eye, mid)  # type: ignore[arg-type]
+        under = _local(x, y, body)
+        front = None if under is None else depth(eye, mid) >= under  # type: ignore[arg-type]
+        if runs and (front is None or runs[-1][2] is None or runs[-1][2] == front):
+            runs[-1][0].append(flat(eye, b))
+            runs[-1][1].append(depth(eye, b))
+            if runs[-1][2] is None:
+                runs[-1] = (runs[-1][0], runs[-1][1], front)
+        else:
+            runs.append(([flat(eye, a), flat(eye, b)], [depth(eye, a), depth(eye, b)], front))
+    return [(tuple(points), sum(depths) / len(depths)) for points, depths, _ in runs]
+
+
+def _line_samples(eye: Matrix, strap: Strap, run: Polygon, over: float) -> tuple[Sample, ...]:
+    return tuple(Sample(x, y, over, strap.width / 2 + 0.01) for x, y in run)
+
+
+def _nearest_back(eye: Matrix, prop: PropShape) -> float:
+    """The depth of the prop's farthest side: a prop all nearer than the trunk's middle (a chair's back seen
+    from behind) is drawn over the figure, as an outline the figure shows through."""
+    solid = prop.solid
+    if isinstance(solid, Box):
+        lo, hi = solid.low, solid.high
+        return min(depth(eye, (x, y, z)) for x in (lo[0], hi[0]) for y in (lo[1], hi[1]) for z in (lo[2], hi[2]))
+    if isinstance(solid, Ball):
+        return depth(eye, solid.centre) - solid.radius
+    if isinstance(solid, Rod):
+        return min(depth(eye, solid.start), depth(eye, solid.end)) - solid.radius
+    return 0.0
 
 
 def _piece(eye: Matrix, piece: Piece) -> Polygon:
@@ -133,79 +256,3 @@ def _solid(eye: Matrix, prop: PropShape) -> Polygon:
     if isinstance(solid, Rod):
         return capsule(flat(eye, solid.start), solid.radius, flat(eye, solid.end), solid.radius)
     raise TypeError(solid)
-
-
-REGIONS: dict[str, tuple[str, str, float, float, float]] = {
-    # region: from level, to level, forward offset (in trunk depths), right offset (in widths), radius
-    "upper-back": ("thoracic", "neck", -0.75, 0.0, 0.05),
-    "between-shoulder-blades": ("thoracic", "upper_thoracic", -0.85, 0.0, 0.04),
-    "lower-back": ("hips", "thoracic", -0.8, 0.0, 0.045),
-    "chest": ("thoracic", "neck", 0.8, 0.0, 0.05),
-    "left-side": ("pelvis", "upper_thoracic", 0.0, -0.8, 0.04),
-    "right-side": ("pelvis", "upper_thoracic", 0.0, 0.8, 0.04),
-}
-
-
-def _region(body: Body, scene: Scene, eye: Matrix, region: str) -> Polygon:
-    p, frames = scene.skeleton.points, scene.skeleton.frames
-    if region in ("neck", "left-neck", "right-neck"):
-        sign = {"neck": 0.0, "left-neck": -1.0, "right-neck": 1.0}[region]
-        low = add(p["neck"], apply(frames["upper_thoracic"], (-0.01, 0.0, sign * 0.05)))
-        high = add(p["skull"], apply(frames["neck"], (-0.01, 0.0, sign * 0.02)))
-        return capsule(flat(eye, low), 0.035, flat(eye, high), 0.03)
-    if region in ("left-shoulder", "right-shoulder"):
-        side = region.split("-")[0]
-        top = lerp(p["neck"], p[f"{side}_shoulder"], 0.5)
-        return capsule(flat(eye, top), 0.035, flat(eye, p[f"{side}_shoulder"]), 0.035)
-    start, end, forward, right, radius = REGIONS[region]
-    section: dict[str, Section] = {s.at: s for s in body.trunk}
-    points = []
-    for level in (start, end):
-        size = section[level]
-        points.append(add(p[level], apply(frames.get(level, frames["pelvis"]),
-                                           (forward * size.depth, 0.0, right * size.width))))
-    mid = lerp(points[0], points[1], 0.5)
-    a, b = lerp(points[0], mid, 0.25), lerp(points[1], mid, 0.25)
-    return capsule(flat(eye, a), radius, flat(eye, b), radius)
-
-
-def _ear(body: Body, scene: Scene, eye: Matrix) -> tuple[Polygon, ...]:
-    """An ear on the side of the head that faces the eye, so the head's turn reads."""
-    frame = scene.skeleton.frames["head"]
-    lateral = (frame[0][2], frame[1][2], frame[2][2])
-    facing = apply(eye, lateral)[2]
-    if abs(facing) < 0.55:
-        return ()
-    side = 1.0 if facing > 0 else -1.0
-    centre = add(scene.skeleton.points["head"], apply(frame, (-0.008, -0.004, side * body.head_radius * 0.6)))
-    return (_oval(flat(eye, centre), 0.011, 0.017, flat(eye, add(centre, apply(frame, (0.0, 1.0, 0.0))))),)
-
-
-def _oval(centre: Point, rx: float, ry: float, up: Point) -> Polygon:
-    angle = math.atan2(up[1] - centre[1], up[0] - centre[0]) - math.pi / 2
-    c, s = math.cos(angle), math.sin(angle)
-    return tuple((centre[0] + rx * math.cos(t) * c - ry * math.sin(t) * s,
-                  centre[1] + rx * math.cos(t) * s + ry * math.sin(t) * c)
-                 for t in (2 * math.pi * i / 20 for i in range(20)))
-
-
-def arrow_path(start: Vec, end: Vec, pivot: Vec, eye: Matrix, shortest: float) -> Polygon:
-    """The moving point's arc round its pivot, at least ``shortest`` long (a small move gets a straight arrow)."""
-    a, b = sub(start, pivot), sub(end, pivot)
-    path = []
-    for i in range(13):
-        t = i / 12
-        direction = unit(lerp(unit(a), unit(b), t))
-        radius = length(a) + (length(b) - length(a)) * t
-        path.append(flat(eye, add(pivot, scale(direction, radius))))
-    drawn = sum(math.dist(p, q) for p, q in zip(path, path[1:]))
-    if drawn >= shortest:
-        return tuple(path)
-    head, tail = path[-1], path[0]
-    dx, dy = head[0] - tail[0], head[1] - tail[1]
-    size = math.hypot(dx, dy)
-    if size < 1e-9:
-        return ()
-    mid = ((head[0] + tail[0]) / 2, (head[1] + tail[1]) / 2)
-    ux, uy = dx / size, dy / size
-    return ((mid[0] - ux * shortest / 2, mid[1] - uy * shortest / 2), (mid[0] + ux * shortest / 2, mid[1] + uy * shortest / 2))

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple, Optional
 
-from ..model.figure import Figure, Pose
-from .camera import camera
-from .checks import figure_troubles
 from ..model.anatomy import Anatomy
-from .draw import Layer, Panel, arrow_path, project
-from .flat import bounds
+from ..model.figure import Figure, Frame, Pose
+from .arrows import arrow, moving_part
+from .camera import camera, flat
+from .checks import figure_troubles
+from .checks import figure_troubles
+from .draw import Layer, Panel, outline_of, project
+from .flat import Polygon, bounds, hull
 from .scene import Scene, Trouble
 from .skeleton import Skeleton
 from .solve import solve
-from .flat import Polygon
-from .vectors import Matrix, Vec, add, lerp, scale, sub, unit
+from .vectors import Matrix, Vec
 
-ARROW_GAP = 0.07  # how far an arrow keeps from the part it follows, in body heights
-ARROW_SHORTEST = 0.13
+GHOST = 0.06  # a moving part that shifts less than this between frames, in body heights, leaves a ghost
+PLANE = 4.0  # degrees of elevation from which the floor is drawn as a plane, not a line
 
 
 class Picture(NamedTuple):
@@ -28,29 +30,60 @@ class Picture(NamedTuple):
 def picture(anatomy: Anatomy, figure: Figure) -> Picture:
     frames = figure.pictures()
     scenes = [_solve(anatomy, figure, frame.pose) for frame in frames]
-    eye = camera(figure.view, figure.turn, _heading(scenes[0].skeleton))
+    eye = camera(figure.view, figure.turn, _heading(scenes[0].skeleton), figure.elevation)
     kept = [frame for frame in frames if not frame.dont]
     panels, troubles = [], [t for scene in scenes for t in scene.troubles]
     troubles += figure_troubles(anatomy, figure, frames, scenes)
+    troubles += figure_troubles(anatomy, figure, frames, scenes)
     previous: Optional[Scene] = None
     for index, (frame, scene) in enumerate(zip(frames, scenes)):
-        layers = project(anatomy.body, scene, eye, list(frame.feel))
+        moving = moving_part(frame.arrow) if frame.arrow else None
+        start = None
         if frame.arrow is not None:
             start = previous if previous is not None and not frame.dont else _solve(anatomy, figure, Pose(), rest=True)
-            path = _arrow(start.skeleton, scene.skeleton, frame.arrow, eye, anatomy)
-            if path:
-                layers.append(Layer("arrow", (path,)))
-            else:
-                field = ("frames", index, "arrow") if figure.frames else ("arrow",)
-                troubles.append(Trouble(field, "the movement runs straight toward the eye and cannot be shown; "
-                                               "choose another view or turn"))
+        ghost = _ghost(anatomy, start, scene, eye, moving) if previous is not None and start is previous else ()
+        layers = project(anatomy, scene, eye, list(frame.feel), moving, ghost)
+        if frame.arrow is not None and start is not None:
+            layers.extend(_arrow_layer(anatomy, start, scene, frame, eye, figure, index, troubles))
         if figure.view != "top":
-            layers.insert(0, _ground(layers))
+            layers.insert(0, _ground(layers, scene, eye, figure.elevation))
         number = kept.index(frame) + 1 if len(kept) == 2 and not frame.dont else None
         panels.append(Panel(tuple(layers), number, frame.dont))
         if not frame.dont:
             previous = scene
     return Picture(tuple(panels), tuple(_unique(troubles)))
+
+
+def _arrow_layer(anatomy: Anatomy, start: Scene, scene: Scene, frame: Frame, eye: Matrix, figure: Figure,
+                 index: int, troubles: list[Trouble]) -> list[Layer]:
+    assert frame.arrow is not None
+    path = arrow(start.skeleton, scene.skeleton, frame.arrow, frame.path, eye, anatomy.body)
+    if path:
+        return [Layer("two-way-arrow" if frame.path == "back-and-forth" else "arrow", (path,))]
+    field = ("frames", index, "arrow") if figure.frames else ("arrow",)
+    troubles.append(Trouble(field, "the movement runs straight toward the eye and cannot be shown; "
+                                   "choose another view or turn"))
+    return []
+
+
+def _ghost(anatomy: Anatomy, before: Optional[Scene], after: Scene, eye: Matrix,
+           moving: Optional[str]) -> tuple[Polygon, ...]:
+    """Where the moving part was, when it moved so little the two frames would look alike."""
+    if before is None or moving is None:
+        return ()
+    shift = max(math.dist(flat(eye, before.skeleton.points[name]), flat(eye, after.skeleton.points[name]))
+                for name in _points_of(moving, after.skeleton))
+    return outline_of(anatomy, before, eye, moving) if 0.004 < shift < GHOST else ()
+
+
+def _points_of(part: str, sk: Skeleton) -> list[str]:
+    if part == "head":
+        return ["head", "skull"]
+    if part == "body":
+        return [name for name in sk.points if not name.startswith(("left_", "right_"))]
+    side, limb = part.split("_")
+    joints = ("shoulder", "elbow", "wrist", "hand") if limb == "arm" else ("hip", "knee", "ankle", "heel", "toe")
+    return [f"{side}_{joint}" for joint in joints]
 
 
 def _heading(sk: Skeleton) -> Vec:
@@ -63,10 +96,16 @@ def _heading(sk: Skeleton) -> Vec:
     return (pelvis[0][0], pelvis[1][0], pelvis[2][0])
 
 
-def _ground(layers: list[Layer]) -> Layer:
-    """The floor line under the figure and everything round it."""
-    x0, _, x1, _ = bounds([o for layer in layers for o in layer.outlines])
-    return Layer("ground", (((x0 - 0.05, 0.0), (x1 + 0.05, 0.0)),))
+def _ground(layers: list[Layer], scene: Scene, eye: Matrix, elevation: float) -> Layer:
+    """The floor line under the figure and everything round it; seen from above the floor's level, the
+    floor as a plane round the body's footprint."""
+    if abs(elevation) < PLANE:
+        x0, _, x1, _ = bounds([o for layer in layers for o in layer.outlines])
+        return Layer("ground", (((x0 - 0.05, 0.0), (x1 + 0.05, 0.0)),))
+    xs = [p[0] for p in scene.skeleton.points.values()]
+    zs = [p[2] for p in scene.skeleton.points.values()]
+    corners = [(x, 0.0, z) for x in (min(xs) - 0.12, max(xs) + 0.12) for z in (min(zs) - 0.12, max(zs) + 0.12)]
+    return Layer("floor", (hull([flat(eye, c) for c in corners]),))
 
 
 def _solve(anatomy: Anatomy, figure: Figure, pose: Pose, rest: bool = False) -> Scene:
@@ -80,43 +119,3 @@ def _unique(troubles: list[Trouble]) -> list[Trouble]:
             seen.add(trouble)
             kept.append(trouble)
     return kept
-
-
-def _arrow(start: Skeleton, end: Skeleton, point: str, eye: Matrix, anatomy: Anatomy) -> Polygon:
-    a, pivot, normal_a = _marker(start, point, anatomy)
-    b, _, normal_b = _marker(end, point, anatomy)
-    normal = unit(lerp(normal_a, normal_b, 0.5))
-    shift = scale(normal, ARROW_GAP)
-    return arrow_path(add(a, shift), add(b, shift), add(pivot, shift), eye, ARROW_SHORTEST)
-
-
-def _column(sk: Skeleton, level: str, column: int) -> Vec:
-    m = sk.frames[level]
-    return (m[0][column], m[1][column], m[2][column])
-
-
-def _marker(sk: Skeleton, point: str, anatomy: Anatomy) -> tuple[Vec, Vec, Vec]:
-    """A body point an arrow follows: where it is, what it turns round, and which way is away from the body."""
-    p, body = sk.points, anatomy.body
-    depth: dict[str, float] = {s.at: s.depth for s in body.trunk}
-    if point == "head":
-        up = _column(sk, "head", 1)
-        return add(p["head"], scale(up, body.head_radius)), p["neck"], up
-    if point == "face":
-        front = _column(sk, "head", 0)
-        return add(p["head"], scale(front, body.head_radius)), p["neck"], front
-    if point in ("chest", "upper-back", "lower-back"):
-        level = {"chest": "upper_thoracic", "upper-back": "thoracic", "lower-back": "lumbar"}[point]
-        front = _column(sk, level, 0)
-        sign = 1.0 if point == "chest" else -1.0
-        spot = lerp(p[level], p["upper_thoracic" if level == "thoracic" else "neck" if level == "upper_thoracic"
-                                else "thoracic"], 0.5)
-        return add(spot, scale(front, sign * depth[level])), p["hips"], scale(front, sign)
-    if point == "pelvis":
-        return p["pelvis"], lerp(p["left_knee"], p["right_knee"], 0.5), _column(sk, "pelvis", 1)
-    side, part = point.split("-")
-    joint, pivot, base = {"hand": ("hand", "shoulder", "wrist"), "elbow": ("elbow", "shoulder", "shoulder"),
-                          "knee": ("knee", "hip", "hip"), "foot": ("toe", "hip", "ankle")}[part]
-    tip = p[f"{side}_{joint}"]
-    return tip, p[f"{side}_{pivot}"], unit(sub(tip, p[f"{side}_{base}"]))
-

@@ -1,0 +1,132 @@
+"""An arrow on the part that moves, following its path: round its joint, straight, round a circle, or
+back and forth (a head at each end)."""
+
+from __future__ import annotations
+
+import math
+
+from ..model.anatomy import Body
+from .camera import flat
+from .flat import Point, Polygon
+from .skeleton import Skeleton
+from .vectors import Matrix, Vec, add, length, lerp, scale, sub, unit
+
+GAP = 0.045  # how far an arrow keeps from the point it follows, in body heights
+SHORTEST = 0.12  # an arrow is at least this long, so its head reads
+LOOP = 0.055  # a circling arrow's radius
+
+
+def arrow(start: Skeleton, end: Skeleton, point: str, path: str, eye: Matrix, body: Body) -> Polygon:
+    """The arrow's line on the page, ending at its head; empty when the movement runs toward the eye."""
+    a, pivots = marker(start, point, body)
+    b, after = marker(end, point, body)
+    pivot = _still(a, b, pivots, after)
+    if path == "circle":
+        return _loop(flat(eye, b), flat(eye, pivot))
+    shift = scale(unit(add(outward(start, point, a, pivots[-1]), outward(end, point, b, after[-1]))), GAP)
+    a, b, pivot = add(a, shift), add(b, shift), add(pivot, shift)
+    if path == "straight":
+        line: Polygon = (flat(eye, a), flat(eye, b))
+    else:
+        line = tuple(flat(eye, _round(a, b, pivot, i / 12)) for i in range(13))
+    return _long_enough(line)
+
+
+def outward(sk: Skeleton, point: str, at: Vec, base: Vec) -> Vec:
+    """Which way is away from the body at the point: the arrow keeps that side of the part."""
+    if point == "head":
+        return _column(sk, "head", 1)
+    if point == "face":
+        return _column(sk, "head", 0)
+    if point in ("chest", "upper-back", "lower-back"):
+        return scale(_column(sk, "thoracic", 0), 1.0 if point == "chest" else -1.0)
+    if point == "pelvis":
+        return _column(sk, "pelvis", 1)
+    return unit(sub(at, base))
+
+
+def _still(a: Vec, b: Vec, before: tuple[Vec, ...], after: tuple[Vec, ...]) -> Vec:
+    """The nearest joint up the limb that stays put: a knee straightening turns the foot round the knee,
+    a leg swinging round the hip."""
+    moved = length(sub(b, a))
+    for here, there in zip(before, after):
+        if length(sub(there, here)) <= 0.2 * moved:
+            return there
+    return after[-1]
+
+
+def _round(a: Vec, b: Vec, pivot: Vec, t: float) -> Vec:
+    """The point ``t`` of the way round from ``a`` to ``b`` about ``pivot``, its distance blended."""
+    ra, rb = sub(a, pivot), sub(b, pivot)
+    ua, ub = unit(ra), unit(rb)
+    angle = math.acos(max(-1.0, min(1.0, sum(x * y for x, y in zip(ua, ub)))))
+    if angle < 1e-6:
+        direction = ua
+    else:
+        direction = unit(add(scale(ua, math.sin((1 - t) * angle)), scale(ub, math.sin(t * angle))))
+    return add(pivot, scale(direction, length(ra) + (length(rb) - length(ra)) * t))
+
+
+def _long_enough(line: Polygon) -> Polygon:
+    drawn = sum(math.dist(p, q) for p, q in zip(line, line[1:]))
+    if drawn >= SHORTEST:
+        return line
+    (x0, y0), (x1, y1) = line[0], line[-1]
+    size = math.hypot(x1 - x0, y1 - y0)
+    if size < 1e-6:
+        return ()
+    mid, ux, uy = ((x0 + x1) / 2, (y0 + y1) / 2), (x1 - x0) / size, (y1 - y0) / size
+    return ((mid[0] - ux * SHORTEST / 2, mid[1] - uy * SHORTEST / 2),
+            (mid[0] + ux * SHORTEST / 2, mid[1] + uy * SHORTEST / 2))
+
+
+def _loop(centre: Point, pivot: Point) -> Polygon:
+    """A near-closed flat loop round the moving point, across the limb: a pendulum's circles."""
+    dx, dy = centre[0] - pivot[0], centre[1] - pivot[1]
+    size = math.hypot(dx, dy) or 1.0
+    ax, ay = -dy / size, dx / size  # across the limb
+    bx, by = dx / size, dy / size  # along it
+    return tuple((centre[0] + LOOP * (math.cos(t) * ax + 0.4 * math.sin(t) * bx),
+                  centre[1] + LOOP * (math.cos(t) * ay + 0.4 * math.sin(t) * by))
+                 for t in (math.radians(-140 + 300 * i / 24) for i in range(25)))
+
+
+def _column(sk: Skeleton, level: str, column: int) -> Vec:
+    m = sk.frames[level]
+    return (m[0][column], m[1][column], m[2][column])
+
+
+def marker(sk: Skeleton, point: str, body: Body) -> tuple[Vec, tuple[Vec, ...]]:
+    """A body point an arrow follows: where it is, and the joints it may turn round, nearest first."""
+    p = sk.points
+    depth: dict[str, float] = {s.at: s.depth for s in body.trunk}
+    if point == "head":
+        return add(p["head"], scale(_column(sk, "head", 1), body.head_radius)), (p["neck"],)
+    if point == "face":
+        return add(p["head"], scale(_column(sk, "head", 0), body.head_radius)), (p["neck"],)
+    if point in ("chest", "upper-back", "lower-back"):
+        level, above = {"chest": ("upper_thoracic", "neck"), "upper-back": ("thoracic", "upper_thoracic"),
+                        "lower-back": ("lumbar", "thoracic")}[point]
+        sign = 1.0 if point == "chest" else -1.0
+        spot = lerp(p[level], p[above], 0.5)
+        return add(spot, scale(_column(sk, level, 0), sign * depth[level])), (p["hips"],)
+    if point == "pelvis":
+        return p["pelvis"], (lerp(p["left_knee"], p["right_knee"], 0.5),)
+    side, part = point.split("-")
+    joint, chain = {"hand": ("hand", ("elbow", "shoulder")), "elbow": ("elbow", ("shoulder",)),
+                    "shoulder": ("shoulder", ()), "hip": ("hip", ("knee",)), "knee": ("knee", ("hip",)),
+                    "foot": ("toe", ("ankle", "knee", "hip")), "heel": ("heel", ("knee", "hip"))}[part]
+    return p[f"{side}_{joint}"], (*(p[f"{side}_{j}"] for j in chain), p["neck"] if part == "shoulder" else p["hips"])
+
+
+def moving_part(point: str) -> str:
+    """Which outline an arrow's point moves: a limb such as "left_arm", "head" (with the neck), or "body"
+    for the trunk."""
+    if point in ("head", "face"):
+        return "head"
+    side, _, part = point.partition("-")
+    if side in ("left", "right") and part in ("hand", "elbow", "shoulder"):
+        return f"{side}_arm"
+    if side in ("left", "right") and part in ("hip", "knee", "foot", "heel"):
+        return f"{side}_leg"
+    return "body"
