@@ -10,7 +10,6 @@ from ..model.figure import Figure, Frame, Pose
 from .arrows import arrow, moving_part
 from .camera import camera, flat
 from .checks import figure_troubles
-from .checks import figure_troubles
 from .draw import Layer, Panel, outline_of, project
 from .flat import Polygon, bounds, hull
 from .scene import Scene, Trouble
@@ -33,7 +32,6 @@ def picture(anatomy: Anatomy, figure: Figure) -> Picture:
     eye = camera(figure.view, figure.turn, _heading(scenes[0].skeleton), figure.elevation)
     kept = [frame for frame in frames if not frame.dont]
     panels, troubles = [], [t for scene in scenes for t in scene.troubles]
-    troubles += figure_troubles(anatomy, figure, frames, scenes)
     troubles += figure_troubles(anatomy, figure, frames, scenes)
     previous: Optional[Scene] = None
     for index, (frame, scene) in enumerate(zip(frames, scenes)):
