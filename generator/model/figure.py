@@ -11,18 +11,16 @@ from typing import Annotated, Literal, Optional, get_args
 
 from ..base.record import Record
 from .choices import POSTURES, Posture
-from .rules import Doc, Invalid, Range
+from .contact import check_contact, contact_pattern
+from .rules import Before, Doc, Invalid, Range
 
 View = Literal["side", "front", "back", "top", "three-quarter"]
 VIEWS: tuple[str, ...] = get_args(View)
-Prop = Literal["chair", "wall", "mat", "ball", "medicine-ball", "foam-roller", "towel", "band", "bar", "post"]
+Prop = Literal["chair", "wall", "mat", "ball", "exercise-ball", "medicine-ball", "foam-roller", "towel", "towel-roll",
+               "pillow", "band", "bar", "post", "step", "table", "bed", "door-frame", "weight"]
 PROPS: tuple[str, ...] = get_args(Prop)
-Contact = Literal["hands-on-floor", "knees-on-floor", "hands-behind-head", "left-hand-behind-head",
-                  "right-hand-behind-head", "left-hand-over-head", "right-hand-over-head", "left-hand-on-seat",
-                  "right-hand-on-seat", "hands-on-towel", "hands-on-ball", "hands-on-opposite-knees",
-                  "hands-on-opposite-shoulders", "hands-on-post", "elbows-on-seat",
-                  "back-on-ball", "upper-back-on-roller"]
-CONTACTS: tuple[str, ...] = get_args(Contact)
+# A contact is a name in the grammar generator/model/contact.py reads: [left-|right-]PART-RELATION-TARGET.
+Contact = Annotated[str, Before(check_contact, accepts={"type": "string", "pattern": contact_pattern()})]
 BodyPoint = Literal["head", "face", "chest", "upper-back", "lower-back", "pelvis", "left-hand", "right-hand",
                     "left-elbow", "right-elbow", "left-shoulder", "right-shoulder", "left-hip", "right-hip",
                     "left-knee", "right-knee", "left-foot", "right-foot", "left-heel", "right-heel"]
