@@ -56,6 +56,41 @@ class Leg(Record):
     radii: list[float]
 
 
+class Block(Record):
+    """A box-shaped prop: its top's height above the floor, its depth (toward the figure) and width."""
+
+    height: float
+    depth: float
+    width: float
+
+
+class DoorFrame(Record):
+    width: float  # between the jambs
+    height: float
+    jamb: float  # each jamb's thickness
+
+
+class Dumbbell(Record):
+    handle: float  # the grip's length
+    head: float  # each end's radius
+
+
+class PropSizes(Record):
+    """Standard sizes of the things a figure uses, in body heights (1.0 is about 170 cm)."""
+
+    step: Block
+    table: Block
+    bed: Block
+    chair_back: float  # the top of a chair's back above the floor
+    chair_seat: float  # a chair's seat, when nobody sits on it
+    exercise_ball: float  # radius
+    pillow: Block
+    towel_roll: float  # radius
+    door_frame: DoorFrame
+    wall: Block
+    weight: Dumbbell
+
+
 class Body(Record):
     spine: SpineLengths
     rest: RestCurves
@@ -69,6 +104,7 @@ class Body(Record):
     neck_radius: float
     arm: Arm
     leg: Leg
+    props: PropSizes
 
 
 Support = Literal["feet", "seat", "heels", "knees", "shins", "left_knee", "right_foot", "back", "front", "side"]

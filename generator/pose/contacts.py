@@ -42,16 +42,23 @@ def _at(skeleton: Skeleton, level: str, origin: Vec, forward: float, up: float, 
 
 
 def hands_on_floor(body: Body, sk: Skeleton, setting: Setting) -> list[Grip]:
-    grips = []
-    for side in SIDES:
-        shoulder, wrist = sk.points[f"{side}_shoulder"], sk.points[f"{side}_wrist"]
-        height = body.arm.radii[2] + FLOOR_GAP
-        reach = (body.arm.upper + body.arm.forearm) * 0.999
-        target = _straight_to_floor(sk, side, height, reach) or _nearest_on_floor(shoulder, wrist, height, reach)
-        ahead = target[0] - shoulder[0]
-        along = unit((_axis(sk, "upper_thoracic", 0)[0], 0.0, 0.0)) if abs(ahead) < 0.08 else unit((ahead, 0.0, 0.0))
-        grips.append(Grip(side, target, (-1.0, 0.0, _side_sign(side) * 0.6), along))
-    return grips
+    return level_grips(0.0)(body, sk, setting)
+
+
+def level_grips(level: float) -> Callable[[Body, Skeleton, Setting], list[Grip]]:
+    """Both hands flat on a level top at ``level``: a straight arm keeps its heading, a bent one goes straight
+    down from where the pose puts the hand."""
+    return lambda body, sk, setting: [_flat_hand(body, sk, side, level) for side in SIDES]
+
+
+def _flat_hand(body: Body, sk: Skeleton, side: str, level: float) -> Grip:
+    shoulder, wrist = sk.points[f"{side}_shoulder"], sk.points[f"{side}_wrist"]
+    height = level + body.arm.radii[2] + FLOOR_GAP
+    reach = (body.arm.upper + body.arm.forearm) * 0.999
+    target = _straight_to_floor(sk, side, height, reach) or _nearest_on_floor(shoulder, wrist, height, reach)
+    ahead = target[0] - shoulder[0]
+    along = unit((_axis(sk, "upper_thoracic", 0)[0], 0.0, 0.0)) if abs(ahead) < 0.08 else unit((ahead, 0.0, 0.0))
+    return Grip(side, target, (-1.0, 0.0, _side_sign(side) * 0.6), along)
 
 
 def _straight_to_floor(sk: Skeleton, side: str, height: float, reach: float) -> Vec | None:
@@ -149,24 +156,6 @@ def hands_on_post(body: Body, sk: Skeleton, setting: Setting) -> list[Grip]:
 
 class NeedsSeat(Exception):
     """A hand on the seat, with no seat: the posture does not sit on a chair."""
-
-
-GRIPS: dict[str, Callable[[Body, Skeleton, Setting], list[Grip]]] = {
-    "hands-on-floor": hands_on_floor,
-    "hands-behind-head": hands_behind_head,
-    "left-hand-behind-head": hand_behind_head("left"),
-    "right-hand-behind-head": hand_behind_head("right"),
-    "left-hand-over-head": hand_over_head("left"),
-    "right-hand-over-head": hand_over_head("right"),
-    "left-hand-on-seat": hand_on_seat("left"),
-    "right-hand-on-seat": hand_on_seat("right"),
-    "hands-on-towel": hands_on_towel,
-    "hands-on-ball": hands_on_ball,
-    "hands-on-opposite-knees": hands_on_opposite_knees,
-    "hands-on-opposite-shoulders": hands_on_opposite_shoulders,
-    "hands-on-post": hands_on_post,
-}
-PLACING = ("knees-on-floor", "elbows-on-seat", "back-on-ball", "upper-back-on-roller")  # met by placing, not reaching
 
 
 def grip_hands(body: Body, sk: Skeleton, grips: list[Grip]) -> Skeleton:

@@ -1,17 +1,22 @@
-"""Solve one frame: pose the body, rest it on the floor or seat, meet its contacts, place its props."""
+"""Solve one frame: pose the body, rest it on the floor or what it lies on, meet its contacts, place its props."""
 
 from __future__ import annotations
 
 from typing import Callable, Optional
 
-from ..model.figure import Figure, Hip, Pose
-from .contacts import GRIPS, NeedsSeat, Setting, grip_hands, too_bent
 from ..model.anatomy import Anatomy, PostureData
-from .reach import Unreachable
-from .scene import Ball, Box, PropShape, Rod, Scene, Strap, Trouble
+from ..model.contact import ARM_PARTS, LEG_PARTS, TRUNK_PARTS, Contact, read_contact
+from ..model.figure import Figure, Hip, Pose
+from .contacts import NeedsSeat, Setting, grip_hands, too_bent
+from .parts import part_pieces, resting_low
+from .props import ROLLER, back_surface, medicine_ball, place_props, post_spot
+from .reach import Unreachable, flat_foot, place_foot
+from .rests import TOLERANCE, override_warnings, raised_hand, rest_troubles
+from .scene import Scene, Trouble
 from .skeleton import SIDES, Skeleton, forward
-from .surface import Piece, lowest, pieces
-from .vectors import Vec, add, apply, lerp, scale
+from .surface import Piece, limbs, lowest, pieces, trunk
+from .touch import grips_for, level_height
+from .vectors import add, lerp, sub, unit
 
 SUPPORT_PARTS = {  # which pieces each support names
     "feet": ("left_leg", "right_leg"), "heels": ("left_leg", "right_leg"), "knees": ("left_leg", "right_leg"),
@@ -19,37 +24,46 @@ SUPPORT_PARTS = {  # which pieces each support names
     "seat": ("trunk", "left_leg", "right_leg"), "back": ("trunk", "head", "neck"),
     "front": ("trunk", "head", "neck", "left_leg", "right_leg"), "side": ("trunk", "head", "left_leg", "right_leg"),
 }
-ROLLER = 0.045  # foam roller radius, in body heights: a 15 cm roller
-ROLLER_HEIGHT = 0.8  # under the shoulder blades
-TENNIS_BALL = 0.035
-MEDICINE_BALL = 0.1
-
+LIFTING = ("step", "table", "bed", "exercise-ball", "chair-back")  # a trunk part on one raises the body onto it
 
 
 def solve(anatomy: Anatomy, figure: Figure, pose: Pose) -> Scene:
     posture = anatomy.postures.of(figure.posture)
     whole = posture.pose.then(figure.pose).then(pose)
+    contacts = [read_contact(text) for text in figure.contacts]
     troubles: list[Trouble] = []
     build = _builder(anatomy, posture, whole)
     skeleton = build(0.0)
     if posture.balance == "hands":
         skeleton = _balance(build, lambda sk: _hands_above_knees(anatomy, sk), troubles, ("posture",),
                             "the hands and knees cannot both rest on the floor in this pose")
-    if "upper-back-on-roller" in figure.contacts:
-        index = figure.contacts.index("upper-back-on-roller")
-        skeleton = _balance(build, lambda sk: _back_above_roller(anatomy, sk), troubles, ("contacts", index),
+    roller = _index(contacts, lambda c: c.part == "upper-back" and c.target == "roller")
+    if roller is not None:
+        skeleton = _balance(build, lambda sk: _back_above_roller(anatomy, sk), troubles, ("contacts", roller),
                             "the upper back cannot rest on the roller with the hips down; bend the knees more")
-    skeleton = _ground(anatomy, skeleton, posture)
+    skeleton, stood = _ground(anatomy, skeleton, posture, contacts)
     seat = _seat_height(anatomy, skeleton) if posture.seat else None
-    setting = Setting(seat=seat, ball=_medicine_ball(skeleton) if "medicine-ball" in figure.props else None,
-                      post=_post(anatomy, skeleton) if "hands-on-post" in figure.contacts else None)
-    for index, contact in enumerate(figure.contacts):
-        if contact in GRIPS:
-            skeleton = _grip(anatomy, skeleton, contact, setting, ("contacts", index), troubles)
-    skeleton = _settle(anatomy, skeleton)
-    troubles += _check_knees(anatomy, skeleton, figure)
-    props, prop_troubles = _props(anatomy, figure, skeleton, seat, setting)
+    setting = Setting(seat=seat, ball=medicine_ball(skeleton) if "medicine-ball" in figure.props else None,
+                      post=post_spot(anatomy, skeleton) if _index(contacts, _on("post")) is not None else None)
+    posed = skeleton
+    for index, contact in enumerate(contacts):
+        if index not in stood:
+            skeleton = _meet(anatomy, skeleton, contact, setting, ("contacts", index), troubles)
+    skeleton = _feet_down(anatomy, skeleton, posture, contacts, troubles)
+    skeleton, sunk = _settle(anatomy, skeleton, _pose_field(figure, pose))
+    failed = {t.field[1] for t in troubles if t.field[0] == "contacts"}
+    troubles += [sunk] if sunk else rest_troubles(anatomy, skeleton, contacts, posture, seat, stood, failed)
+    troubles += override_warnings(figure, pose, posed, skeleton, contacts)
+    props, prop_troubles = place_props(anatomy, figure, contacts, skeleton, seat, setting)
     return Scene(skeleton, tuple(props), seat, tuple(troubles + prop_troubles))
+
+
+def _index(contacts: list[Contact], test: Callable[[Contact], bool]) -> Optional[int]:
+    return next((i for i, contact in enumerate(contacts) if test(contact)), None)
+
+
+def _on(target: str) -> Callable[[Contact], bool]:
+    return lambda contact: contact.target == target
 
 
 def _builder(anatomy: Anatomy, posture: PostureData, pose: Pose) -> Callable[[float], Skeleton]:
@@ -68,205 +82,207 @@ def _hip_flexion(hip: Optional[Hip], change: float) -> Hip:
 
 def _balance(build: Callable[[float], Skeleton], gap: Callable[[Skeleton], float], troubles: list[Trouble],
              field: tuple[object, ...], message: str) -> Skeleton:
-    """Pitch the body about the hips until ``gap`` is zero, taking the crossing nearest the pose as given."""
+    """Pitch the body about the hips until ``gap`` is zero, taking the crossing nearest the pose as given.
+
+    Each step of the 5 degree grid is built once; inside the bracket found, regula falsi (the Illinois
+    variant) closes on the crossing in a handful of builds where halving took sixteen."""
+    gaps: dict[float, float] = {}
+
+    def at(degrees: float) -> float:
+        if degrees not in gaps:
+            gaps[degrees] = gap(build(degrees))
+        return gaps[degrees]
+
     for start in sorted(range(-45, 45, 5), key=lambda degrees: abs(degrees + 2.5)):
         low, high = float(start), float(start + 5)
-        gap_low, gap_high = gap(build(low)), gap(build(high))
-        if (gap_low > 0) != (gap_high > 0):
-            for _ in range(16):  # a 5 degree bracket to within 0.0001 degrees
-                middle = (low + high) / 2
-                if (gap(build(middle)) > 0) == (gap_low > 0):
-                    low = middle
-                else:
-                    high = middle
-            return build((low + high) / 2)
+        if (at(low) > 0) != (at(high) > 0):
+            return build(_crossing(lambda d: gap(build(d)), low, high, at(low), at(high)))
     troubles.append(Trouble(field, message))
     return build(0.0)
+
+
+def _crossing(gap: Callable[[float], float], low: float, high: float, gap_low: float, gap_high: float) -> float:
+    """Where ``gap`` crosses zero between two pitches (regula falsi, Illinois: an end kept twice is halved)."""
+    middle, kept = (low + high) / 2, 0
+    for _ in range(12):
+        middle = (low * gap_high - high * gap_low) / (gap_high - gap_low)
+        gap_middle = gap(middle)
+        if abs(gap_middle) < 1e-6:
+            break
+        if (gap_middle > 0) == (gap_high > 0):
+            high, gap_high = middle, gap_middle
+            gap_low, kept = (gap_low / 2 if kept == -1 else gap_low), -1
+        else:
+            low, gap_low = middle, gap_middle
+            gap_high, kept = (gap_high / 2 if kept == 1 else gap_high), 1
+    return middle
 
 
 def _parts(anatomy: Anatomy, sk: Skeleton, parts: tuple[str, ...]) -> list[Piece]:
     return [p for p in pieces(anatomy.body, sk) if p.part in parts]
 
 
+def _legs(anatomy: Anatomy, sk: Skeleton) -> list[Piece]:
+    return [p for side in SIDES for p in limbs(anatomy.body, sk, side) if p.part.endswith("_leg")]
+
+
 def _hands_above_knees(anatomy: Anatomy, sk: Skeleton) -> float:
     """How far the wrists (a hand rests flat on the floor) are above the floor the knees rest on."""
     wrists = min(sk.points["left_wrist"][1], sk.points["right_wrist"][1]) - anatomy.body.arm.radii[2]
-    return wrists - lowest(_parts(anatomy, sk, ("left_leg", "right_leg")))
-
-
-def _back_surface(anatomy: Anatomy, sk: Skeleton, height: float = 0.45) -> Vec:
-    """The point of the upper back a roller or ball presses on: behind the thoracic spine, ``height`` of the
-    way up from its lower end."""
-    level = lerp(sk.points["thoracic"], sk.points["upper_thoracic"], height)
-    frame = sk.frames["thoracic"]
-    back = (-frame[0][0], -frame[1][0], -frame[2][0])
-    depth = next(s.depth for s in anatomy.body.trunk if s.at == "thoracic")
-    return add(level, scale(back, depth))
+    return wrists - lowest(_legs(anatomy, sk))
 
 
 def _back_above_roller(anatomy: Anatomy, sk: Skeleton) -> float:
-    rest = lowest(_parts(anatomy, sk, ("left_leg", "right_leg")) + _parts(anatomy, sk, ("trunk",))[:3])
-    return _back_surface(anatomy, sk, ROLLER_HEIGHT)[1] - rest - 2 * ROLLER
+    rest = lowest(_legs(anatomy, sk) + trunk(anatomy.body, sk)[:3])
+    return back_surface(anatomy, sk, 0.8)[1] - rest - 2 * ROLLER
 
 
-def _ground(anatomy: Anatomy, sk: Skeleton, posture: PostureData) -> Skeleton:
-    parts = tuple({part for support in posture.support for part in SUPPORT_PARTS[support]})
-    return sk.moved((0.0, -lowest(_parts(anatomy, sk, parts)), 0.0))
+def _ground(anatomy: Anatomy, sk: Skeleton, posture: PostureData,
+            contacts: list[Contact]) -> tuple[Skeleton, set[int]]:
+    """Rest the body: on the trunk parts a contact puts on the floor, else on its posture's supports; then
+    raised onto a bed, table or ball a trunk part lies on, or onto the step every supporting foot stands
+    on. Also which contacts that met (a foot stood on a step needs no solving)."""
+    floor = [c for c in contacts if c.part in TRUNK_PARTS and c.target == "floor"]
+    if floor:
+        low = min(lowest(part_pieces(anatomy.body, sk, c.part, c.sides)) for c in floor)
+    else:
+        parts = tuple({part for support in posture.support for part in SUPPORT_PARTS[support]})
+        low = lowest(_parts(anatomy, sk, parts))
+    sk = sk.moved((0.0, -low, 0.0))
+    lifts = [(c, level_height(anatomy.body, c.target, None)) for c in contacts
+             if c.part in TRUNK_PARTS and c.target in LIFTING and _lies_on(sk, c)]
+    if lifts:
+        contact, height = lifts[0]
+        low = lowest(part_pieces(anatomy.body, sk, contact.part, contact.sides))
+        return sk.moved((0.0, (height or 0.0) - low, 0.0)), set()
+    return _stand_on(anatomy, sk, posture, contacts)
 
 
-def _settle(anatomy: Anatomy, sk: Skeleton) -> Skeleton:
-    """Nothing sinks through the floor: if a hand or the head reaches below it, lift the body."""
-    low = lowest(pieces(anatomy.body, sk))
-    return sk.moved((0.0, -low, 0.0)) if low < 0 else sk
+def _lies_on(sk: Skeleton, contact: Contact) -> bool:
+    """A back faces down when lying; upright, a ball or table behind it is placed against it instead."""
+    if contact.part not in ("back", "upper-back", "lower-back", "head"):
+        return True
+    level = "head" if contact.part == "head" else "thoracic"
+    return sk.frames[level][1][0] > 0.5  # the front points up
+
+
+def _stand_on(anatomy: Anatomy, sk: Skeleton, posture: PostureData,
+              contacts: list[Contact]) -> tuple[Skeleton, set[int]]:
+    feet = {i: c for i, c in enumerate(contacts) if c.part in ("foot", "heel", "toes")}
+    targets = {c.target for c in feet.values()}
+    covered = {side for c in feet.values() for side in c.sides}
+    if len(targets) != 1 or covered != set(SIDES) or "feet" not in posture.support:
+        return sk, set()
+    height = level_height(anatomy.body, next(iter(targets)), None)
+    if not height:
+        return sk, set()
+    return sk.moved((0.0, height, 0.0)), set(feet)
+
+
+def _settle(anatomy: Anatomy, sk: Skeleton, field: tuple[object, ...]) -> tuple[Skeleton, Optional[Trouble]]:
+    """Nothing sinks through the floor: if a hand or the head reaches below it, lift the body, and say so
+    when that lifts it off what it rests on."""
+    every = pieces(anatomy.body, sk)
+    low = lowest(every)
+    if low >= 0:
+        return sk, None
+    if -low <= TOLERANCE:
+        return sk.moved((0.0, -low, 0.0)), None
+    part = min(every, key=lambda piece: lowest([piece])).part.replace("_", " ")
+    return sk.moved((0.0, -low, 0.0)), Trouble(field, f"the {part} reaches {-low * 170:.0f} cm below the floor, "
+                                                      "lifting the body off what it rests on; bend it up clear of "
+                                                      "the floor")
+
+
+def _pose_field(figure: Figure, pose: Pose) -> tuple[object, ...]:
+    frame = next((i for i, f in enumerate(figure.frames) if f.pose is pose), None)
+    return ("frames", frame, "pose") if frame is not None else ("pose",)
 
 
 def _seat_height(anatomy: Anatomy, sk: Skeleton) -> float:
-    return lowest(_parts(anatomy, sk, ("trunk",))[:2] + [p for p in _parts(anatomy, sk, ("left_leg", "right_leg"))
-                                                         if p.start in (sk.points["left_hip"], sk.points["right_hip"])])
+    hips = (sk.points["left_hip"], sk.points["right_hip"])
+    return lowest(trunk(anatomy.body, sk)[:2] + [p for p in _legs(anatomy, sk) if p.start in hips])
 
 
-def _grip(anatomy: Anatomy, sk: Skeleton, contact: str, setting: Setting, field: tuple[object, ...],
+def _meet(anatomy: Anatomy, sk: Skeleton, contact: Contact, setting: Setting, field: tuple[object, ...],
           troubles: list[Trouble]) -> Skeleton:
+    if contact.part in ARM_PARTS:
+        return _grip(anatomy, sk, contact, setting, field, troubles)
+    if contact.part in LEG_PARTS and contact.part != "knee":
+        height = level_height(anatomy.body, contact.target, setting.seat)
+        if height is not None:
+            return _step(anatomy, sk, contact, height, field, troubles)
+    return sk
+
+
+def _grip(anatomy: Anatomy, sk: Skeleton, contact: Contact, setting: Setting, field: tuple[object, ...],
+          troubles: list[Trouble]) -> Skeleton:
+    maker = grips_for(anatomy.body, contact, setting.seat)
+    if maker is None:
+        return sk
+    raised = raised_hand(sk, contact, level_height(anatomy.body, contact.target, setting.seat))
+    if raised:
+        troubles.append(Trouble(field, raised))
+        return sk
     try:
-        grips = GRIPS[contact](anatomy.body, sk, setting)
-        placed = grip_hands(anatomy.body, sk, grips)
+        placed = grip_hands(anatomy.body, sk, maker(anatomy.body, sk, setting))
     except NeedsSeat:
-        troubles.append(Trouble(field, f"'{contact}' needs a seat: use the sitting posture"))
+        troubles.append(Trouble(field, f"'{contact.text}' needs a seat: use the sitting posture"))
         return sk
     except Unreachable as exc:
-        centimetres = exc.short * 170
-        troubles.append(Trouble(field, f"the hands cannot reach for '{contact}' ({centimetres:.0f} cm short); "
-                                       "change the pose so they are closer, or leave this contact out"))
+        troubles.append(Trouble(field, f"the {_hands(contact)} cannot reach for '{contact.text}' "
+                                       f"({exc.short * 170:.0f} cm short); change the pose so "
+                                       f"{'it is' if len(contact.sides) == 1 else 'they are'} closer, "
+                                       "or leave this contact out"))
         return sk
-    bent = too_bent(placed, 150.0)
+    bent = [side for side in too_bent(placed, 150.0) if side in contact.sides]
     if bent:
-        troubles.append(Trouble(field, f"'{contact}' would bend the {' and '.join(bent)} elbow past 150 degrees; "
-                                       "move the arms so the hands are farther from the shoulders"))
+        troubles.append(Trouble(field, f"'{contact.text}' would bend the {' and '.join(bent)} elbow past 150 "
+                                       "degrees; move the arms so the hands are farther from the shoulders"))
     return placed
 
 
-def _check_knees(anatomy: Anatomy, sk: Skeleton, figure: Figure) -> list[Trouble]:
-    if "knees-on-floor" not in figure.contacts:
-        return []
-    knees = [p for p in _parts(anatomy, sk, ("left_leg", "right_leg")) if p.start in
-             (sk.points["left_knee"], sk.points["right_knee"])]
-    if all(p.start[1] - p.r0 < 0.01 for p in knees):
-        return []
-    return [Trouble(("contacts", figure.contacts.index("knees-on-floor")),
-                    "the knees do not reach the floor in this pose; use a kneeling posture")]
+def _hands(contact: Contact) -> str:
+    return f"{contact.sides[0]} hand" if len(contact.sides) == 1 else "hands"
 
 
-def _medicine_ball(sk: Skeleton) -> Vec:
-    return add(sk.points["neck"], apply(sk.frames["upper_thoracic"], (0.3, -0.2, 0.0)))
+def _step(anatomy: Anatomy, sk: Skeleton, contact: Contact, height: float, field: tuple[object, ...],
+          troubles: list[Trouble]) -> Skeleton:
+    """Bend each leg the contact names so its heel, toes or sole rests on the level top at ``height``."""
+    for side in contact.sides:
+        if contact.part == "foot":
+            sk = flat_foot(anatomy.body, sk, side)
+        p = sk.points
+        low = resting_low(anatomy.body, sk, contact.part, side)
+        ankle = (p[f"{side}_ankle"][0], p[f"{side}_ankle"][1] + height - low, p[f"{side}_ankle"][2])
+        hint = add(unit(sub(p[f"{side}_knee"], lerp(p[f"{side}_hip"], p[f"{side}_ankle"], 0.5))), (0.0, 0.5, 0.0))
+        try:
+            sk = place_foot(anatomy.body, sk, side, _within_reach(anatomy, sk, side, ankle), hint)
+        except Unreachable as exc:
+            what = "foot" if contact.part == "foot" else contact.part
+            troubles.append(Trouble(field, f"the {side} {what} cannot reach for '{contact.text}' "
+                                           f"({exc.short * 170:.0f} cm short); bend the hip or knee toward it, "
+                                           "or leave this contact out"))
+    return sk
 
 
-def _post(anatomy: Anatomy, sk: Skeleton) -> Vec:
-    shoulders = lerp(sk.points["left_shoulder"], sk.points["right_shoulder"], 0.5)
-    reach = (anatomy.body.arm.upper + anatomy.body.arm.forearm) * 0.93
-    return (shoulders[0] + reach, shoulders[1] - 0.02, 0.0)
+def _within_reach(anatomy: Anatomy, sk: Skeleton, side: str, ankle: tuple[float, float, float]) -> tuple[float, float, float]:
+    """The ankle's target, pulled in level toward the hip when the leg is too short for it."""
+    hip = sk.points[f"{side}_hip"]
+    reach = (anatomy.body.leg.thigh + anatomy.body.leg.shank) * 0.999
+    drop = (hip[1] - ankle[1]) ** 2
+    out = ((ankle[0] - hip[0]) ** 2 + (ankle[2] - hip[2]) ** 2) ** 0.5
+    if drop >= reach ** 2 or out ** 2 + drop <= reach ** 2 or out < 1e-9:
+        return ankle
+    keep = (reach ** 2 - drop) ** 0.5 / out
+    return (hip[0] + (ankle[0] - hip[0]) * keep, ankle[1], hip[2] + (ankle[2] - hip[2]) * keep)
 
 
-def _props(anatomy: Anatomy, figure: Figure, sk: Skeleton, seat: Optional[float],
-           setting: Setting) -> tuple[list[PropShape], list[Trouble]]:
-    placed: list[PropShape] = []
-    troubles: list[Trouble] = []
-    for index, prop in enumerate(figure.props):
-        shapes = _place(anatomy, prop, figure, sk, seat, setting)
-        if shapes is None:
-            troubles.append(Trouble(("props", index), _NEEDS[prop]))
-        else:
-            placed += shapes
-    return placed, troubles
-
-
-_NEEDS = {
-    "chair": "a chair needs the sitting posture or the contact 'elbows-on-seat'",
-    "wall": "a wall needs the contact 'back-on-ball'",
-    "ball": "a ball needs the contact 'back-on-ball'",
-    "medicine-ball": "a medicine ball needs the contact 'hands-on-ball'",
-    "foam-roller": "a foam roller needs the contact 'upper-back-on-roller'",
-    "towel": "a towel needs the contact 'hands-on-towel'",
-    "post": "a post needs the contact 'hands-on-post' or a band",
-}
-
-
-def _place(anatomy: Anatomy, prop: str, figure: Figure, sk: Skeleton, seat: Optional[float],
-           setting: Setting) -> Optional[list[PropShape]]:
-    p = sk.points
-    if prop == "chair":
-        if seat is not None:
-            return _chair(p["pelvis"][0] - 0.2, p["left_knee"][0] + 0.0 - 0.03, seat, back=True)
-        if "elbows-on-seat" in figure.contacts:
-            elbows = [p["left_elbow"], p["right_elbow"]]
-            top = min(e[1] for e in elbows) - anatomy.body.arm.radii[1]
-            front = min(e[0] for e in elbows) - 0.06
-            return _chair(front, front + 0.4, top, back=True, facing=-1)
-        return None
-    if prop == "mat":
-        xs, zs = [point[0] for point in p.values()], [point[2] for point in p.values()]
-        return [PropShape("mat", Box((min(xs) - 0.08, -0.018, min(-0.3, min(zs) - 0.06)),
-                                     (max(xs) + 0.08, 0.0, max(0.3, max(zs) + 0.06))))]
-    if prop in ("ball", "wall"):
-        if "back-on-ball" not in figure.contacts:
-            return None
-        back = _back_surface(anatomy, sk)
-        centre = (back[0] - TENNIS_BALL, back[1], back[2] + 0.05)
-        if prop == "ball":
-            return [PropShape("ball", Ball(centre, TENNIS_BALL))]
-        face = centre[0] - TENNIS_BALL
-        return [PropShape("wall", Box((face - 0.05, 0.0, -0.6), (face, 1.08, 0.6)))]
-    if prop == "medicine-ball":
-        if setting.ball is None or "hands-on-ball" not in figure.contacts:
-            return None
-        return [PropShape("medicine-ball", Ball(setting.ball, MEDICINE_BALL), in_front=True)]
-    if prop == "foam-roller":
-        if "upper-back-on-roller" not in figure.contacts:
-            return None
-        back = _back_surface(anatomy, sk, ROLLER_HEIGHT)
-        return [PropShape("foam-roller", Rod((back[0], ROLLER, -0.35), (back[0], ROLLER, 0.35), ROLLER))]
-    if prop == "towel":
-        if "hands-on-towel" not in figure.contacts:
-            return None
-        return [PropShape("towel", Strap(_towel(anatomy, sk), 0.03), in_front=True)]
-    if prop == "band":
-        return [PropShape("band", Strap((p["left_wrist"], _anchor(sk), p["right_wrist"]), 0.012), in_front=True)]
-    if prop == "post":
-        if setting.post is not None:
-            x = setting.post[0] + 0.0
-        elif "band" in figure.props:
-            x = _anchor(sk)[0] + 0.03
-        else:
-            return None
-        return [PropShape("post", Rod((x, 0.0, 0.0), (x, 1.05, 0.0), 0.03), in_front=False)]
-    if prop == "bar":
-        hands = lerp(p["left_wrist"], p["right_wrist"], 0.5)
-        return [PropShape("bar", Rod((hands[0], hands[1], -0.4), (hands[0], hands[1], 0.4), 0.018), in_front=True)]
-    return None
-
-
-def _anchor(sk: Skeleton) -> Vec:
-    """Where a band is tied: ahead of the figure at chest height."""
-    chest = sk.points["upper_thoracic"]
-    return (max(sk.points["left_toe"][0], sk.points["right_toe"][0], chest[0] + 0.35) + 0.2, chest[1], 0.0)
-
-
-def _towel(anatomy: Anatomy, sk: Skeleton) -> tuple[Vec, ...]:
-    neck = lerp(sk.points["neck"], sk.points["skull"], 0.4)
-    frame = sk.frames["neck"]
-    around = anatomy.body.neck_radius + 0.012
-    behind = [add(neck, apply(frame, (around * x, 0.0, around * z))) for x, z in
-              ((0.3, -1.0), (-0.5, -0.85), (-1.0, 0.0), (-0.5, 0.85), (0.3, 1.0))]
-    return (sk.points["left_wrist"], *behind, sk.points["right_wrist"])
-
-
-def _chair(back_x: float, front_x: float, seat: float, back: bool, facing: int = 1) -> list[PropShape]:
-    """A plain chair: seat, four legs and a back rest behind the sitter (or beyond, for a chair faced)."""
-    thick, half = 0.03, 0.22
-    shapes = [PropShape("chair", Box((back_x, seat - thick, -half), (front_x, seat, half)))]
-    for x in (back_x + 0.01, front_x - 0.035):
-        shapes.append(PropShape("chair", Box((x, 0.0, -half + 0.01), (x + 0.025, seat - thick, -half + 0.035))))
-        shapes.append(PropShape("chair", Box((x, 0.0, half - 0.035), (x + 0.025, seat - thick, half - 0.01))))
-    if back:
-        rest_x = back_x if facing == 1 else front_x - 0.03
-        shapes.append(PropShape("chair", Box((rest_x, seat, -half), (rest_x + 0.03, seat + 0.38, half))))
-    return shapes
+def _feet_down(anatomy: Anatomy, sk: Skeleton, posture: PostureData, contacts: list[Contact],
+               troubles: list[Trouble]) -> Skeleton:
+    """A body raised onto a ball or bed with its posture's feet on the floor keeps them there."""
+    lifted = _index(contacts, lambda c: c.part in TRUNK_PARTS and c.target in LIFTING)
+    if lifted is None or "feet" not in posture.support or any(c.part in LEG_PARTS for c in contacts):
+        return sk
+    feet = read_contact("feet-on-floor")
+    return _step(anatomy, sk, feet, 0.0, ("contacts", lifted), troubles)

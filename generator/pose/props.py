@@ -1,0 +1,336 @@
+"""Each prop placed from the solved body and the contacts that use it, at its standard size."""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from ..model.anatomy import Anatomy
+from ..model.contact import Contact
+from ..model.figure import Figure
+from .contacts import Setting
+from .furniture import block, chair, door_frame, span, wall
+from .parts import part_pieces
+from .scene import Ball, Box, PropShape, Rod, Strap, Trouble
+from .skeleton import SIDES, Skeleton
+from .surface import lowest
+from .vectors import Vec, add, apply, dot, lerp, scale, sub, unit
+
+ROLLER = 0.045  # foam roller radius, in body heights: a 15 cm roller
+TENNIS_BALL = 0.035
+MEDICINE_BALL = 0.1
+Placer = Callable[["Placing"], Optional[list[PropShape]]]
+
+
+class Placing:
+    """What placing a prop looks at: the body, its contacts, the seat and the other props."""
+
+    def __init__(self, anatomy: Anatomy, figure: Figure, contacts: list[Contact], sk: Skeleton,
+                 seat: Optional[float], setting: Setting):
+        self.anatomy, self.body, self.figure, self.contacts = anatomy, anatomy.body, figure, contacts
+        self.sk, self.p, self.seat, self.setting = sk, sk.points, seat, setting
+
+    def using(self, *targets: str) -> list[Contact]:
+        return [c for c in self.contacts if c.target in targets]
+
+    def resting(self, contact: Contact) -> Vec:
+        """The lowest point of the part a contact names, roughly: its pieces' ends, lowest first."""
+        pieces = part_pieces(self.body, self.sk, contact.part, contact.sides)
+        ends = [end for piece in pieces for end in (piece.start, piece.end)]
+        xs, zs = [e[0] for e in ends], [e[2] for e in ends]
+        return (sum(xs) / len(xs), lowest(pieces), sum(zs) / len(zs))
+
+    def under(self) -> float:
+        """The top of what the body lies on: a bed or table it is raised onto, else the floor."""
+        sizes = self.body.props
+        for contact in self.contacts:
+            if contact.target in ("bed", "table") and contact.part in ("pelvis", "back", "upper-back", "lower-back"):
+                return getattr(sizes, contact.target).height
+        return 0.0
+
+    def away(self, x: float) -> int:
+        """Which way along x from the body a point at ``x`` lies."""
+        return 1 if x >= self.p["pelvis"][0] else -1
+
+
+def place_props(anatomy: Anatomy, figure: Figure, contacts: list[Contact], sk: Skeleton, seat: Optional[float],
+                setting: Setting) -> tuple[list[PropShape], list[Trouble]]:
+    placing = Placing(anatomy, figure, contacts, sk, seat, setting)
+    placed: list[PropShape] = []
+    troubles: list[Trouble] = []
+    for index, prop in enumerate(figure.props):
+        shapes = PLACERS[prop](placing)
+        if shapes is None:
+            troubles.append(Trouble(("props", index), NEEDS[prop]))
+        else:
+            placed += shapes
+    return placed, troubles
+
+
+def _chair(at: Placing) -> Optional[list[PropShape]]:
+    p, sizes = at.p, at.body.props
+    if at.seat is not None:
+        return chair(p["pelvis"][0] - 0.2, p["left_knee"][0] - 0.03, at.seat, at.seat + 0.38)
+    elbows = [c for c in at.using("seat") if c.part in ("elbow", "forearm")]
+    if elbows:
+        points = [p["left_elbow"], p["right_elbow"]]
+        top = min(e[1] for e in points) - at.body.arm.radii[1]
+        front = min(e[0] for e in points) - 0.06
+        return chair(front, front + 0.4, top, top + 0.38, facing=-1)
+    held = at.using("chair-back")
+    if held:
+        spot = at.resting(held[0])
+        way = at.away(spot[0])
+        near = spot[0] - way * 0.015
+        return chair(min(near, near + way * 0.4), max(near, near + way * 0.4), sizes.chair_seat, sizes.chair_back,
+                     facing=way, z=spot[2])
+    feet = [c for c in at.using("seat") if c.part in ("foot", "heel", "toes", "knee")]
+    if feet:
+        spot = at.resting(feet[0])
+        way = at.away(spot[0])
+        return chair(spot[0] - 0.2, spot[0] + 0.2, sizes.chair_seat, sizes.chair_back, facing=-way, z=spot[2])
+    return None
+
+
+def _level(prop: str, target: str) -> Placer:
+    """A step, table or bed: under a lying body, or under the hands or feet on it with its near edge by them."""
+    def place(at: Placing) -> Optional[list[PropShape]]:
+        using = at.using(target)
+        if not using:
+            return None
+        size = getattr(at.body.props, prop)
+        spots = [at.resting(c) for c in using]
+        z = sum(s[2] for s in spots) / len(spots)
+        if any(c.part in ("pelvis", "back", "upper-back", "lower-back", "hip", "head") for c in using):
+            return span(prop, size, [point[0] for point in at.p.values()], at.p["pelvis"][2], size.height)
+        if prop == "step":
+            size = size.replace(width=max(size.width, abs(spots[0][2] - spots[-1][2]) + 0.2))
+            xs = [s[0] for s in spots]
+            return block(prop, size, (min(xs) + max(xs)) / 2 - size.depth / 2, 1, z)
+        way = at.away(spots[0][0])
+        near = min(s[0] * way for s in spots) * way - way * 0.04
+        return block(prop, size.replace(width=max(size.width, abs(spots[0][2] - spots[-1][2]) + 0.25)), near,
+                     way, z, legs=True)
+    return place
+
+
+def _wall(at: Placing) -> Optional[list[PropShape]]:
+    if at.using("ball") and any(c.part in ("back", "upper-back") for c in at.using("ball")):
+        back = back_surface(at.anatomy, at.sk)
+        face = back[0] - 2 * TENNIS_BALL
+        return wall(face, 0, -1, (back[0], 0.0, 0.0), at.body.props.wall)
+    if at.using("exercise-ball") and not _ball_below(at):
+        centre = _ball_behind(at)
+        return wall(centre[0] - at.body.props.exercise_ball, 0, -1, centre, at.body.props.wall)
+    using = at.using("wall")
+    if not using:
+        return None
+    axis, way, face, centre = _against(at, using)
+    return wall(face, axis, way, centre, at.body.props.wall)
+
+
+def _against(at: Placing, using: list[Contact]) -> tuple[int, int, float, Vec]:
+    """Which way an upright surface lies from the body (along x or z, whichever the parts reach out along
+    most) and where its face is: touching the part that reaches farthest."""
+    first = using[0]
+    if first.part in ("back", "upper-back", "lower-back", "pelvis", "head"):
+        frame = at.sk.frames["thoracic"]
+        out = (-frame[0][0], 0.0, -frame[2][0])
+    else:
+        out = sub(at.resting(first), at.p["pelvis"])
+    axis = 0 if abs(out[0]) >= abs(out[2]) else 2
+    way = 1 if out[axis] >= 0 else -1
+    reach = max(_reach(at, c, axis, way) for c in using)
+    return axis, way, reach, at.resting(first)
+
+
+def _reach(at: Placing, contact: Contact, axis: int, way: int) -> float:
+    pieces = part_pieces(at.body, at.sk, contact.part, contact.sides)
+    return max(way * (end[axis] + way * radius) for piece in pieces
+               for end, radius in ((piece.start, piece.r0 or piece.size0[1]), (piece.end, piece.r1 or piece.size1[1]))) * way
+
+
+def _door_frame(at: Placing) -> Optional[list[PropShape]]:
+    using = at.using("door-frame")
+    if using:
+        _, way, face, _ = _against(at, using)
+        reach = max(abs(at.resting(c)[2] - at.p["pelvis"][2]) for c in using)
+        return door_frame(face, way, at.p["pelvis"][2], at.body.props.door_frame, reach + 0.06)
+    if "band" in at.figure.props and not at.using("band"):
+        return door_frame(band_anchor(at.sk)[0], 1, at.p["pelvis"][2], at.body.props.door_frame, 0.0)
+    return None
+
+
+def _ball_below(at: Placing) -> bool:
+    return any(c.part in ("pelvis", "hip", "hand", "foot", "heel", "toes") or at.sk.frames["thoracic"][1][0] > 0.5
+               for c in at.using("exercise-ball"))
+
+
+def _ball_behind(at: Placing) -> Vec:
+    back = back_surface(at.anatomy, at.sk)
+    frame = at.sk.frames["thoracic"]
+    behind = unit((-frame[0][0], 0.0, -frame[2][0]))
+    return add(back, scale(behind, at.body.props.exercise_ball))
+
+
+def _exercise_ball(at: Placing) -> Optional[list[PropShape]]:
+    using = at.using("exercise-ball")
+    if not using:
+        return None
+    radius = at.body.props.exercise_ball
+    if not _ball_below(at):
+        return [PropShape("exercise-ball", Ball(_ball_behind(at), radius))]
+    spots = [at.resting(c) for c in using]
+    return [PropShape("exercise-ball", Ball((sum(s[0] for s in spots) / len(spots), radius,
+                                             sum(s[2] for s in spots) / len(spots)), radius))]
+
+
+def _filler(prop: str, target: str) -> Placer:
+    """A pillow or towel roll: under the part, filling the gap to the floor up to its own size."""
+    def place(at: Placing) -> Optional[list[PropShape]]:
+        using = at.using(target)
+        if not using:
+            return None
+        x, low, z = at.resting(using[0])
+        base = at.under()
+        if prop == "pillow":
+            size = at.body.props.pillow
+            top = max(low, base + 0.012)
+            return [PropShape(prop, Box((x - size.depth / 2, base, z - size.width / 2),
+                                        (x + size.depth / 2, top, z + size.width / 2)))]
+        radius = max(0.008, min((low - base) / 2, at.body.props.towel_roll))
+        return [PropShape(prop, Rod((x, base + radius, z - 0.15), (x, base + radius, z + 0.15), radius))]
+    return place
+
+
+def _ball(at: Placing) -> Optional[list[PropShape]]:
+    if not any(c.part in ("back", "upper-back") for c in at.using("ball")):
+        return None
+    back = back_surface(at.anatomy, at.sk)
+    return [PropShape("ball", Ball((back[0] - TENNIS_BALL, back[1], back[2] + 0.05), TENNIS_BALL))]
+
+
+def _mat(at: Placing) -> list[PropShape]:
+    xs, zs = [point[0] for point in at.p.values()], [point[2] for point in at.p.values()]
+    return [PropShape("mat", Box((min(xs) - 0.08, -0.018, min(-0.3, min(zs) - 0.06)),
+                                 (max(xs) + 0.08, 0.0, max(0.3, max(zs) + 0.06))))]
+
+
+def _roller(at: Placing) -> Optional[list[PropShape]]:
+    using = at.using("roller")
+    if not using:
+        return None
+    if using[0].part == "upper-back":
+        back = back_surface(at.anatomy, at.sk, 0.8)
+        return [PropShape("foam-roller", Rod((back[0], ROLLER, -0.35), (back[0], ROLLER, 0.35), ROLLER))]
+    x, _, z = at.resting(using[0])
+    return [PropShape("foam-roller", Rod((x, ROLLER, z - 0.35), (x, ROLLER, z + 0.35), ROLLER))]
+
+
+def _medicine_ball(at: Placing) -> Optional[list[PropShape]]:
+    if at.setting.ball is None or not at.using("medicine-ball"):
+        return None
+    return [PropShape("medicine-ball", Ball(at.setting.ball, MEDICINE_BALL), in_front=True)]
+
+
+def _towel(at: Placing) -> Optional[list[PropShape]]:
+    if not any(c.part == "hand" for c in at.using("towel")):
+        return None
+    neck = lerp(at.p["neck"], at.p["skull"], 0.4)
+    frame = at.sk.frames["neck"]
+    around = at.body.neck_radius + 0.012
+    behind = [add(neck, apply(frame, (around * x, 0.0, around * z))) for x, z in
+              ((0.3, -1.0), (-0.5, -0.85), (-1.0, 0.0), (-0.5, 0.85), (0.3, 1.0))]
+    return [PropShape("towel", Strap((at.p["left_wrist"], *behind, at.p["right_wrist"]), 0.03), in_front=True)]
+
+
+def _band(at: Placing) -> list[PropShape]:
+    """A band from the hands to its anchor: under the feet with a 'feet-on-band' contact, else tied ahead at
+    chest height (to the door frame or post drawn there)."""
+    p = at.p
+    if at.using("band"):
+        soles = [(p[f"{side}_ankle"][0], 0.004, p[f"{side}_ankle"][2]) for side in SIDES]
+        return [PropShape("band", Strap((p["left_wrist"], *soles, p["right_wrist"]), 0.012), in_front=True)]
+    return [PropShape("band", Strap((p["left_wrist"], band_anchor(at.sk), p["right_wrist"]), 0.012), in_front=True)]
+
+
+def _post(at: Placing) -> Optional[list[PropShape]]:
+    if at.setting.post is not None:
+        x = at.setting.post[0]
+    elif "band" in at.figure.props and not at.using("band"):
+        x = band_anchor(at.sk)[0] + 0.03
+    else:
+        return None
+    return [PropShape("post", Rod((x, 0.0, 0.0), (x, 1.05, 0.0), 0.03), in_front=False)]
+
+
+def _bar(at: Placing) -> list[PropShape]:
+    hands = lerp(at.p["left_wrist"], at.p["right_wrist"], 0.5)
+    return [PropShape("bar", Rod((hands[0], hands[1], -0.4), (hands[0], hands[1], 0.4), 0.018), in_front=True)]
+
+
+def _weight(at: Placing) -> list[PropShape]:
+    """A dumbbell in each hand no contact places elsewhere, its handle across the palm."""
+    size, shapes = at.body.props.weight, []
+    busy = {side for c in at.contacts if c.part in ("hand", "forearm", "elbow") for side in c.sides}
+    for side in [s for s in SIDES if s not in busy] or list(SIDES):
+        wrist, tip = at.p[f"{side}_wrist"], at.p[f"{side}_hand"]
+        grip = lerp(wrist, tip, 0.4)
+        along = unit(sub(tip, wrist))
+        frame = at.sk.frames["upper_thoracic"]
+        across = (frame[0][2], frame[1][2], frame[2][2])
+        across = unit(sub(across, scale(along, dot(across, along))))
+        ends = (add(grip, scale(across, -size.handle / 2)), add(grip, scale(across, size.handle / 2)))
+        shapes.append(PropShape("weight", Rod(ends[0], ends[1], size.head * 0.35), in_front=True))
+        shapes += [PropShape("weight", Ball(end, size.head), in_front=True) for end in ends]
+    return shapes
+
+
+def back_surface(anatomy: Anatomy, sk: Skeleton, height: float = 0.45) -> Vec:
+    """The point of the upper back a roller or ball presses on: behind the thoracic spine, ``height`` of the
+    way up from its lower end."""
+    level = lerp(sk.points["thoracic"], sk.points["upper_thoracic"], height)
+    frame = sk.frames["thoracic"]
+    back = (-frame[0][0], -frame[1][0], -frame[2][0])
+    depth = next(s.depth for s in anatomy.body.trunk if s.at == "thoracic")
+    return add(level, scale(back, depth))
+
+
+def medicine_ball(sk: Skeleton) -> Vec:
+    return add(sk.points["neck"], apply(sk.frames["upper_thoracic"], (0.3, -0.2, 0.0)))
+
+
+def post_spot(anatomy: Anatomy, sk: Skeleton) -> Vec:
+    shoulders = lerp(sk.points["left_shoulder"], sk.points["right_shoulder"], 0.5)
+    reach = (anatomy.body.arm.upper + anatomy.body.arm.forearm) * 0.93
+    return (shoulders[0] + reach, shoulders[1] - 0.02, 0.0)
+
+
+def band_anchor(sk: Skeleton) -> Vec:
+    """Where a band is tied: ahead of the figure at chest height."""
+    chest = sk.points["upper_thoracic"]
+    return (max(sk.points["left_toe"][0], sk.points["right_toe"][0], chest[0] + 0.35) + 0.2, chest[1], 0.0)
+
+
+PLACERS: dict[str, Placer] = {
+    "chair": _chair, "wall": _wall, "mat": _mat, "ball": _ball, "exercise-ball": _exercise_ball,
+    "medicine-ball": _medicine_ball, "foam-roller": _roller, "towel": _towel,
+    "towel-roll": _filler("towel-roll", "towel-roll"), "pillow": _filler("pillow", "pillow"), "band": _band,
+    "bar": _bar, "post": _post, "step": _level("step", "step"), "table": _level("table", "table"),
+    "bed": _level("bed", "bed"), "door-frame": _door_frame, "weight": _weight,
+}
+NEEDS = {
+    "chair": "a chair needs the sitting posture or a contact on the seat or the chair-back, e.g. 'hands-on-chair-back'",
+    "wall": "a wall needs a contact against it, e.g. 'back-on-wall', or a ball between the back and the wall",
+    "ball": "a ball needs the contact 'back-on-ball' or 'upper-back-on-ball'",
+    "exercise-ball": "an exercise ball needs a contact on it, e.g. 'pelvis-on-exercise-ball'",
+    "medicine-ball": "a medicine ball needs the contact 'hands-on-medicine-ball'",
+    "foam-roller": "a foam roller needs a contact on the roller, e.g. 'upper-back-on-roller'",
+    "towel": "a towel needs the contact 'hands-on-towel'",
+    "towel-roll": "a towel roll needs a contact on it, e.g. 'head-on-towel-roll'",
+    "pillow": "a pillow needs a contact on it, e.g. 'head-on-pillow'",
+    "post": "a post needs the contact 'hands-on-post' or a band",
+    "step": "a step needs a foot on it, e.g. 'right-heel-on-step'",
+    "table": "a table needs a contact on it, e.g. 'hands-on-table'",
+    "bed": "a bed needs a contact on it, e.g. 'back-on-bed'",
+    "door-frame": "a door frame needs a contact on it, e.g. 'forearms-on-door-frame', or a band tied to it",
+}
