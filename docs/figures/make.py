@@ -1,5 +1,6 @@
-"""Draws docs/figures/postures.png (every base posture) and docs/figures/movements.png (every joint's
-movements, start and end), through the same `worksheet figure` command a user runs.
+"""Draws docs/figures/postures.png (every base posture), docs/figures/movements.png (every joint's
+movements, start and end), docs/figures/gallery.png (every shipped exercise's figure), docs/figures/shading.png (every shaded area) and docs/figures/props.png (every
+prop, as the first shipped exercise using it draws it), through the same `worksheet figure` command a user runs.
 
 Run from the project folder: python docs/figures/make.py
 """
@@ -15,9 +16,11 @@ from typing import get_args, get_type_hints
 import yaml
 from PIL import Image, ImageDraw
 
-from generator.model.figure import POSTURES, Degrees, Pose
+from generator.model.figure import POSTURES, PROPS, REGIONS, Degrees, Pose
+from generator.model.shading import base_names
 
 HERE = Path(__file__).parent
+EXERCISES = HERE.parent.parent / "worksheets" / "exercises"
 
 POSTURE_VIEWS = {"side-lying": ("top", 90), "lying": ("side", 10), "lying-face-down": ("side", 10)}
 
@@ -97,6 +100,68 @@ def movement_exercises() -> dict[str, dict]:
     return found
 
 
+BACK_AREAS = {"upper-back", "between-shoulder-blades", "lower-back", "glutes", "hamstrings", "calf",
+              "back-shoulder", "neck"}
+
+
+def shading_exercises() -> dict[str, dict]:
+    """Each shaded area on a standing figure, seen from the side it is on; both sides where it has two."""
+    found = {}
+    for name in base_names():
+        region = name if name in REGIONS else f"right-{name}"
+        view = "back" if name in BACK_AREAS else "front"
+        found[region] = exercise({"posture": "standing", "view": view, "turn": 20 if name == "side" else 0,
+                                  "feel": [region]})
+    return found
+
+
+def shipped_exercises() -> dict[str, dict]:
+    """Every shipped exercise's figure, by its id."""
+    found = {}
+    for path in sorted(EXERCISES.glob("*.yaml")):
+        figure = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("figure")
+        if figure:
+            found[path.stem] = exercise(figure)
+    return found
+
+
+def prop_exercises() -> dict[str, dict]:
+    """Each prop as the first shipped exercise that uses it draws it, or with a standing figure."""
+    found = {}
+    shipped = sorted(EXERCISES.glob("*.yaml"))
+    for prop in PROPS:
+        for path in shipped:
+            figure = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("figure") or {}
+            if prop in figure.get("props", []):
+                found[prop] = exercise(figure)
+                break
+        else:
+            found[prop] = exercise({"posture": "standing", "props": [prop]})
+    return found
+
+
+def draw_each(exercises: dict[str, dict], labels: dict[str, str], out: Path, columns: int, size: int) -> None:
+    """As draw, one figure at a time: a figure that cannot be drawn is left out and said."""
+    with tempfile.TemporaryDirectory() as folder:
+        library, pngs = Path(folder) / "exercises", Path(folder) / "png"
+        library.mkdir()
+        images: list[Image.Image] = []
+        kept: list[str] = []
+        for index, (key, body) in enumerate(exercises.items()):
+            id_ = f"f{index:03d}"
+            (library / f"{id_}.yaml").write_text(yaml.safe_dump(body, sort_keys=False))
+            done = subprocess.run(["worksheet", "figure", id_, "--library", str(library), "--png", str(pngs),
+                                   "--size", str(size), "--dpi", "110"], stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, text=True)
+            if done.returncode:
+                print(f"{key}: not drawn: {done.stderr.strip()}", file=sys.stderr)
+                continue
+            images.append(Image.open(pngs / f"{id_}.png").convert("RGB"))
+            kept.append(labels[key])
+        if images:
+            tile(images, kept, out, columns)
+
+
 def draw(exercises: dict[str, dict], labels: dict[str, str], out: Path, columns: int, size: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         library, pngs = Path(folder) / "exercises", Path(folder) / "png"
@@ -132,6 +197,12 @@ def main() -> None:
         also = " (hips with it)" if (joint, movement) in COMPANIONS else ""
         labels[key] = f"{joint.replace('right_', '')}: {{{movement}: {angle}}}{also}"
     draw(moves, labels, HERE / "movements.png", 6, 45)
+    shipped = shipped_exercises()
+    draw_each(shipped, {name: name for name in shipped}, HERE / "gallery.png", 5, 50)
+    areas = shading_exercises()
+    draw_each(areas, {name: name for name in areas}, HERE / "shading.png", 6, 40)
+    props = prop_exercises()
+    draw_each(props, {name: name for name in props}, HERE / "props.png", 5, 50)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from .flat import Point, Polygon, capsule, circle, hull
 from .order import Item, Sample, drawing_order
 from .scene import Ball, Box, PropShape, Rod, Scene, Strap
 from .surface import SAMPLES as STATION, Piece, pieces
-from .vectors import Matrix
+from .vectors import Matrix, apply
 
 LIMBS = ("left_leg", "right_leg", "left_arm", "right_arm")  # in the order that wins a tie
 BEHIND = 0.03  # a limb piece this far behind the trunk where they overlap, in body heights, goes behind it
@@ -108,15 +108,23 @@ def _mean_depth(eye: Matrix, chunk: list[Piece]) -> float:
 
 
 def _samples(eye: Matrix, chunk: list[Piece]) -> tuple[Sample, ...]:
-    """Round spots along the pieces, for telling where two parts overlap on the page."""
+    """Round spots along the pieces, for telling where two parts overlap on the page: each piece's start
+    and middle, and the last one's end."""
     found = []
     for p in chunk:
         r0 = p.r0 or (p.size0[0] + p.size0[1]) / 2
         r1 = p.r1 or (p.size1[0] + p.size1[1]) / 2
-        for t, r in ((0.0, r0), (0.5, (r0 + r1) / 2), (1.0, r1)):
-            x, y = flat(eye, _at(p, t))
-            found.append(Sample(x, y, depth(eye, _at(p, t)), r))
+        for t, r in ((0.0, r0), (0.5, (r0 + r1) / 2)):
+            found.append(_sample(eye, _at(p, t), r))
+    if chunk:
+        last = chunk[-1]
+        found.append(_sample(eye, last.end, last.r1 or (last.size1[0] + last.size1[1]) / 2))
     return tuple(found)
+
+
+def _sample(eye: Matrix, point: tuple[float, float, float], radius: float) -> Sample:
+    x, y, z = apply(eye, point)
+    return Sample(x, y, z, radius)
 
 
 def _at(p: Piece, t: float) -> tuple[float, float, float]:

@@ -50,18 +50,23 @@ def _mix(front: Vec, up: Vec, right: Vec, f: float, u: float, s: float) -> Vec:
 
 
 def _hair(front: Vec, up: Vec, right: Vec, seen: Seen, on: On) -> tuple[Polygon, ...]:
-    """The seen part of the crown and the back of the head, as one flat patch."""
+    """The seen part of the crown and the back of the head, as one flat patch: the hull of a lattice of
+    points on the head's sphere, each turned toward the eye, worked out in the head's own axes."""
+    facing = (seen(front), seen(up), seen(right))
+    origin = on((0.0, 0.0, 0.0), 0.0)
+    axes = [on(d, 0.97) for d in (front, up, right)]
+    axes = [(x - origin[0], y - origin[1]) for x, y in axes]
     points = []
-    for i in range(10):
-        lat = math.pi * (i + 0.5) / 10 - math.pi / 2
-        for j in range(16):
-            lon = 2 * math.pi * j / 16
-            f, s, u = math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)
+    for i in range(8):
+        u = math.sin(math.pi * (i + 0.5) / 8 - math.pi / 2)
+        ring = math.sqrt(1.0 - u * u)
+        for j in range(12):
+            f, s = ring * math.cos(math.pi * j / 6), ring * math.sin(math.pi * j / 6)
             if not (u > 0.45 or (f < -0.15 and u > -0.5)):
                 continue
-            d = _mix(front, up, right, f, u, s)
-            if seen(d) > FACING:
-                points.append(on(d, 0.97))
+            if f * facing[0] + u * facing[1] + s * facing[2] > FACING:
+                points.append((origin[0] + f * axes[0][0] + u * axes[1][0] + s * axes[2][0],
+                               origin[1] + f * axes[0][1] + u * axes[1][1] + s * axes[2][1]))
     patch = hull(points)
     return (patch,) if len(patch) >= 3 else ()
 

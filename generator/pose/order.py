@@ -32,7 +32,7 @@ def drawing_order(items: Sequence[Item]) -> list[int]:
         for j in range(i + 1, count):
             if not _touch(boxes[i], boxes[j]):
                 continue
-            first = _first(items[i], items[j])
+            first = _first(_inside(items[i], boxes[j]), _inside(items[j], boxes[i]))
             if first == 0:
                 below[j].add(i)
             elif first == 1:
@@ -60,6 +60,13 @@ def _first(a: Item, b: Item) -> int:
     if abs(difference) < TIE:
         return 0 if a.rank <= b.rank else 1
     return 0 if difference < 0 else 1
+
+
+def _inside(item: Item, box: tuple[float, float, float, float]) -> Item:
+    """Only the samples that can touch what lies in ``box``: the pairs to compare drop several times over."""
+    kept = tuple(s for s in item.samples if s.x + s.radius > box[0] and s.x - s.radius < box[2]
+                 and s.y + s.radius > box[1] and s.y - s.radius < box[3])
+    return item._replace(samples=kept)
 
 
 def _box(item: Item) -> tuple[float, float, float, float]:
