@@ -14,10 +14,11 @@ import pytest
 from generator.app.pipeline import build_bytes
 from generator.load.anatomy import read_anatomy
 from generator.load.library import Library
-from generator.model.figure import CONTACTS, Figure, Pose, Shoulder
+from generator.model.figure import Elbow, Figure, Hip, Neck, Pelvis, Pose, Shoulder, Thoracic
 from generator.model.limits import Limits
-from generator.pose.contacts import GRIPS, PLACING
 from generator.pose.skeleton import forward
+from generator.pose.parts import part_pieces
+from generator.pose.scene import Rod
 from generator.pose.solve import solve
 from generator.pose.surface import lowest, pieces
 
@@ -30,17 +31,19 @@ PRINT_MM = 35.0  # the height a standing figure prints at in the standard box, a
 
 
 def shipped() -> list:
-    return LIBRARY.everything()
+    """The shipped exercises that have a figure (those added without one are being posed)."""
+    return [item for item in LIBRARY.everything() if item.exercise.figure is not None]
 
 
-def test_every_shipped_exercise_has_a_figure_that_solves():
+def test_every_shipped_figure_solves_with_no_trouble():
+    """The solver's own troubles: contacts met, parts resting, no angle overridden (generator/pose/checks.py
+    has its own tests)."""
+    anatomy = read_anatomy()
+    assert len(shipped()) >= 24
     for item in shipped():
-        assert item.exercise.figure is not None, item.id
-        assert LIBRARY.poser.picture(item.exercise.figure).troubles == (), item.id
-
-
-def test_every_contact_has_a_solver():
-    assert set(GRIPS) | set(PLACING) == set(CONTACTS)
+        figure = item.exercise.figure
+        for frame in figure.pictures():
+            assert solve(anatomy, figure, frame.pose).troubles == (), item.id
 
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])
@@ -232,3 +235,256 @@ def test_unknown_exercise_for_figure_says_so(project: Path, run):
 
 def test_figure_block_is_a_figure():
     assert Figure(posture="sitting").pictures()[0].pose == Pose()
+
+
+# A small exercise whose figure block the tests below write; its figure starts on line 7.
+EXERCISE = """name: Test
+summary: A test figure.
+steps: [Do it.]
+dosage: {reps: 1}
+tags: [test]
+position: any
+figure:
+"""
+
+
+def _load(tmp_path: Path, block: str):
+    """The exercise's figure through the real loader, and every problem with its file:line:column."""
+    from generator.load.library import solve_figure
+    from generator.load.source import Origin
+    from generator.load.validate import load_and_check
+    from generator.model import Exercise
+
+    path = tmp_path / "test.yaml"
+    path.write_text(EXERCISE + block)
+    exercise, doc, problems = load_and_check(path, Exercise, Limits(root=tmp_path))
+    if exercise is None:
+        return None, [str(problem) for problem in problems]
+    _, solved = solve_figure(exercise, Origin(doc=doc), LIBRARY.poser)
+    return exercise.figure, [str(problem) for problem in solved]
+
+
+def _solved(posture: str, contacts: list[str], props: list[str], pose: Pose = Pose()):
+    figure = Figure(posture=posture, contacts=contacts, props=props, pose=pose)
+    return solve(read_anatomy(), figure, Pose())
+
+
+LEAN = Pose(pelvis=Pelvis(flexion=30), left_hip=Hip(flexion=120), right_hip=Hip(flexion=120))
+REACH = Pose(left_shoulder=Shoulder(flexion=60), right_shoulder=Shoulder(flexion=60))
+CONTACT_FORMS = [  # posture, contacts, props, pose
+    ("quadruped", ["left-hand-on-floor", "right-hand-on-floor", "knees-on-floor"], ["mat"], Pose()),
+    ("standing", ["right-heel-on-step"], ["step"], Pose(right_hip=Hip(flexion=35))),
+    ("standing", ["toes-on-step"], ["step"], Pose()),
+    ("lying-knees-bent", ["feet-on-floor", "upper-back-on-floor"], ["mat"],
+     Pose(pelvis=Pelvis(extension=25), neck=Neck(flexion=30), thoracic=Thoracic(flexion=10))),
+    ("standing", ["hands-on-chair-back"], ["chair"], REACH),
+    ("standing", ["hands-on-table"], ["table"], REACH),
+    ("sitting", ["left-hand-on-right-thigh"], ["chair"], Pose()),
+    ("sitting", ["hands-on-knees"], ["chair"], LEAN),
+    ("standing", ["right-hand-behind-head"], [], Pose()),
+    ("standing", ["hands-on-hips"], [], Pose()),
+    ("sitting", ["hands-on-chest"], ["chair"], Pose()),
+    ("sitting", ["hands-on-opposite-shoulders"], ["chair"], Pose()),
+    ("lying", ["back-on-floor"], ["mat"], Pose()),
+    ("lying", ["back-on-bed", "head-on-pillow"], ["bed", "pillow"], Pose()),
+    ("lying", ["head-on-towel-roll"], ["towel-roll"], Pose()),
+    ("sitting", ["pelvis-on-exercise-ball", "hands-on-knees"], ["exercise-ball"], LEAN),
+    ("standing", ["back-on-wall"], ["wall"], Pose()),
+    ("standing", ["hands-on-wall"], ["wall"], Pose(left_shoulder=Shoulder(flexion=90), right_shoulder=Shoulder(flexion=90))),
+    ("standing", ["forearms-on-door-frame"], ["door-frame"],
+     Pose(left_shoulder=Shoulder(abduction=90, external_rotation=90), left_elbow=Elbow(flexion=90),
+          right_shoulder=Shoulder(abduction=90, external_rotation=90), right_elbow=Elbow(flexion=90))),
+    ("standing", ["left-forearm-on-wall"], ["wall"], Pose(left_shoulder=Shoulder(abduction=90), left_elbow=Elbow(flexion=90))),
+    ("standing", ["feet-on-band"], ["band"], Pose()),
+    ("standing", ["upper-back-on-exercise-ball"], ["exercise-ball", "wall"], Pose()),
+    ("standing-one-leg", [], ["weight"], Pose()),
+    ("standing", [], ["band", "door-frame"], REACH),
+    ("side-lying-left", [], [], Pose()),
+]
+
+
+@pytest.mark.parametrize("posture, contacts, props, pose", CONTACT_FORMS)
+def test_every_contact_form_solves(posture: str, contacts: list[str], props: list[str], pose: Pose):
+    scene = _solved(posture, contacts, props, pose)
+    assert scene.troubles == ()
+    assert {shape.prop for shape in scene.props} == set(props)
+
+
+def test_every_shipped_contact_name_still_reads():
+    from generator.model.contact import read_contact
+
+    for item in shipped():
+        for contact in item.exercise.figure.contacts:
+            read_contact(contact)
+
+
+@pytest.mark.parametrize("contact, message", [
+    ("hnads-on-floor", "'hnads-on-floor': unknown body part 'hnads'; expected one of hand, hands, forearm, forearms, "
+                       "elbow, elbows, foot, feet, heel, heels, toes, knee, knees, hip, hips, pelvis, back, upper-back, "
+                       "lower-back, head (did you mean 'hands'?)"),
+    ("hand-on-floor", "'hand-on-floor': say which hand: add left- or right-, or use 'hands' for both"),
+    ("left-hands-on-floor", "'left-hands-on-floor': 'left-hands' gives a side to both hands; write 'left-hand' for "
+                            "one or 'hands' for both"),
+    ("left-pelvis-on-floor", "'left-pelvis-on-floor': the pelvis has no side; leave out 'left-'"),
+    ("hands-in-floor", "'hands-in-floor': unknown relation 'in'; expected one of on, behind, over, against"),
+    ("feet-behind-floor", "'feet-behind-floor': 'behind' is for a hand on the head; use 'on' or 'against'"),
+])
+def test_a_contact_that_does_not_read_is_one_located_line(tmp_path: Path, contact: str, message: str):
+    _, problems = _load(tmp_path, f"  posture: standing\n  contacts: [hands-on-floor, {contact}]\n")
+    assert problems == [f"test.yaml:9:30: figure.contacts[1]: {message}"]
+
+
+def test_an_unknown_target_names_the_surfaces_and_body_parts(tmp_path: Path):
+    _, problems = _load(tmp_path, "  posture: standing\n  contacts: [hands-on-flor]\n")
+    assert problems == ["test.yaml:9:14: figure.contacts[0]: 'hands-on-flor': unknown target 'flor'; expected a "
+                        "surface (floor, seat, chair-back, wall, step, table, bed, ball, exercise-ball, medicine-ball, "
+                        "roller, pillow, towel, towel-roll, post, door-frame, band) or a body part (thigh, thighs, knee, "
+                        "knees, head, shoulder, shoulders, chest, hip, hips, shin, shins), which may follow left-, right- "
+                        "or opposite- (did you mean 'floor'?)"]
+
+
+def test_a_bridge_with_its_feet_floating_is_an_error(tmp_path: Path):
+    _, problems = _load(tmp_path, "  posture: lying-knees-bent\n  contacts: [upper-back-on-floor]\n  pose:\n"
+                                  "    pelvis: {extension: 25}\n    neck: {flexion: 30}\n")
+    assert problems == ["test.yaml:8:12: figure.posture: the legs float 20 cm above the floor after solving; change "
+                        "the pose so they rest on it, or leave this contact out"]
+
+
+def test_a_part_that_cannot_rest_on_its_surface_says_by_how_much(tmp_path: Path):
+    _, problems = _load(tmp_path, "  posture: standing\n  contacts: [knees-on-floor]\n")
+    assert problems == ["test.yaml:9:14: figure.contacts[0]: the knees float 29 cm above the floor after solving; "
+                        "change the pose so they rest on it, or leave this contact out"]
+
+
+def test_a_raised_hand_is_never_pinned_to_the_floor(tmp_path: Path):
+    _, problems = _load(tmp_path, "  posture: standing\n  contacts: [left-hand-on-floor]\n  pose:\n"
+                                  "    left_shoulder: {flexion: 170}\n")
+    assert problems == ["test.yaml:9:14: figure.contacts[0]: the left hand is raised above the shoulder in this pose; "
+                        "'left-hand-on-floor' would pin it to the floor: lower the arm toward it, or leave this "
+                        "contact out"]
+
+
+def test_a_contact_that_cannot_be_met_says_how_far_short(tmp_path: Path):
+    _, problems = _load(tmp_path, "  posture: standing\n  contacts: [hands-on-floor]\n")
+    assert problems == ["test.yaml:9:14: figure.contacts[0]: the hands cannot reach for 'hands-on-floor' (79 cm short); "
+                        "change the pose so they are closer, or leave this contact out"]
+
+
+def test_angles_a_contact_overrides_are_a_warning_at_the_joint(tmp_path: Path):
+    _, problems = _load(tmp_path, "  posture: sitting\n  props: [chair]\n  contacts: [left-hand-on-seat]\n  pose:\n"
+                                  "    left_shoulder: {flexion: 45}\n")
+    assert problems == ["test.yaml:12:20: warning: figure.pose.left_shoulder: the contact 'left-hand-on-seat' moves the left "
+                        "arm away from the angles given here; leave them out or change the contact"]
+
+
+def test_a_part_pushed_through_the_floor_lifting_the_body_is_an_error(tmp_path: Path):
+    _, problems = _load(tmp_path, "  posture: lying-knees-bent\n  contacts: [feet-on-floor, upper-back-on-floor]\n"
+                                  "  pose:\n    pelvis: {extension: 30}\n")
+    assert problems == ["test.yaml:11:5: figure.pose: the head reaches 7 cm below the floor, lifting the body off "
+                        "what it rests on; bend it up clear of the floor"]
+
+
+def _box(scene, prop: str):
+    return [shape.solid for shape in scene.props if shape.prop == prop]
+
+
+def test_a_step_lies_under_the_heel_on_it():
+    anatomy = read_anatomy()
+    scene = _solved("standing", ["right-heel-on-step"], ["step"], Pose(right_hip=Hip(flexion=35)))
+    step, heel = _box(scene, "step")[0], scene.skeleton.points["right_heel"]
+    assert step.high[1] == pytest.approx(anatomy.body.props.step.height)  # 18 cm
+    assert heel[1] - anatomy.body.leg.radii[4] == pytest.approx(step.high[1], abs=1e-6)
+    assert step.low[0] < heel[0] < step.high[0] and step.low[2] < heel[2] < step.high[2]
+    assert lowest(pieces(anatomy.body, scene.skeleton)) == pytest.approx(0.0, abs=1e-6)  # the other foot
+
+
+def test_a_figure_with_both_feet_on_a_step_stands_on_it():
+    scene = _solved("standing", ["feet-on-step"], ["step"])
+    step = _box(scene, "step")[0]
+    low = lowest(pieces(read_anatomy().body, scene.skeleton))
+    assert low == pytest.approx(step.high[1])
+
+
+def test_a_table_top_lies_under_the_hands():
+    anatomy = read_anatomy()
+    scene = _solved("standing", ["hands-on-table"], ["table"], REACH)
+    top = max(_box(scene, "table"), key=lambda box: box.high[1])
+    assert top.high[1] == pytest.approx(anatomy.body.props.table.height)  # 90 cm
+    for side in ("left", "right"):
+        wrist = scene.skeleton.points[f"{side}_wrist"]
+        assert wrist[1] - anatomy.body.arm.radii[2] == pytest.approx(top.high[1], abs=0.003)
+        assert top.low[0] < wrist[0] < top.high[0] and top.low[2] < wrist[2] < top.high[2]
+
+
+def test_an_exercise_ball_stands_on_the_floor_under_the_pelvis_and_the_feet_stay_down():
+    anatomy = read_anatomy()
+    scene = _solved("sitting", ["pelvis-on-exercise-ball", "hands-on-knees"], ["exercise-ball"], LEAN)
+    ball = _box(scene, "exercise-ball")[0]
+    assert ball.radius * 170 == pytest.approx(32.3)  # a 65 cm ball
+    assert ball.centre[1] == ball.radius
+    pelvis = part_pieces(anatomy.body, scene.skeleton, "pelvis", ())
+    assert lowest(pelvis) == pytest.approx(2 * ball.radius, abs=1e-6)
+    legs = [p for p in pieces(anatomy.body, scene.skeleton) if p.part.endswith("_leg")]
+    assert lowest(legs) == pytest.approx(0.0, abs=0.01)
+
+
+def test_a_wall_touches_the_back_against_it():
+    scene = _solved("standing", ["back-on-wall"], ["wall"])
+    wall, anatomy = _box(scene, "wall")[0], read_anatomy()
+    back = min(p.start[0] - p.size0[1] for p in part_pieces(anatomy.body, scene.skeleton, "back", ()))
+    assert wall.high[0] == pytest.approx(back, abs=0.01) and wall.high[0] <= back + 1e-9
+
+
+def test_a_band_runs_under_the_feet_with_feet_on_band():
+    scene = _solved("standing", ["feet-on-band"], ["band"])
+    band = _box(scene, "band")[0]
+    assert band.points[0] == scene.skeleton.points["left_wrist"] and band.points[-1] == scene.skeleton.points["right_wrist"]
+    assert all(point[1] < 0.01 for point in band.points[1:-1])
+
+
+def test_a_weight_is_held_in_each_free_hand():
+    scene = _solved("sitting", ["left-hand-on-right-thigh"], ["weight"])
+    handles = [solid for solid in _box(scene, "weight") if isinstance(solid, Rod)]
+    assert len(handles) == 1
+    grip = [(a + b) / 2 for a, b in zip(handles[0].start, handles[0].end)]
+    assert math.dist(grip, scene.skeleton.points["right_wrist"]) < 0.05
+
+
+def test_side_lying_lies_on_the_right_and_side_lying_left_on_the_left():
+    anatomy = read_anatomy()
+    for posture, down in (("side-lying", "right"), ("side-lying-right", "right"), ("side-lying-left", "left")):
+        p = _solved(posture, [], []).skeleton.points
+        up = "left" if down == "right" else "right"
+        assert p[f"{down}_shoulder"][1] < p[f"{up}_shoulder"][1], posture
+    assert anatomy.postures.side_lying == anatomy.postures.side_lying_right
+
+
+def test_standing_one_leg_stands_on_the_left_foot():
+    p = _solved("standing-one-leg", [], []).skeleton.points
+    assert p["left_heel"][1] < p["right_heel"][1] - 0.1
+
+
+def test_lying_knees_bent_rests_its_feet_flat_on_the_floor():
+    anatomy = read_anatomy()
+    scene = _solved("lying-knees-bent", [], [])
+    for side in ("left", "right"):
+        p = scene.skeleton.points
+        assert p[f"{side}_heel"][1] - anatomy.body.leg.radii[4] == pytest.approx(0.0, abs=0.005)
+        assert p[f"{side}_toe"][1] - anatomy.body.leg.radii[5] == pytest.approx(0.0, abs=0.005)
+
+
+def test_postures_are_the_positions():
+    from generator.model.choices import POSITIONS, POSTURES
+
+    assert POSITIONS == (*POSTURES, "any")
+
+
+def test_balancing_builds_few_bodies(monkeypatch):
+    """The hands-and-knees balance builds each 5 degree step once and closes in a few false-position steps."""
+    import generator.pose.solve as solving
+
+    built = []
+    real = solving.forward
+    monkeypatch.setattr(solving, "forward", lambda *args: built.append(1) or real(*args))
+    _solved("quadruped", ["hands-on-floor", "knees-on-floor"], [])
+    assert len(built) <= 16  # 1 as posed, 2 to 4 grid steps, up to 12 closing in (was 37 halving)

@@ -10,6 +10,7 @@ from .reach import Unreachable, elbow_flexion, place_hand
 from .skeleton import SIDES, Skeleton
 from .vectors import Vec, add, apply, scale, sub, unit
 
+SEAT_HALF_WIDTH = 0.22  # a chair's seat, side to side, as generator/pose/furniture.py draws it
 FLOOR_GAP = 0.002  # a hand on the floor rests on it, drawn a hair above so the outline stays whole
 
 
@@ -108,7 +109,8 @@ def hand_on_seat(side: str) -> Callable[[Body, Skeleton, Setting], list[Grip]]:
         if setting.seat is None:
             raise NeedsSeat()
         hip = sk.points[f"{side}_hip"]
-        wrist = (hip[0] + 0.03, setting.seat + 0.03, hip[2] + _side_sign(side) * 0.11)
+        edge = SEAT_HALF_WIDTH + body.arm.radii[2] + 0.004  # the hand holds the seat's side, clear of it
+        wrist = (hip[0] + 0.03, setting.seat + 0.04, _side_sign(side) * edge)
         return [Grip(side, wrist, (-1.0, 0.0, _side_sign(side)), (0.0, -1.0, 0.0))]
     return grip
 
@@ -122,9 +124,10 @@ def hands_on_towel(body: Body, sk: Skeleton, setting: Setting) -> list[Grip]:
 
 def hands_on_ball(body: Body, sk: Skeleton, setting: Setting) -> list[Grip]:
     assert setting.ball is not None
-    return [Grip(side, _at(sk, "upper_thoracic", setting.ball, -0.03, -0.02, _side_sign(side) * 0.115),
+    # The palms on the ball's sides, fingers forward round it: a 24 cm ball (its radius 0.07) held flat.
+    return [Grip(side, _at(sk, "upper_thoracic", setting.ball, -0.03, -0.02, _side_sign(side) * 0.1),
                  _at(sk, "upper_thoracic", (0.0, 0.0, 0.0), 0.0, -1.0, _side_sign(side)),
-                 _at(sk, "upper_thoracic", (0.0, 0.0, 0.0), 0.3, 0.0, -_side_sign(side))) for side in SIDES]
+                 _at(sk, "upper_thoracic", (0.0, 0.0, 0.0), 1.0, 0.0, -_side_sign(side) * 0.35)) for side in SIDES]
 
 
 def hands_on_opposite_knees(body: Body, sk: Skeleton, setting: Setting) -> list[Grip]:

@@ -17,7 +17,7 @@ from .vectors import Vec, add, apply, dot, lerp, scale, sub, unit
 
 ROLLER = 0.045  # foam roller radius, in body heights: a 15 cm roller
 TENNIS_BALL = 0.035
-MEDICINE_BALL = 0.1
+MEDICINE_BALL = 0.07  # a 24 cm ball
 Placer = Callable[["Placing"], Optional[list[PropShape]]]
 
 
@@ -107,7 +107,9 @@ def _level(prop: str, target: str) -> Placer:
             xs = [s[0] for s in spots]
             return block(prop, size, (min(xs) + max(xs)) / 2 - size.depth / 2, 1, z)
         way = at.away(spots[0][0])
-        near = min(s[0] * way for s in spots) * way - way * 0.04
+        ends = [end for c in using for piece in part_pieces(at.body, at.sk, c.part, c.sides)
+                for end in (piece.start, piece.end)]
+        near = min(end[0] * way for end in ends) * way - way * 0.02
         return block(prop, size.replace(width=max(size.width, abs(spots[0][2] - spots[-1][2]) + 0.25)), near,
                      way, z, legs=True)
     return place

@@ -22,7 +22,8 @@ SUPPORT_PARTS = {  # which pieces each support names
     "feet": ("left_leg", "right_leg"), "heels": ("left_leg", "right_leg"), "knees": ("left_leg", "right_leg"),
     "shins": ("left_leg", "right_leg"), "left_knee": ("left_leg",), "right_foot": ("right_leg",),
     "seat": ("trunk", "left_leg", "right_leg"), "back": ("trunk", "head", "neck"),
-    "front": ("trunk", "head", "neck", "left_leg", "right_leg"), "side": ("trunk", "head", "left_leg", "right_leg"),
+    "front": ("trunk", "head", "neck", "left_leg", "right_leg"),
+    "side": ("trunk", "head", "left_leg", "right_leg", "left_arm", "right_arm"),
 }
 LIFTING = ("step", "table", "bed", "exercise-ball", "chair-back")  # a trunk part on one raises the body onto it
 

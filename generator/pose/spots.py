@@ -37,7 +37,7 @@ def _spot(body: Body, sk: Skeleton, target: str, on: str) -> Vec:
     """The point of the body's surface a palm rests on: the front or top of a limb, the side of a hip."""
     p, legs = sk.points, body.leg.radii
     if target in ("thigh", "knee", "shin"):
-        start, end, t, radius = {"thigh": (p[f"{on}_hip"], p[f"{on}_knee"], 0.65, legs[0] * 0.8),
+        start, end, t, radius = {"thigh": (p[f"{on}_hip"], p[f"{on}_knee"], 0.45, legs[0] * 0.8),
                                  "knee": (p[f"{on}_hip"], p[f"{on}_knee"], 0.9, legs[1] * 1.2),
                                  "shin": (p[f"{on}_knee"], p[f"{on}_ankle"], 0.45, legs[2])}[target]
         return add(lerp(start, end, t), scale(_outward(sk, sub(end, start)), radius))
