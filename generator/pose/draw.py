@@ -71,8 +71,9 @@ def project(anatomy: Anatomy, scene: Scene, eye: Matrix, feel: list[str], moving
                 items.append(Item(_line_samples(eye, prop.solid, run, over), len(LIMBS) + 1, over))
     figure = [layer for k in drawing_order(items) for layer in drawn[k]]
     solids = [p for p in scene.props if p.prop != "mat" and not isinstance(p.solid, Strap)]
-    behind = [_solid(eye, p) for p in solids if not p.in_front and _nearest_back(eye, p) <= middle]
-    nearer = [_solid(eye, p) for p in solids if not p.in_front and _nearest_back(eye, p) > middle]
+    nearest = max(depth(eye, point) for point in scene.skeleton.points.values())
+    behind = [_solid(eye, p) for p in solids if not p.in_front and _nearest_back(eye, p) <= nearest]
+    nearer = [_solid(eye, p) for p in solids if not p.in_front and _nearest_back(eye, p) > nearest]
     held = [_solid(eye, p) for p in solids if p.in_front]
     layers = [Layer("floor", tuple(_solid(eye, p) for p in scene.props if p.prop == "mat")),
               *(Layer("prop", (o,)) for o in behind), *figure, Layer("ghost", ghost),
@@ -181,8 +182,8 @@ def _line_samples(eye: Matrix, strap: Strap, run: Polygon, over: float) -> tuple
 
 
 def _nearest_back(eye: Matrix, prop: PropShape) -> float:
-    """The depth of the prop's farthest side: a prop all nearer than the trunk's middle (a chair's back seen
-    from behind) is drawn over the figure, as an outline the figure shows through."""
+    """The depth of the prop's farthest side: a prop all nearer than every joint of the figure (a chair's
+    back seen from behind) is drawn over it, as an outline the figure shows through."""
     solid = prop.solid
     if isinstance(solid, Box):
         lo, hi = solid.low, solid.high

@@ -1,0 +1,92 @@
+"""How figures are drawn: parts in depth order, a face in every view, arrows on their paths, ghosts of small
+movements and a shaded area for every region name."""
+
+from __future__ import annotations
+
+from generator.load.anatomy import read_anatomy
+from generator.model.figure import REGIONS, Figure, Frame, Pose, Shoulder
+from generator.model.shading import base_names, sides
+from generator.pose.camera import camera
+from generator.pose.draw import Layer
+from generator.pose.face import face
+from generator.pose.picture import picture
+from generator.pose.areas import shades
+from generator.pose.solve import solve
+
+ANATOMY = read_anatomy()
+
+
+def _layers(figure: Figure, panel: int = 0) -> tuple[Layer, ...]:
+    return picture(ANATOMY, figure).panels[panel].layers
+
+
+def _kinds(figure: Figure, panel: int = 0) -> list[str]:
+    return [layer.kind for layer in _layers(figure, panel)]
+
+
+def test_every_region_name_has_an_area_and_bare_names_shade_both_sides():
+    assert set(ANATOMY.shading.areas) == set(base_names())
+    scene = solve(ANATOMY, Figure(posture="standing"), Pose())
+    eye = camera("front", 0.0, (1.0, 0.0, 0.0))
+    for region in REGIONS:
+        found = shades(ANATOMY.body, ANATOMY.shading, scene.skeleton, eye, [region])
+        assert len(found) == len(sides(region)) and all(len(s.outline) >= 3 for s in found), region
+    assert [side for _, side in sides("calf")] == ["left", "right"]
+    assert sides("left-calf") == (("calf", "left"),)
+    assert sides("upper-back") == (("upper-back", ""),)
+
+
+def test_each_limb_is_its_own_outline_and_the_body_one():
+    kinds = _kinds(Figure(posture="standing", view="front"))
+    assert kinds.count("part") + kinds.count("far") == 5  # trunk with neck and head, two arms, two legs
+
+
+def test_a_hand_on_the_head_is_drawn_over_the_head():
+    figure = Figure(posture="sitting", view="front", props=["chair"], contacts=["right-hand-over-head"])
+    kinds = _kinds(figure)
+    body = kinds.index("part")  # the trunk, neck and head come first among the parts seen from the front
+    assert kinds[body + 1:].count("part") >= 2  # both arms after it
+
+
+def test_a_chair_back_is_behind_a_figure_seen_from_the_front_and_over_one_seen_from_behind():
+    front = _kinds(Figure(posture="sitting", view="front", props=["chair"]))
+    back = _kinds(Figure(posture="sitting", view="back", props=["chair"]))
+    assert "front-prop" not in front and front.index("prop") < front.index("part")
+    assert back.index("front-prop") > max(i for i, kind in enumerate(back) if kind in ("part", "far"))
+
+
+def test_the_head_shows_which_way_it_looks():
+    scene = solve(ANATOMY, Figure(posture="standing"), Pose())
+    seen = {view: face(ANATOMY.body, scene.skeleton, camera(view, 0.0, (1.0, 0.0, 0.0)))
+            for view in ("front", "back", "side")}
+    assert len(seen["front"].dots) == 2 and seen["front"].lines
+    assert len(seen["side"].dots) == 1 and seen["side"].rings and seen["side"].hair
+    assert not seen["back"].dots and seen["back"].hair
+
+
+def test_each_path_draws_its_arrow():
+    for path, kind in (("arc", "arrow"), ("straight", "arrow"), ("circle", "arrow"),
+                       ("back-and-forth", "two-way-arrow")):
+        figure = Figure(posture="standing", frames=[
+            Frame(pose=Pose(right_shoulder=Shoulder(flexion=20))),
+            Frame(pose=Pose(right_shoulder=Shoulder(flexion=90)), arrow="right-hand", path=path)])
+        arrows = [layer for layer in _layers(figure, 1) if layer.kind in ("arrow", "two-way-arrow")]
+        assert [layer.kind for layer in arrows] == [kind], path
+        assert len(arrows[0].outlines[0]) >= 2
+
+
+def test_a_small_movement_leaves_a_ghost_of_only_the_moving_part():
+    small = Figure(posture="standing", frames=[
+        Frame(pose=Pose(right_shoulder=Shoulder(flexion=10))),
+        Frame(pose=Pose(right_shoulder=Shoulder(flexion=16)), arrow="right-hand")])
+    big = small.replace(frames=[small.frames[0], small.frames[1].replace(
+        pose=Pose(right_shoulder=Shoulder(flexion=120)))])
+    ghost = [layer for layer in _layers(small, 1) if layer.kind == "ghost"]
+    assert len(ghost) == 1 and len(ghost[0].outlines) == 4  # the arm's four pieces, not the body
+    assert "ghost" not in _kinds(small, 0) and "ghost" not in _kinds(big, 1)
+
+
+def test_elevation_draws_the_floor_as_a_plane():
+    assert "ground" in _kinds(Figure(posture="lying"))
+    raised = _kinds(Figure(posture="lying", elevation=30))
+    assert "ground" not in raised and raised[0] == "floor"
