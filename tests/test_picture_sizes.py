@@ -130,7 +130,7 @@ def test_large_print_pictures_are_larger_than_standard_ones(worksheet: Path, pap
     for big, small in zip(large.boxes, standard.boxes):
         assert big.width >= small.width and big.height > small.height
     for big, small in zip(shares(large), shares(standard)):
-        assert big > small * 1.3  # the type is half as big again: so are the frames, near enough
+        assert big > small * 1.2  # the type is half as big again; the frames grow too, less, to keep pages
 
 
 @pytest.mark.parametrize("worksheet, paper", CASES, ids=IDS)
