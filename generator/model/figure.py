@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Literal, Optional, get_args
 
 from ..base.record import Record
-from .choices import POSTURES, Posture
+from .choices import POSTURES, Posture  # noqa: F401 (POSTURES: read from here by docs/figures/make.py)
 from .contact import check_contact, contact_pattern
 from .rules import Before, Doc, Invalid, Range
 

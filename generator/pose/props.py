@@ -9,47 +9,16 @@ from ..model.contact import Contact
 from ..model.figure import Figure
 from .contacts import Setting
 from .furniture import block, chair, door_frame, span, wall
+from .held import band_anchor, hand_props
 from .parts import part_pieces
-from .scene import Ball, Box, PropShape, Rod, Strap, Trouble
-from .skeleton import SIDES, Skeleton
-from .surface import lowest
-from .vectors import Vec, add, apply, dot, lerp, scale, sub, unit
+from .placing import Placing
+from .scene import Ball, Box, PropShape, Rod, Trouble
+from .skeleton import Skeleton
+from .vectors import Vec, add, lerp, scale, sub, unit
 
 ROLLER = 0.045  # foam roller radius, in body heights: a 15 cm roller
 TENNIS_BALL = 0.035
-MEDICINE_BALL = 0.07  # a 24 cm ball
 Placer = Callable[["Placing"], Optional[list[PropShape]]]
-
-
-class Placing:
-    """What placing a prop looks at: the body, its contacts, the seat and the other props."""
-
-    def __init__(self, anatomy: Anatomy, figure: Figure, contacts: list[Contact], sk: Skeleton,
-                 seat: Optional[float], setting: Setting):
-        self.anatomy, self.body, self.figure, self.contacts = anatomy, anatomy.body, figure, contacts
-        self.sk, self.p, self.seat, self.setting = sk, sk.points, seat, setting
-
-    def using(self, *targets: str) -> list[Contact]:
-        return [c for c in self.contacts if c.target in targets]
-
-    def resting(self, contact: Contact) -> Vec:
-        """The lowest point of the part a contact names, roughly: its pieces' ends, lowest first."""
-        pieces = part_pieces(self.body, self.sk, contact.part, contact.sides)
-        ends = [end for piece in pieces for end in (piece.start, piece.end)]
-        xs, zs = [e[0] for e in ends], [e[2] for e in ends]
-        return (sum(xs) / len(xs), lowest(pieces), sum(zs) / len(zs))
-
-    def under(self) -> float:
-        """The top of what the body lies on: a bed or table it is raised onto, else the floor."""
-        sizes = self.body.props
-        for contact in self.contacts:
-            if contact.target in ("bed", "table") and contact.part in ("pelvis", "back", "upper-back", "lower-back"):
-                return getattr(sizes, contact.target).height
-        return 0.0
-
-    def away(self, x: float) -> int:
-        """Which way along x from the body a point at ``x`` lies."""
-        return 1 if x >= self.p["pelvis"][0] else -1
 
 
 def place_props(anatomy: Anatomy, figure: Figure, contacts: list[Contact], sk: Skeleton, seat: Optional[float],
@@ -228,65 +197,6 @@ def _roller(at: Placing) -> Optional[list[PropShape]]:
     return [PropShape("foam-roller", Rod((x, ROLLER, z - 0.35), (x, ROLLER, z + 0.35), ROLLER))]
 
 
-def _medicine_ball(at: Placing) -> Optional[list[PropShape]]:
-    if at.setting.ball is None or not at.using("medicine-ball"):
-        return None
-    return [PropShape("medicine-ball", Ball(at.setting.ball, MEDICINE_BALL), in_front=True)]
-
-
-def _towel(at: Placing) -> Optional[list[PropShape]]:
-    if not any(c.part == "hand" for c in at.using("towel")):
-        return None
-    neck = lerp(at.p["neck"], at.p["skull"], 0.4)
-    frame = at.sk.frames["neck"]
-    around = at.body.neck_radius + 0.012
-    behind = [add(neck, apply(frame, (around * x, 0.0, around * z))) for x, z in
-              ((0.3, -1.0), (-0.5, -0.85), (-1.0, 0.0), (-0.5, 0.85), (0.3, 1.0))]
-    return [PropShape("towel", Strap((at.p["left_wrist"], *behind, at.p["right_wrist"]), 0.03), in_front=True)]
-
-
-def _band(at: Placing) -> list[PropShape]:
-    """A band from the hands to its anchor: under the feet with a 'feet-on-band' contact, else tied ahead at
-    chest height (to the door frame or post drawn there)."""
-    p = at.p
-    if at.using("band"):
-        soles = [(p[f"{side}_ankle"][0], 0.004, p[f"{side}_ankle"][2]) for side in SIDES]
-        return [PropShape("band", Strap((p["left_wrist"], *soles, p["right_wrist"]), 0.012), in_front=True)]
-    return [PropShape("band", Strap((p["left_wrist"], band_anchor(at.sk), p["right_wrist"]), 0.012), in_front=True)]
-
-
-def _post(at: Placing) -> Optional[list[PropShape]]:
-    if at.setting.post is not None:
-        x = at.setting.post[0]
-    elif "band" in at.figure.props and not at.using("band"):
-        x = band_anchor(at.sk)[0] + 0.03
-    else:
-        return None
-    return [PropShape("post", Rod((x, 0.0, 0.0), (x, 1.05, 0.0), 0.03), in_front=False)]
-
-
-def _bar(at: Placing) -> list[PropShape]:
-    hands = lerp(at.p["left_wrist"], at.p["right_wrist"], 0.5)
-    return [PropShape("bar", Rod((hands[0], hands[1], -0.4), (hands[0], hands[1], 0.4), 0.018), in_front=True)]
-
-
-def _weight(at: Placing) -> list[PropShape]:
-    """A dumbbell in each hand no contact places elsewhere, its handle across the palm."""
-    size, shapes = at.body.props.weight, []
-    busy = {side for c in at.contacts if c.part in ("hand", "forearm", "elbow") for side in c.sides}
-    for side in [s for s in SIDES if s not in busy] or list(SIDES):
-        wrist, tip = at.p[f"{side}_wrist"], at.p[f"{side}_hand"]
-        grip = lerp(wrist, tip, 0.4)
-        along = unit(sub(tip, wrist))
-        frame = at.sk.frames["upper_thoracic"]
-        across = (frame[0][2], frame[1][2], frame[2][2])
-        across = unit(sub(across, scale(along, dot(across, along))))
-        ends = (add(grip, scale(across, -size.handle / 2)), add(grip, scale(across, size.handle / 2)))
-        shapes.append(PropShape("weight", Rod(ends[0], ends[1], size.head * 0.35), in_front=True))
-        shapes += [PropShape("weight", Ball(end, size.head), in_front=True) for end in ends]
-    return shapes
-
-
 def back_surface(anatomy: Anatomy, sk: Skeleton, height: float = 0.45) -> Vec:
     """The point of the upper back a roller or ball presses on: behind the thoracic spine, ``height`` of the
     way up from its lower end."""
@@ -297,28 +207,11 @@ def back_surface(anatomy: Anatomy, sk: Skeleton, height: float = 0.45) -> Vec:
     return add(level, scale(back, depth))
 
 
-def medicine_ball(sk: Skeleton) -> Vec:
-    return add(sk.points["neck"], apply(sk.frames["upper_thoracic"], (0.3, -0.2, 0.0)))
-
-
-def post_spot(anatomy: Anatomy, sk: Skeleton) -> Vec:
-    shoulders = lerp(sk.points["left_shoulder"], sk.points["right_shoulder"], 0.5)
-    reach = (anatomy.body.arm.upper + anatomy.body.arm.forearm) * 0.93
-    return (shoulders[0] + reach, shoulders[1] - 0.02, 0.0)
-
-
-def band_anchor(sk: Skeleton) -> Vec:
-    """Where a band is tied: ahead of the figure at chest height."""
-    chest = sk.points["upper_thoracic"]
-    return (max(sk.points["left_toe"][0], sk.points["right_toe"][0], chest[0] + 0.35) + 0.2, chest[1], 0.0)
-
-
 PLACERS: dict[str, Placer] = {
     "chair": _chair, "wall": _wall, "mat": _mat, "ball": _ball, "exercise-ball": _exercise_ball,
-    "medicine-ball": _medicine_ball, "foam-roller": _roller, "towel": _towel,
-    "towel-roll": _filler("towel-roll", "towel-roll"), "pillow": _filler("pillow", "pillow"), "band": _band,
-    "bar": _bar, "post": _post, "step": _level("step", "step"), "table": _level("table", "table"),
-    "bed": _level("bed", "bed"), "door-frame": _door_frame, "weight": _weight,
+    "foam-roller": _roller,
+    "towel-roll": _filler("towel-roll", "towel-roll"), "pillow": _filler("pillow", "pillow"), "step": _level("step", "step"), "table": _level("table", "table"),
+    "bed": _level("bed", "bed"), "door-frame": _door_frame, **hand_props(),
 }
 NEEDS = {
     "chair": "a chair needs the sitting posture or a contact on the seat or the chair-back, e.g. 'hands-on-chair-back'",

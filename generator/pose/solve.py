@@ -9,7 +9,8 @@ from ..model.contact import ARM_PARTS, LEG_PARTS, TRUNK_PARTS, Contact, read_con
 from ..model.figure import Figure, Hip, Pose
 from .contacts import NeedsSeat, Setting, grip_hands, too_bent
 from .parts import part_pieces, resting_low
-from .props import ROLLER, back_surface, medicine_ball, place_props, post_spot
+from .held import medicine_ball, post_spot
+from .props import ROLLER, back_surface, place_props
 from .reach import Unreachable, flat_foot, place_foot
 from .rests import TOLERANCE, override_warnings, raised_hand, rest_troubles
 from .scene import Scene, Trouble
