@@ -41,7 +41,8 @@ def figure_pictures(names: list[str], options: Options, caches: Caches) -> list[
 
 
 def figure_pdf(names: list[str], options: Options, caches: Caches, width_mm: float | None = None) -> bytes:
-    """One page per figure, the size of the layout's illustration box (or ``width_mm`` wide, same shape)."""
+    """One page per figure, the size of the box a card of the layout gives it (or ``width_mm`` wide, same
+    shape): a figure in two frames gets the wider box its card would."""
     pictures = figure_pictures(names, options, caches)
     layout_name = options.layout or DEFAULT_LAYOUT
     path, why = find_layout(layout_name, None, options.limits.root or Path.cwd(), options.limits)
@@ -52,12 +53,19 @@ def figure_pdf(names: list[str], options: Options, caches: Caches, width_mm: flo
     layout, _, problems = load_layout(path, options.limits, options.paper)
     raise_if_any(problems)
     assert layout is not None
-    width, height = layout.illustration.width, layout.illustration.height
-    if width_mm is not None:
-        width, height = width_mm * POINTS_PER_UNIT["mm"], width_mm * POINTS_PER_UNIT["mm"] * height / width
+    from ..compose.picture_size import picture_size
+    from ..render.document import column_width, page_size
     from ..render.figure_sheet import figure_sheet
 
-    return figure_sheet(pictures, layout, width, height, caches.typesetter.fonts)
+    card = column_width(layout, page_size(layout))
+    sized = []
+    for name, picture in pictures:
+        box = picture_size(layout.illustration, len(picture.panels), card, layout.figure.gap)
+        width, height = box.width, box.height
+        if width_mm is not None:
+            width, height = width_mm * POINTS_PER_UNIT["mm"], width_mm * POINTS_PER_UNIT["mm"] * height / width
+        sized.append((name, picture, width, height))
+    return figure_sheet(sized, layout, caches.typesetter.fonts)
 
 
 def figure_pngs(pdf: bytes, names: list[str], dpi: int) -> dict[str, bytes]:

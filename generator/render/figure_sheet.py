@@ -1,4 +1,4 @@
-"""Figures alone, one per page the size of the layout's illustration box: for tuning a figure quickly."""
+"""Figures alone, one per page the size of the box a card gives it: for tuning a figure quickly."""
 
 from __future__ import annotations
 
@@ -13,16 +13,16 @@ from ..pose.picture import Picture
 from .fonts import FontBook
 
 
-def figure_sheet(figures: list[tuple[str, Picture]], layout: Layout, width: float, height: float,
-                 fonts: FontBook) -> bytes:
-    """A PDF with one page per figure, each exactly ``width`` by ``height`` points, titled by its exercise id."""
+def figure_sheet(figures: list[tuple[str, Picture, float, float]], layout: Layout, fonts: FontBook) -> bytes:
+    """A PDF with one page per figure, each its own width by height in points, titled by its exercise id."""
     fonts.register(layout.fonts, slanted=False)
     bold = family(layout.fonts).bold
     buffer = BytesIO()
-    canvas = Canvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1)
+    canvas = Canvas(buffer, invariant=1, pageCompression=1)
     if len(figures) == 1:
         canvas.setTitle(figures[0][0])
-    for _, picture in figures:
+    for _, picture, width, height in figures:
+        canvas.setPageSize((width, height))
         FigureDrawing(picture, layout.figure, Ink.of(layout.figure, layout.colours), bold).draw(canvas, width, height)
         canvas.showPage()
     canvas.save()
