@@ -14,6 +14,7 @@ from .vectors import Matrix, Vec, add, length, lerp, scale, sub, unit
 GAP = 0.045  # how far an arrow keeps from the point it follows, in body heights
 SHORTEST = 0.12  # an arrow is at least this long, so its head reads
 LOOP = 0.055  # a circling arrow's radius
+FLOOR_NEAR = 0.25  # a point this low, in body heights, keeps its arrow off the floor side
 
 
 def arrow(start: Skeleton, end: Skeleton, point: str, path: str, eye: Matrix, body: Body) -> Polygon:
@@ -24,6 +25,8 @@ def arrow(start: Skeleton, end: Skeleton, point: str, path: str, eye: Matrix, bo
     if path == "circle":
         return _loop(flat(eye, b), flat(eye, pivot))
     shift = scale(unit(add(outward(start, point, a, pivots[-1]), outward(end, point, b, after[-1]))), GAP)
+    if shift[1] < 0 and min(a[1], b[1]) < FLOOR_NEAR:  # the floor side of a part lying low: the other side
+        shift = scale(shift, -1.0)
     a, b, pivot = add(a, shift), add(b, shift), add(pivot, shift)
     if path == "straight":
         line: Polygon = (flat(eye, a), flat(eye, b))
