@@ -215,7 +215,8 @@ def test_figure_sheet_is_the_same_bytes_every_time(project: Path, run):
     assert (project / "a.pdf").read_bytes() == (project / "b.pdf").read_bytes()
     pages = pypdfium2.PdfDocument(project / "a.pdf")
     assert len(pages) == 2
-    assert pages[0].get_size() == pytest.approx((50 * 72 / 25.4, 44 * 72 / 25.4), abs=0.01)  # layouts/standard.yaml
+    # layouts/standard.yaml: two frames of 32 mm with the 3 mm gap between them, 50 mm high, as on a card
+    assert pages[0].get_size() == pytest.approx((67 * 72 / 25.4, 50 * 72 / 25.4), abs=0.01)
 
 
 def test_figure_pngs_at_the_size_asked(project: Path, run):
