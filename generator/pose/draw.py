@@ -16,7 +16,7 @@ from .flat import Point, Polygon, capsule, circle, hull
 from .order import Item, Sample, drawing_order
 from .scene import Ball, Box, PropShape, Rod, Scene, Strap
 from .surface import SAMPLES as STATION, Piece, pieces
-from .vectors import Matrix, apply
+from .vectors import Matrix, apply, dot
 
 LIMBS = ("left_leg", "right_leg", "left_arm", "right_arm")  # in the order that wins a tie
 BEHIND = 0.03  # a limb piece this far behind the trunk where they overlap, in body heights, goes behind it
@@ -59,7 +59,7 @@ def project(anatomy: Anatomy, scene: Scene, eye: Matrix, feel: list[str], moving
     items.append(Item(body_samples, 0, middle))
     for rank, limb in enumerate(LIMBS, start=1):
         own = [p for p in body_pieces if p.part == limb]
-        tone = "far" if limb != moving and _mean_depth(eye, own) - middle < FAR else "part"
+        tone = "far" if limb != moving and _level_depth(eye, own) - _level_depth(eye, trunk) < FAR else "part"
         for chunk in _chunks(eye, own, body_samples):
             outlines = tuple(_piece(eye, p) for p in chunk)
             drawn.append([Layer(tone, outlines), *_shade(shaded, limb, outlines)])
@@ -102,6 +102,17 @@ def _body_outline(eye: Matrix, body_pieces: list[Piece]) -> tuple[Polygon, ...]:
     merged = _trunk(eye, trunk)
     rest = [p for p in body_pieces if p.part in ("neck", "head") or (merged is None and p.part == "trunk")]
     return (*(merged or ()), *(_piece(eye, p) for p in rest))
+
+
+def _level_depth(eye: Matrix, chunk: list[Piece]) -> float:
+    """How near the pieces are along the eye's direction in the floor's plane: a camera raised above the
+    floor sees the legs lower, hence farther, than the trunk, which does not make them the far side's."""
+    toward = (eye[2][0], 0.0, eye[2][2])
+    size = math.hypot(toward[0], toward[2])
+    if size < 0.2:  # looking (nearly) straight down: the depth as seen
+        return _mean_depth(eye, chunk)
+    toward = (toward[0] / size, 0.0, toward[2] / size)
+    return sum(dot(toward, p.start) + dot(toward, p.end) for p in chunk) / (2 * len(chunk))
 
 
 def _mean_depth(eye: Matrix, chunk: list[Piece]) -> float:
