@@ -59,11 +59,13 @@ def test_hands_resting_on_the_body_pass(project: Path, run, contacts: str):
 
 
 def test_hands_through_the_chair_seat(project: Path, run):
-    """Arms hanging from a sitter's shoulders reach down through the seat beside the thighs."""
+    """Arms hanging straight from a sitter's shoulders reach down through the seat beside the thighs."""
     side = "move the {0} arm ({0}_shoulder, {0}_elbow) so it rests on the chair or clear of it"
-    assert problems(project, run, "hands-in-seat", "  posture: sitting\n  props: [chair]\n") == [
-        at("hands-in-seat", "5:3", "pose", f"the left hand passes through the chair; {side.format('left')}"),
-        at("hands-in-seat", "5:3", "pose", f"the right hand passes through the chair; {side.format('right')}")]
+    figure = "  posture: sitting\n  props: [chair]\n  pose:\n" + "".join(
+        f"    {side}_shoulder: {{flexion: 0}}\n    {side}_elbow: {{flexion: 0}}\n" for side in ("left", "right"))
+    assert problems(project, run, "hands-in-seat", figure) == [
+        at("hands-in-seat", "8:5", "pose", f"the left hand passes through the chair; {side.format('left')}"),
+        at("hands-in-seat", "8:5", "pose", f"the right hand passes through the chair; {side.format('right')}")]
 
 
 def test_hands_on_the_thighs_pass(project: Path, run):
@@ -73,12 +75,15 @@ def test_hands_on_the_thighs_pass(project: Path, run):
 
 
 def test_a_hand_a_contact_puts_through_a_prop_is_told_at_the_contact(project: Path, run):
-    figure = "  posture: sitting\n  props: [chair]\n  contacts: [right-hand-on-seat]\n  pose:\n" \
-             "    left_shoulder: {flexion: 10}\n    left_elbow: {flexion: 60}\n"
-    assert problems(project, run, "hand-on-seat", figure) == [
-        at("hand-on-seat", "7:14", "contacts[0]", "the right hand passes through the chair; 'right-hand-on-seat' "
-                                                  "puts it there: change the pose it starts from, or leave the "
-                                                  "contact out")]
+    """A hand reaching back from the seat is put down on the chair's back at a standing chair's height, inside
+    the sitter's taller back rest; a hand on the seat holds its side, so it cannot go through."""
+    figure = "  posture: sitting\n  props: [chair]\n  contacts: [right-hand-on-chair-back]\n  pose:\n" \
+             "    left_shoulder: {flexion: 10}\n    left_elbow: {flexion: 60}\n" \
+             "    right_shoulder: {extension: 20}\n    right_elbow: {flexion: 20}\n"
+    assert problems(project, run, "hand-on-back", figure) == [
+        at("hand-on-back", "7:14", "contacts[0]", "the right hand passes through the chair; "
+                                                  "'right-hand-on-chair-back' puts it there: change the pose it "
+                                                  "starts from, or leave the contact out")]
 
 
 HINT = "or add a support such as 'hands-on-chair-back'"
