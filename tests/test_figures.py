@@ -436,6 +436,23 @@ def test_a_wall_touches_the_back_against_it():
     assert wall.high[0] == pytest.approx(back, abs=0.01) and wall.high[0] <= back + 1e-9
 
 
+DOORWAY = Pose(left_shoulder=Shoulder(abduction=90, external_rotation=90), left_elbow=Elbow(flexion=90),
+               right_shoulder=Shoulder(abduction=90, external_rotation=90), right_elbow=Elbow(flexion=90))
+
+
+def test_a_door_frames_jambs_touch_the_forearms_held_out_to_the_sides():
+    scene = _solved("standing", ["forearms-on-door-frame"], ["door-frame"], DOORWAY)
+    anatomy, jambs = read_anatomy(), _box(scene, "door-frame")[:2]
+    for side in ("left", "right"):
+        wrist = scene.skeleton.points[f"{side}_wrist"]
+        jamb = next(box for box in jambs if (box.low[2] + box.high[2]) * wrist[2] > 0)  # the jamb on its side
+        forearm = part_pieces(anatomy.body, scene.skeleton, "forearm", (side,))
+        front = max(end[0] + radius for piece in forearm
+                    for end, radius in ((piece.start, piece.r0 or piece.size0[1]), (piece.end, piece.r1 or piece.size1[1])))
+        assert jamb.low[0] == pytest.approx(front, abs=1e-6)  # the doorway's plane at the forearm's front
+        assert jamb.low[2] < wrist[2] < jamb.high[2] and jamb.low[1] < wrist[1] < jamb.high[1]
+
+
 def test_a_band_runs_under_the_feet_with_feet_on_band():
     scene = _solved("standing", ["feet-on-band"], ["band"])
     band = _box(scene, "band")[0]

@@ -123,8 +123,12 @@ def _reach(at: Placing, contact: Contact, axis: int, way: int) -> float:
 def _door_frame(at: Placing) -> Optional[list[PropShape]]:
     using = at.using("door-frame")
     if using:
-        _, way, face, _ = _against(at, using)
-        reach = max(abs(at.resting(c)[2] - at.p["pelvis"][2]) for c in using)
+        axis, way, face, _ = _against(at, using)
+        if axis == 2:  # parts held out to the sides rest on the jambs' faces, at the doorway's plane
+            way = 1 if at.sk.frames["thoracic"][0][0] >= 0 else -1
+            face = max(way * _reach(at, c, 0, way) for c in using) * way
+        middle = at.p["pelvis"][2]
+        reach = max(way_z * (_reach(at, c, 2, way_z) - middle) for c in using for way_z in (-1, 1))
         return door_frame(face, way, at.p["pelvis"][2], at.body.props.door_frame, reach + 0.06)
     if "band" in at.figure.props and not at.using("band"):
         return door_frame(band_anchor(at.sk)[0], 1, at.p["pelvis"][2], at.body.props.door_frame, 0.0)
