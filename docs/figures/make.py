@@ -74,8 +74,13 @@ def movements(joint: str) -> list[tuple[str, float]]:
     return found
 
 
+# What a posture needs round it to be drawn as it would be posed: a chair to sit on, the hands on the floor.
+SUPPORTS = {"sitting": {"props": ["chair"]}, "quadruped": {"contacts": ["hands-on-floor"]},
+            "long-sitting": {"contacts": ["hands-on-floor"]}}
+
+
 def exercise(figure: dict) -> dict:
-    return {"name": "Figure", "steps": ["Shown."], "figure": figure}
+    return {"name": "Figure", "steps": ["Shown."], "figure": {**SUPPORTS.get(figure["posture"], {}), **figure}}
 
 
 def posture_exercises() -> dict[str, dict]:
@@ -196,7 +201,7 @@ def main() -> None:
         angle = body["figure"]["frames"][1]["pose"][joint][movement]
         also = " (hips with it)" if (joint, movement) in COMPANIONS else ""
         labels[key] = f"{joint.replace('right_', '')}: {{{movement}: {angle}}}{also}"
-    draw(moves, labels, HERE / "movements.png", 6, 45)
+    draw_each(moves, labels, HERE / "movements.png", 6, 45)
     shipped = shipped_exercises()
     draw_each(shipped, {name: name for name in shipped}, HERE / "gallery.png", 5, 50)
     areas = shading_exercises()
