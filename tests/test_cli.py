@@ -99,8 +99,9 @@ def test_validate_reports_every_problem_in_every_file(project: Path, run):
         "layouts/standard.yaml:34:11: colours.accent: expected a colour like '#1d5c87', got 'blue'",
         "worksheets/es/neck-and-upper-back-knots.yaml:14:5: exercises[1]: exercise 'chin-tuck' has problems; "
         "see its own file",
-        "worksheets/exercises/chin-tuck.yaml:2:11: position: expected one of standing, sitting, long-sitting, "
-        "kneeling, half-kneeling, quadruped, lying, lying-face-down, side-lying, any; got 'sittin' "
+        "worksheets/exercises/chin-tuck.yaml:2:11: position: expected one of standing, standing-one-leg, sitting, "
+        "long-sitting, kneeling, half-kneeling, quadruped, lying, lying-knees-bent, lying-face-down, side-lying, "
+        "side-lying-right, side-lying-left, any; got 'sittin' "
         "(did you mean 'sitting'?)",
         "worksheets/neck-and-upper-back-knots.yaml:12:5: exercises[1]: exercise 'chin-tuck' has problems; "
         "see its own file",
