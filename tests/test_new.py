@@ -20,9 +20,9 @@ def assert_valid_everywhere(path: Path, kind: str, run) -> None:
 
 
 def test_new_exercise_and_a_worksheet_of_it_build(project: Path, run):
-    result = run("new", "exercise", "wall-slide")
+    result = run("new", "exercise", "wall-angel")
     assert result.exit_code == 0, result.stderr
-    exercise = project / "worksheets/exercises/wall-slide.yaml"
+    exercise = project / "worksheets/exercises/wall-angel.yaml"
     text = exercise.read_text(encoding="utf-8")
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../../schemas/exercise.schema.json"
     for name, doc in field_docs(Exercise).items():  # every field, given or left out, with its description
@@ -31,14 +31,14 @@ def test_new_exercise_and_a_worksheet_of_it_build(project: Path, run):
     assert (project / "schemas/exercise.schema.json").is_file()
     assert_valid_everywhere(exercise, "exercise", run)
 
-    result = run("new", "worksheet", "wall-work", "--exercises", "wall-slide,chin-tuck")
+    result = run("new", "worksheet", "wall-work", "--exercises", "wall-angel,chin-tuck")
     assert result.exit_code == 0, result.stderr
     worksheet = project / "worksheets/wall-work.yaml"
     text = worksheet.read_text(encoding="utf-8")
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../schemas/worksheet.schema.json"
     assert all(f"# {doc}\n{name}:" in text or f"# {name} (optional): {doc}" in text
                for name, doc in field_docs(Worksheet).items())
-    assert "exercises:\n  - wall-slide\n  - chin-tuck\n" in text and "title: Wall work\n" in text
+    assert "exercises:\n  - wall-angel\n  - chin-tuck\n" in text and "title: Wall work\n" in text
     assert_valid_everywhere(worksheet, "worksheet", run)
     built = run("build", str(worksheet))
     assert built.exit_code == 0, built.stderr
@@ -75,9 +75,9 @@ def test_new_refuses_to_overwrite_and_suggests_names(project: Path, run):
     assert (project / "worksheets/between-shoulder-blades.yaml").read_bytes() == before
     assert run("new", "exercise", "chin-tuck").exit_code == 1
 
-    result = run("new", "worksheet", "x", "--exercises", "chin-tuk,cat-dog,wall")
+    result = run("new", "worksheet", "x", "--exercises", "chin-tuk,cat-dog,trampoline")
     assert result.stderr == ("--exercises: unknown exercise 'chin-tuk' (did you mean 'chin-tuck'?)\n"
-                             "--exercises: unknown exercise 'wall'\n")
+                             "--exercises: unknown exercise 'trampoline'\n")
     assert result.exit_code == 1 and not (project / "worksheets/x.yaml").exists()
 
     result = run("new", "worksheet", "y", "--from", "between-shoulder-blade")
