@@ -221,12 +221,23 @@ def test_copies_and_duplex_reach_the_job(cups: Server):
     assert (short["copies"], short["sides"]) == ("1", "two-sided-short-edge")
 
 
-def test_duplex_starts_each_handout_of_a_job_on_a_front(cups: Server):
+def odd_pair() -> tuple[str, tuple[str, int], tuple[str, int]]:
+    """A layout and two shipped worksheets whose handouts in it have odd page counts, as measured now: what
+    the duplex rule adds a blank back to. Which ones these are moves whenever the content or a layout does."""
     import generator
+    from generator.resolve.options import Options
 
-    first, second = (generator.build_handout(path).pages for path in (BLADES, TRIGGER_POINTS))
-    assert first % 2 and second % 2, "the test needs two handouts of odd page counts"
-    result = invoke("print", BLADES, TRIGGER_POINTS, "--duplex", "long")
+    for layout in ("standard", "compact", "one-per-page", "large-print"):
+        odd = [(path, pages) for path in (BLADES, TRIGGER_POINTS, NECK)
+               if (pages := generator.build_handout(path, Options(layout=layout)).pages) % 2]
+        if len(odd) >= 2:
+            return layout, odd[0], odd[1]
+    raise AssertionError("no layout gives two shipped handouts of odd page counts")
+
+
+def test_duplex_starts_each_handout_of_a_job_on_a_front(cups: Server):
+    layout, (one, first), (other, second) = odd_pair()
+    result = invoke("print", one, other, "--layout", layout, "--duplex", "long")
     assert result.exit_code == 0, result.output
     total = first + 1 + second + 1
     assert result.stdout == f"{job_of(result.stdout)} on 'pdf': 2 handouts, {total} pages\n"
@@ -235,7 +246,7 @@ def test_duplex_starts_each_handout_of_a_job_on_a_front(cups: Server):
     assert pages[first].strip() == "" and pages[-1].strip() == ""  # a blank back after each odd handout
     assert f"Page 1 of {first}" in pages[0]
     assert f"Page 1 of {second}" in pages[first + 1]  # the second starts on a front: page first + 2, odd
-    plain = invoke("print", BLADES, TRIGGER_POINTS)  # one-sided: nothing added
+    plain = invoke("print", one, other, "--layout", layout)  # one-sided: nothing added
     assert len(pages_of(cups.printed(job_of(plain.stdout)))) == first + second
 
 

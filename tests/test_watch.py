@@ -187,7 +187,7 @@ def test_a_fault_in_the_tool_is_one_line_and_the_watch_goes_on(project: Path, mo
     assert outcome is not None
     report(outcome)
     said = capsys.readouterr()
-    assert said.out.startswith(f"built {TARGET} (8 pages) in ")
+    assert said.out.startswith(f"built {TARGET} ({len(read_pages(good))} pages) in ")
     assert said.err == (f"internal error: RuntimeError('boom') (run with --debug to see the traceback)\n"
                         f"kept the last good {TARGET}\n")
     assert (project / TARGET).read_bytes() == good
