@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from io import BytesIO
 from pathlib import Path
 
-from ..base.errors import BuildError, InputError, Problem, raise_if_any
+from ..base.errors import InputError, Problem, raise_if_any
 from ..base.suggest import did_you_mean
 from ..load.layouts import find_layout, load_layout
 from ..load.library import solve_figure
@@ -15,6 +14,7 @@ from ..model.common import POINTS_PER_UNIT
 from ..pose.picture import Picture
 from ..resolve.options import Options
 from .caches import Caches
+from .raster import page_pngs
 
 DEFAULT_LAYOUT = "standard"
 
@@ -70,15 +70,4 @@ def figure_pdf(names: list[str], options: Options, caches: Caches, width_mm: flo
 
 def figure_pngs(pdf: bytes, names: list[str], dpi: int) -> dict[str, bytes]:
     """Each page of a figure sheet as a PNG image, by exercise id."""
-    try:
-        import pypdfium2
-    except ImportError:
-        raise BuildError("PNG figures need pypdfium2: pip install 'worksheet-generator[preview]'") from None
-    document = pypdfium2.PdfDocument(pdf)
-    images = {}
-    for name, page in zip(names, document):
-        buffer = BytesIO()
-        page.render(scale=dpi / 72).to_pil().save(buffer, format="PNG", optimize=True)
-        images[name] = buffer.getvalue()
-    document.close()
-    return images
+    return dict(zip(names, page_pngs(pdf, dpi)))

@@ -2,37 +2,25 @@
 
 from __future__ import annotations
 
-from io import BytesIO
 from pathlib import Path
 
-from ..base.errors import BuildError, Problem
+from ..base.errors import Problem
 from ..resolve.options import Options
 from .caches import Caches
 from .output import write_atomically
 from .pipeline import build_handout
-
-POINTS_PER_INCH = 72
+from .raster import page_pngs
 
 
 def preview(worksheet: Path, directory: Path, dpi: int = 100, options: Options = Options(), first: int = 1,
             last: int | None = None, caches: Caches | None = None) -> tuple[list[Path], tuple[Problem, ...]]:
     """Render pages ``first``..``last`` (all by default) to ``directory/page-NN.png``: the paths written, and
     the handout's warnings."""
-    try:
-        import pypdfium2
-    except ImportError:
-        raise BuildError("preview needs pypdfium2: pip install 'worksheet-generator[preview]'") from None
     result = build_handout(worksheet, options, caches)
-    pdf = pypdfium2.PdfDocument(result.pdf)
+    wanted = range(first, min(result.pages, last or result.pages) + 1)
     written = []
-    for number, page in enumerate(pdf, start=1):
-        if number < first or (last is not None and number > last):
-            continue
-        image = page.render(scale=dpi / POINTS_PER_INCH).to_pil()
-        buffer = BytesIO()
-        image.save(buffer, format="PNG", optimize=True)
+    for number, png in zip(wanted, page_pngs(result.pdf, dpi, wanted)):
         path = directory / f"page-{number:02d}.png"
-        write_atomically(path, buffer.getvalue())
+        write_atomically(path, png)
         written.append(path)
-    pdf.close()
     return written, result.warnings

@@ -5,10 +5,9 @@ from __future__ import annotations
 import base64
 from io import BytesIO
 
-from ..base.errors import BuildError
+from ..app.raster import page_pngs
 
 PREVIEW_DPI = 60
-POINTS_PER_INCH = 72
 
 
 def png_bytes(image) -> bytes:
@@ -21,15 +20,7 @@ def png_bytes(image) -> bytes:
 def page_images(pdf: bytes, dpi: int = PREVIEW_DPI) -> list[str]:
     """Every page as a data: URL, the first page first; greyscale, which is what a handout mostly is, is
     not assumed: colours are kept."""
-    try:
-        import pypdfium2
-    except ImportError:
-        raise BuildError("the preview needs pypdfium2: pip install 'worksheet-generator[preview]'") from None
-    document = pypdfium2.PdfDocument(pdf)
-    try:
-        return [_data_url(png_bytes(page.render(scale=dpi / POINTS_PER_INCH).to_pil())) for page in document]
-    finally:
-        document.close()
+    return [_data_url(png) for png in page_pngs(pdf, dpi, fast=True)]
 
 
 def _data_url(png: bytes) -> str:
