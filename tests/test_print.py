@@ -137,13 +137,15 @@ def page_fill(page, columns: int) -> float:
 
 
 def first_block_height(page, layout) -> float:
-    """How tall the block a page begins with is: down to the first shaded box (a caution, a note, a log's pain
-    row) under its first line, where the next block begins; the whole body if there is none."""
+    """How tall the block a page begins with is: down to the first shaded box across a column (a caution, a
+    note, a log's pain row) under its first line, where the next block begins; the whole body if there is none."""
     top, bottom = body_span(page)
     colours = layout.colours
     shades = {colour.lstrip("#").lower() for colour in (colours.caution_background, colours.note_background)}
     first = min((char["top"] for char in page.chars if top < char["top"] < bottom), default=bottom)
-    boxes = [rect["top"] for rect in page.rects if first + 2 < rect["top"] < bottom and hex_of(rect) in shades]
+    # A box runs across a column; a figure's paper-coloured bands (as white as large print's boxes) do not.
+    boxes = [rect["top"] for rect in page.rects if first + 2 < rect["top"] < bottom and hex_of(rect) in shades
+             and rect["width"] > page.width / (3 * layout.page.columns)]
     return min(boxes, default=bottom) - top
 
 

@@ -13,7 +13,7 @@ from ..model import Dosage
 from ..resolve.handout import Handout, HandoutExercise
 from . import bilingual, wording
 from .figures import FigureDrawing, Ink
-from .flowables import Anchor, ExerciseBlock, IllustrationBox
+from .flowables import Anchor, ExerciseBlock, IllustrationBox, StepCut
 from .follow_through import notes_area, variations_list, video_code
 from .parts import boxed, cautions_box, grid
 from .picture_size import PictureSize, picture_size
@@ -29,12 +29,17 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, pict
     notes, cautions, tips with variations, lines to write on, each whole.
     """
     exercise, show = item.exercise, handout.layout.show
-    first = _first_part(item, handout, styles, pictures, width)
-    # The gap above a card is its first part's space before, which a frame drops at its top; the anchor follows
-    # that part so as not to take the top of the frame from it. A section's heading goes with the first card.
-    first[0].spaceBefore = 0 if lead else styles.layout.spacing.exercise_gap
     anchor = Anchor(1, f"{item.number}. {exercise.name}", f"{key}-{item.number}")
-    units: list[list[Flowable]] = [[*(lead or []), *first, anchor]]
+
+    def opening(steps: int | None = None) -> list[Flowable]:
+        first = _first_part(item, handout, styles, pictures, width, steps)
+        # The gap above a card is its first part's space before, which a frame drops at its top; the anchor
+        # follows that part so as not to take the top of the frame from it. A section's heading goes with the
+        # first card.
+        first[0].spaceBefore = 0 if lead else styles.layout.spacing.exercise_gap
+        return [*(lead or []), *first, anchor]
+
+    units: list[list[Flowable]] = [opening()]
     notes = [labelled(label, text, styles.note)
              for label, text in ((wording.NOTE_LABEL, item.note), (wording.FOR_YOU_LABEL, item.client_note)) if text]
     if notes:
@@ -49,23 +54,32 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, pict
     if handout.notes_per_exercise:
         units.append(notes_area(wording.YOUR_NOTES_LABEL, handout.notes_per_exercise, styles, width))
     continued = styled(escape(wording.continued(exercise.name)), styles.continued, f"{item.number}.")
-    return ExerciseBlock(units, f"exercise {item.number} '{exercise.name}'", handout.layout.breaks, continued)
+    kept = handout.layout.breaks.steps_kept
+
+    def cuts() -> list[StepCut]:  # made only for a card that meets a page's end, most never do
+        return [StepCut(opening(steps), later_steps(item, styles, steps, handout.second_language))
+                for steps in range(len(exercise.steps) - 1, kept - 1, -1)] if kept else []
+
+    return ExerciseBlock(units, f"exercise {item.number} '{exercise.name}'", handout.layout.breaks, continued,
+                         cuts)
 
 
 def _first_part(item: HandoutExercise, handout: Handout, styles: Styles, pictures: Mapping[Path, ImageReader],
-                width: float) -> list[Flowable]:
-    """The picture, with the video's code under it, beside the name, steps and dose; or all above each other."""
+                width: float, steps: int | None = None) -> list[Flowable]:
+    """The picture, with the video's code under it, beside the name, steps and dose; or all above each other.
+    With ``steps``, only that many steps and no dose: the part of a card that ends a page, its other steps
+    going on over it."""
     box, gap = styles.layout.illustration, styles.layout.spacing.column_gap
     show_video = item.exercise.video is not None and handout.layout.show.video
     size = picture_size(box, frames(item, pictures), width, styles.layout.figure.gap)
     if size.above:
-        return _stacked(item, styles, pictures, width, show_video, handout.second_language, size)
+        return _stacked(item, styles, pictures, width, show_video, handout.second_language, size, steps)
     picture_width = size.width
     text_width = width - picture_width - gap
     picture_column: list[Flowable] = [illustration(item, styles, pictures, picture_width, size.height)]
     if show_video:
         picture_column += [Spacer(0, styles.layout.spacing.paragraph), *video_code(str(item.exercise.video), styles)]
-    text = card_text(item, styles, text_width, handout.second_language)
+    text = card_text(item, styles, text_width, handout.second_language, steps)
     if box.position == "left":
         row, widths = [picture_column, text], [picture_width + gap, text_width]
         padding = ("RIGHTPADDING", (0, 0), (0, 0), gap)
@@ -84,7 +98,8 @@ def _first_part(item: HandoutExercise, handout: Handout, styles: Styles, picture
 
 
 def _stacked(item: HandoutExercise, styles: Styles, pictures: Mapping[Path, ImageReader], width: float,
-             show_video: bool, second_language: str | None, size: PictureSize) -> list[Flowable]:
+             show_video: bool, second_language: str | None, size: PictureSize,
+             steps: int | None = None) -> list[Flowable]:
     """The picture across the column (the video's code beside it), then the name, steps and dose under it."""
     gap = styles.layout.spacing.column_gap
     code = video_code(str(item.exercise.video), styles) if show_video else []
@@ -99,13 +114,14 @@ def _stacked(item: HandoutExercise, styles: Styles, pictures: Mapping[Path, Imag
         ], split=False)
     else:
         picture.hAlign = "CENTER"
-    return [top, Spacer(0, styles.layout.spacing.paragraph), *card_text(item, styles, width, second_language)]
+    return [top, Spacer(0, styles.layout.spacing.paragraph), *card_text(item, styles, width, second_language, steps)]
 
 
-def card_text(item: HandoutExercise, styles: Styles, width: float,
-              second_language: str | None = None) -> list[Flowable]:
+def card_text(item: HandoutExercise, styles: Styles, width: float, second_language: str | None = None,
+              steps: int | None = None) -> list[Flowable]:
     """Name, what the exercise needs, steps, dose and progression: the card's words, top to bottom; on a
-    bilingual handout, the name, each step and the dose again in the second language."""
+    bilingual handout, the name, each step and the dose again in the second language. With ``steps``, the
+    words only as far as that step."""
     exercise, show = item.exercise, styles.layout.show
     wide = item.number >= 10  # a two-digit number hangs further out
     text: list[Flowable] = [heading(item, styles.heading_wide if wide else styles.heading),
@@ -115,13 +131,27 @@ def card_text(item: HandoutExercise, styles: Styles, width: float,
         text.append(facts)
     if exercise.summary and show.summary:
         text.append(paragraph(exercise.summary, styles.body))
-    for number, step in enumerate(exercise.steps, start=1):
-        lines = [paragraph(step, styles.step, bulletText=f"{number}.")]
-        if number <= len(item.second_steps):  # a bilingual handout: the same step, lighter, in the second language
-            lines.append(paragraph(item.second_steps[number - 1], styles.second_step))
-        text += bilingual.together(lines)
-    text += dose_lines(item, styles, second_language)
-    return text
+    if steps is not None:
+        return text + step_lines(item, styles, range(steps))
+    return text + later_steps(item, styles, 0, second_language)
+
+
+def later_steps(item: HandoutExercise, styles: Styles, start: int,
+                second_language: str | None = None) -> list[Flowable]:
+    """The steps from step ``start`` (0 the first) on, then the dose: what goes on over a page."""
+    return [*step_lines(item, styles, range(start, len(item.exercise.steps))),
+            *dose_lines(item, styles, second_language)]
+
+
+def step_lines(item: HandoutExercise, styles: Styles, indices: range) -> list[Flowable]:
+    """The numbered steps at ``indices``, each with its second-language line on a bilingual handout."""
+    lines: list[Flowable] = []
+    for index in indices:
+        step = [paragraph(item.exercise.steps[index], styles.step, bulletText=f"{index + 1}.")]
+        if index < len(item.second_steps):  # a bilingual handout: the same step, lighter, in the second language
+            step.append(paragraph(item.second_steps[index], styles.second_step))
+        lines += bilingual.together(step)
+    return lines
 
 
 def heading(item: HandoutExercise, style: ParagraphStyle) -> Paragraph:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
@@ -72,15 +74,28 @@ class IllustrationBox(Flowable):
         return None, 0.0
 
 
+@dataclass(frozen=True)
+class StepCut:
+    """A card's first unit made again to end after one of its steps, and the steps and dose that then go on
+    over the page."""
+
+    head: list[Flowable]
+    rest: list[Flowable]
+
+
 class ExerciseBlock(KeepTogether):
     """Kept on one page where it fits. Where it does not, it goes on over the page between its units (each unit
     stays whole unless taller than a page) when the layout allows it and moving it whole would leave this page
-    less than its fill used; and a block taller than a whole page starts where it is when at least half a
-    page is left, and otherwise at the top of the next frame."""
+    less than its fill used; when even its first unit (picture, name, steps, dose) does not fit, that unit
+    goes on over the page between its steps, as many kept here as fit (at least the layout's ``steps_kept``).
+    A block taller than a whole page starts where it is when at least half a page is left, and otherwise at
+    the top of the next frame."""
 
-    def __init__(self, units: list[list[Flowable]], label: str, breaks: Breaks, continued: Paragraph):
+    def __init__(self, units: list[list[Flowable]], label: str, breaks: Breaks, continued: Paragraph,
+                 cuts: Callable[[], list[StepCut]] = list):
         super().__init__([flowable for unit in units for flowable in unit])
         self.units, self.exercise_label, self.breaks, self.continued = units, label, breaks, continued
+        self.cuts = cuts
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         height = kept_height(self, available_width, available_height)
@@ -93,9 +108,22 @@ class ExerciseBlock(KeepTogether):
             first_may_start = first <= available_height or (first > frame and available_height >= frame / 2)
             if (taller_than_page or page_too_empty) and first_may_start:
                 return self._by_units(available_width, available_height)
+            if taller_than_page or page_too_empty:
+                cut = self._cut(available_width, available_height)
+                if cut is not None:
+                    return cut
             if height > frame:
                 return [FrameBreak(), *self._by_units()]  # laid out afresh on the next frame
         return super().split(available_width, available_height)
+
+    def _cut(self, available_width: float, available_height: float) -> list[Flowable] | None:
+        """The first unit ended after as many steps as fit here, the rest of it and each later unit going on
+        under the card's name; None when not even the fewest steps the layout keeps fit."""
+        for cut in self.cuts():
+            if kept_height(KeepTogether(cut.head), available_width, available_height, self.canv) <= available_height:
+                return [*cut.head, *(KeepTogether([TopOnly(self.continued), *unit])
+                                     for unit in [cut.rest, *self.units[1:]])]
+        return None
 
     def _by_units(self, available_width: float = 0.0, available_height: float = 0.0) -> list[Flowable]:
         """The first unit flowable by flowable (the frame lays out the first at once, and a KeepTogether it

@@ -144,6 +144,9 @@ class Breaks(Record):
         "a page is at least this share used before a block that must stay whole moves on")] = 0.5
     split_exercises: Annotated[bool, Doc(
         "an exercise may go on over the page between its parts, never inside one")] = True
+    steps_kept: Annotated[int, Range(0, 10), Doc(
+        "a card too tall for what is left of a page may go on over it between its steps, this many at least "
+        "staying with its picture and name; 0: never between steps")] = 2
     log_on_new_page: Annotated[bool, Doc(
         "the tracking log always starts a page (a two-column layout's always does)")] = False
 
