@@ -1,6 +1,7 @@
 """Draws docs/figures/postures.png (every base posture), docs/figures/movements.png (every joint's
-movements, start and end), docs/figures/gallery.png (every shipped exercise's figure), docs/figures/shading.png (every shaded area) and docs/figures/props.png (every
-prop, as the first shipped exercise using it draws it), through the same `worksheet figure` command a user runs.
+movements, start and end), docs/figures/gallery.png (every shipped exercise's figure), docs/figures/shading.png
+(every shaded area) and docs/figures/props.png (every prop, as the first shipped exercise using it draws it),
+through the same `worksheet figure` command a user runs.
 
 Run from the project folder: python docs/figures/make.py
 """
