@@ -202,12 +202,9 @@ def _layer(pen: Pen, layer: Layer, scale: float, ink: Ink) -> None:
 def _code(outlines: Sequence[Polygon], scale: float, close: bool = True) -> str:
     """The outlines as path operators."""
     parts = []
-    for outline in outlines:
-        (x, y), rest = outline[0], outline[1:]
-        parts.append(f"{x * scale:.2f} {y * scale:.2f} m")
-        parts.extend(f"{x * scale:.2f} {y * scale:.2f} l" for x, y in rest)
-        if close:
-            parts.append("h")
+    for outline in outlines:  # a tenth of a point is finer than any printer places ink, and keeps streams short
+        first, *rest = (f"{x * scale:.1f} {y * scale:.1f}" for x, y in outline)
+        parts.append(f"{first} m" + "".join(f" {point} l" for point in rest) + (" h" if close else ""))
     return " ".join(parts)
 
 

@@ -7,7 +7,7 @@ from typing import Sequence, Tuple
 
 Point = Tuple[float, float]
 Polygon = Tuple[Point, ...]
-SAG = 0.0005  # how far, in body heights, a straight step may fall inside its arc: 0.15 pt at the largest print
+SAG = 0.001  # how far, in body heights, a straight step may fall inside its arc: 0.3 pt at the largest print
 
 
 def circle(centre: Point, radius: float) -> Polygon:
