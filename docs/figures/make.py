@@ -23,6 +23,12 @@ from generator.model.shading import base_names
 HERE = Path(__file__).parent
 EXERCISES = HERE.parent.parent / "worksheets" / "exercises"
 
+UNSHIPPED_PROPS = {  # props no shipped exercise uses yet, posed as an exercise would use them
+    "bar": {"posture": "standing", "props": ["bar"],
+            "pose": {"left_shoulder": {"flexion": 80}, "right_shoulder": {"flexion": 80}}},
+    "exercise-ball": {"posture": "sitting", "props": ["exercise-ball"], "contacts": ["pelvis-on-exercise-ball"]},
+    "bed": {"posture": "lying", "view": "side", "turn": 15, "props": ["bed"], "contacts": ["back-on-bed"]},
+}
 POSTURE_VIEWS = {"side-lying": ("top", 90), "lying": ("side", 10), "lying-face-down": ("side", 10)}
 
 # How each joint is best seen moving: the posture, the start pose, the arrowed part, and a view per movement.
@@ -64,6 +70,26 @@ STARTS = {  # a movement that only reads from a particular start
 }
 
 
+# What a movement needs round it to pass the checks: the hands kept on the thighs as the back rounds over a
+# seat, a chair back to hold while one leg moves.
+HELD = {"hands-on-thighs": {"contacts": ["hands-on-thighs"]},
+        "chair-back": {"props": ["chair"], "contacts": ["left-hand-on-chair-back"],  # as single-leg-balance holds it
+                       "pose": {"left_shoulder": {"abduction": 35}, "left_hip": {"adduction": 6}}},
+        "right-chair-back": {"props": ["chair"], "contacts": ["right-hand-on-chair-back"],  # the leg crosses left
+                             "pose": {"right_shoulder": {"abduction": 55}, "left_hip": {"adduction": 6}}}}
+NEEDS = {("lumbar", "flexion"): "hands-on-thighs", ("thoracic", "flexion"): "hands-on-thighs",
+         **{("right_hip", m): "chair-back" for m in ("flexion", "extension", "abduction", "internal_rotation",
+                                                     "external_rotation")},
+         ("right_hip", "adduction"): "right-chair-back",
+         ("right_knee", "flexion"): "chair-back"}
+# Movements too small for two frames to differ visibly at print size: one picture with an arrow, as the
+# checks advise.
+ONE_PICTURE = {("neck", "rotation"), ("head", "flexion"), ("head", "extension"), ("head", "side_bend"),
+               ("head", "rotation"), ("right_scapula", "protraction"), ("right_scapula", "retraction"),
+               ("right_scapula", "elevation"), ("right_scapula", "depression"), ("right_elbow", "extension"),
+               ("right_ankle", "dorsiflexion"), ("right_ankle", "plantarflexion")}
+
+
 def movements(joint: str) -> list[tuple[str, float]]:
     """Each movement of a joint with the angle shown: most of its normal range."""
     record = next(a for a in get_args(get_type_hints(Pose)[joint]) if a is not type(None))
@@ -100,9 +126,11 @@ def movement_exercises() -> dict[str, dict]:
             angle = ANGLES.get((joint, movement), angle)
             end = {**base, **COMPANIONS.get((joint, movement), {}), joint: {**base.get(joint, {}), movement: angle}}
             view = views.get(movement, "side")
+            shown = {"pose": end, "arrow": arrow} if (joint, movement) in ONE_PICTURE else \
+                {"frames": [{"pose": base}, {"pose": end, "arrow": arrow}]}
             found[f"{joint}.{movement}"] = exercise({
                 "posture": posture, "view": view, "turn": 0 if view == "top" else 15,
-                "frames": [{"pose": base}, {"pose": end, "arrow": arrow}]})
+                **HELD.get(NEEDS.get((joint, movement), ""), {}), **shown})
     return found
 
 
@@ -142,7 +170,7 @@ def prop_exercises() -> dict[str, dict]:
                 found[prop] = exercise(figure)
                 break
         else:
-            found[prop] = exercise({"posture": "standing", "props": [prop]})
+            found[prop] = exercise(UNSHIPPED_PROPS.get(prop, {"posture": "standing", "props": [prop]}))
     return found
 
 
@@ -199,7 +227,8 @@ def main() -> None:
     labels = {}
     for key, body in moves.items():
         joint, movement = key.split(".")
-        angle = body["figure"]["frames"][1]["pose"][joint][movement]
+        figure = body["figure"]
+        angle = (figure["frames"][1] if "frames" in figure else figure)["pose"][joint][movement]
         also = " (hips with it)" if (joint, movement) in COMPANIONS else ""
         labels[key] = f"{joint.replace('right_', '')}: {{{movement}: {angle}}}{also}"
     draw_each(moves, labels, HERE / "movements.png", 6, 45)

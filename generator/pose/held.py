@@ -51,7 +51,9 @@ def _post(at: Placing) -> Optional[list[PropShape]]:
 
 
 def _bar(at: Placing) -> list[PropShape]:
-    hands = lerp(at.p["left_wrist"], at.p["right_wrist"], 0.5)
+    """A bar across both palms, halfway from wrist to fingertips, where a grip holds it."""
+    palms = [lerp(at.p[f"{side}_wrist"], at.p[f"{side}_hand"], 0.5) for side in ("left", "right")]
+    hands = lerp(palms[0], palms[1], 0.5)
     return [PropShape("bar", Rod((hands[0], hands[1], -0.4), (hands[0], hands[1], 0.4), 0.018), in_front=True)]
 
 
