@@ -11,15 +11,15 @@ from conftest import ROOT
 
 WRONG = '''\
 from pathlib import Path
-from generator.load.source import Mark
+from generator.base.errors import Problem
 from generator.model.limits import Limits
 from generator.resolve.options import Options
 
-Mark(line=1, column=2)
-Mark(1, 2)
-Mark(line="one", column=2)
-Mark(line=1, column=2, colour="red")
-Mark(column=2)
+Problem(file="a.yaml", line=2)
+Problem("a.yaml", 2)
+Problem(file="a.yaml", line="two")
+Problem(file="a.yaml", line=2, colour="red")
+Problem(line=2)
 Limits(steps=10).steps = 11
 Options(paper="tabloid", library=Path("."))
 '''

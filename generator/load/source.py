@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -28,7 +28,7 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PLAIN_TAGS = {"map": "tag:yaml.org,2002:map", "seq": "tag:yaml.org,2002:seq"}
 
 
-class Mark(Record):
+class Mark(NamedTuple):  # a tuple, not a Record: a file's reading makes one per key and value
     line: int  # 1-based
     column: int  # 1-based
     file: str = ""  # where the value was set, when documents are merged

@@ -46,13 +46,17 @@ def lerp(a: Vec, b: Vec, t: float) -> Vec:
 
 
 def apply(m: Matrix, v: Vec) -> Vec:
-    return (dot(m[0], v), dot(m[1], v), dot(m[2], v))
+    # written out rather than three dot() calls: a figure applies some thousands of these
+    x, y, z = v
+    (a, b, c), (d, e, f), (g, h, i) = m
+    return (a * x + b * y + c * z, d * x + e * y + f * z, g * x + h * y + i * z)
 
 
 def compose(a: Matrix, b: Matrix) -> Matrix:
     """a then b in a's frame: the matrix of ``apply(a, apply(b, v))``."""
-    columns = [apply(a, (b[0][j], b[1][j], b[2][j])) for j in range(3)]
-    return tuple(tuple(columns[j][i] for j in range(3)) for i in range(3))  # type: ignore[return-value]
+    (b0, b1, b2) = b
+    return tuple((r[0] * b0[0] + r[1] * b1[0] + r[2] * b2[0], r[0] * b0[1] + r[1] * b1[1] + r[2] * b2[1],
+                  r[0] * b0[2] + r[1] * b1[2] + r[2] * b2[2]) for r in a)  # type: ignore[return-value]
 
 
 def about_x(degrees: float) -> Matrix:
