@@ -244,6 +244,16 @@ def test_a_bad_value_is_explained_beside_its_field(page, shots):
     expect(page.locator("#problems")).to_be_hidden()
 
 
+def test_a_preview_being_redrawn_keeps_its_captions_readable(page):
+    page.get_by_role("button", name="Add Chin tuck").click()
+    first_page_image(page)
+    # Hold the preview in its redrawing state, as while a later change waits for its pages.
+    page.evaluate("document.getElementById('pages').classList.add('stale')")
+    page.wait_for_timeout(300)  # past the fade
+    assert page.locator("#pages figcaption").first.evaluate("e => getComputedStyle(e).opacity") == "1"
+    assert serious_problems(page) == []
+
+
 def tab_to(page: Page, name: str, backwards: bool = False, limit: int = 300) -> None:
     for _ in range(limit):
         page.keyboard.press("Shift+Tab" if backwards else "Tab")
