@@ -58,8 +58,8 @@ def _steps(radius: float, span: float) -> int:
 
 def _arc(centre: Point, radius: float, start: float, end: float, steps: int, closed: bool = False) -> Polygon:
     count = steps if closed else steps + 1
-    return tuple((centre[0] + radius * math.cos(start + (end - start) * i / steps),
-                  centre[1] + radius * math.sin(start + (end - start) * i / steps)) for i in range(count))
+    cx, cy, step, cos, sin = centre[0], centre[1], (end - start) / steps, math.cos, math.sin
+    return tuple([(cx + radius * cos(start + step * i), cy + radius * sin(start + step * i)) for i in range(count)])
 
 
 def bounds(polygons: Sequence[Polygon]) -> tuple[float, float, float, float]:

@@ -49,12 +49,13 @@ def drawing_order(items: Sequence[Item]) -> list[int]:
 
 def _first(a: Item, b: Item) -> int:
     """0 when ``a`` goes under ``b``, 1 when over it, -1 when they do not overlap."""
-    best, difference = 0.0, 0.0
-    for p in a.samples:
-        for q in b.samples:
-            overlap = p.radius + q.radius - math.hypot(p.x - q.x, p.y - q.y)
+    best, difference, hypot = 0.0, 0.0, math.hypot
+    others = [(q.x, q.y, q.radius, q.depth) for q in b.samples]
+    for px, py, pd, pr in a.samples:
+        for qx, qy, qr, qd in others:
+            overlap = pr + qr - hypot(px - qx, py - qy)
             if overlap > best:
-                best, difference = overlap, p.depth - q.depth
+                best, difference = overlap, pd - qd
     if best <= 0.0:
         return -1
     if abs(difference) < TIE:

@@ -22,6 +22,9 @@ class Skeleton:
 
     def __init__(self, points: dict[str, Vec], frames: dict[str, Matrix]):
         self.points, self.frames = points, frames
+        # What is worked out from these points (the surface's pieces) and asked for again and again while a
+        # frame is solved, checked and drawn; the points never change once made, so neither does it.
+        self.derived: dict[object, object] = {}
 
     def moved(self, offset: Vec) -> Skeleton:
         return Skeleton({name: add(p, offset) for name, p in self.points.items()}, dict(self.frames))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import math
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from ..model.anatomy import Body
 from .skeleton import SIDES, Skeleton
@@ -34,6 +35,21 @@ def pieces(body: Body, skeleton: Skeleton) -> list[Piece]:
     return [*trunk(body, skeleton), *head(body, skeleton), *(p for side in SIDES for p in limbs(body, skeleton, side))]
 
 
+def _remembered(make: Callable[[Body, Skeleton], list[Piece]]) -> Callable[[Body, Skeleton], list[Piece]]:
+    """``make``'s pieces worked out once for each skeleton and body, and handed out as fresh lists."""
+
+    @functools.wraps(make)
+    def remembered(body: Body, skeleton: Skeleton) -> list[Piece]:
+        key = (make.__name__, id(body))
+        kept = skeleton.derived.get(key)
+        if kept is None or kept[0] is not body:
+            kept = skeleton.derived[key] = (body, tuple(make(body, skeleton)))
+        return list(kept[1])  # type: ignore[index]
+
+    return remembered
+
+
+@_remembered
 def trunk(body: Body, skeleton: Skeleton) -> list[Piece]:
     """The trunk as short elliptical pieces along a smooth curve through its levels."""
     stations = [(skeleton.points[s.at], skeleton.frames.get(s.at, skeleton.frames["pelvis"]), (s.width, s.depth))
@@ -50,6 +66,7 @@ def trunk(body: Body, skeleton: Skeleton) -> list[Piece]:
     return [Piece("trunk", a[0], b[0], 0.0, 0.0, a[1], b[1], a[2], b[2]) for a, b in zip(samples, samples[1:])]
 
 
+@_remembered
 def head(body: Body, skeleton: Skeleton) -> list[Piece]:
     points, frame = skeleton.points, skeleton.frames["head"]
     centre = points["head"]
@@ -63,6 +80,10 @@ def head(body: Body, skeleton: Skeleton) -> list[Piece]:
 
 
 def limbs(body: Body, skeleton: Skeleton, side: str) -> list[Piece]:
+    return (_left_limbs if side == "left" else _right_limbs)(body, skeleton)
+
+
+def _limbs(body: Body, skeleton: Skeleton, side: str) -> list[Piece]:
     p = {name[len(side) + 1:]: point for name, point in skeleton.points.items() if name.startswith(side + "_")}
     a, g = body.arm.radii, body.leg.radii
     knuckles = lerp(p["wrist"], p["hand"], 0.55)
@@ -76,6 +97,16 @@ def limbs(body: Body, skeleton: Skeleton, side: str) -> list[Piece]:
             Piece(f"{side}_leg", calf, p["ankle"], g[2], g[3]),
             Piece(f"{side}_leg", p["ankle"], p["heel"], g[3], g[4]),
             Piece(f"{side}_leg", p["heel"], p["toe"], g[4], g[5])]
+
+
+@_remembered
+def _left_limbs(body: Body, skeleton: Skeleton) -> list[Piece]:
+    return _limbs(body, skeleton, "left")
+
+
+@_remembered
+def _right_limbs(body: Body, skeleton: Skeleton) -> list[Piece]:
+    return _limbs(body, skeleton, "right")
 
 
 def extent(piece: Piece, end: int, direction: Vec) -> float:
