@@ -201,10 +201,11 @@ def _layer(pen: Pen, layer: Layer, scale: float, ink: Ink) -> None:
 
 def _code(outlines: Sequence[Polygon], scale: float, close: bool = True) -> str:
     """The outlines as path operators."""
-    parts = []
+    parts, end = [], " h" if close else ""
     for outline in outlines:  # a tenth of a point is finer than any printer places ink, and keeps streams short
-        first, *rest = (f"{x * scale:.1f} {y * scale:.1f}" for x, y in outline)
-        parts.append(f"{first} m" + "".join(f" {point} l" for point in rest) + (" h" if close else ""))
+        points = [f"{x * scale:.1f} {y * scale:.1f}" for x, y in outline]
+        lines = " l ".join(points[1:])
+        parts.append(f"{points[0]} m" + (f" {lines} l" if lines else "") + end)
     return " ".join(parts)
 
 

@@ -301,8 +301,11 @@ class _Converter:
         return result
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
+        # Straight to the tag's constructor: construct_object's bookkeeping for anchors and recursion is for
+        # collections, and costs more than the conversion itself for the thousands of scalars a file holds.
+        constructors = self.loader.yaml_constructors
         try:
-            return self.loader.construct_object(node, deep=True)
+            return (constructors.get(node.tag) or constructors[None])(self.loader, node)
         except ValueError:  # looks like a date but is no day of the calendar (2026-02-30): the text as written
             return node.value
 

@@ -42,9 +42,9 @@ def _remembered(make: Callable[[Body, Skeleton], list[Piece]]) -> Callable[[Body
     def remembered(body: Body, skeleton: Skeleton) -> list[Piece]:
         key = (make.__name__, id(body))
         kept = skeleton.derived.get(key)
-        if kept is None or kept[0] is not body:
+        if not (isinstance(kept, tuple) and kept[0] is body):
             kept = skeleton.derived[key] = (body, tuple(make(body, skeleton)))
-        return list(kept[1])  # type: ignore[index]
+        return list(kept[1])
 
     return remembered
 
