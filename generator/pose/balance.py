@@ -19,6 +19,7 @@ from .vectors import Vec, add, dot, length, lerp, scale, sub, unit
 
 BALANCE = 0.02  # how far the weight may lie outside its support (3.4 cm): a foot is wider than its line
 TOUCH = 0.01  # a surface this close to the floor or a prop rests on it
+REACH = 0.2  # more than any piece's half-size: a prop's box grown by this holds every piece end that can rest on it
 LYING = ("back", "front", "side")  # supports of a body lying down: it cannot fall over
 HELD = "hands-on-chair-back"  # the support a message suggests
 
@@ -63,7 +64,8 @@ def supports(anatomy: Anatomy, scene: Scene, props: list[Placed]) -> Support:
     points: list[Point] = []
     touching: set[str] = set()
     gripped, sk = False, scene.skeleton
-    leanable = [t for t in props if not (isinstance(t.solid, Box) and t.solid.high[1] <= TOUCH)]  # a mat is floor
+    leanable = [(t, _grown(t, REACH + TOUCH)) for t in props
+                if not (isinstance(t.solid, Box) and t.solid.high[1] <= TOUCH)]  # a mat is floor
     seen: set[tuple[str, Vec]] = set()
     for piece in pieces(anatomy.body, sk):
         for end, centre in ((0, piece.start), (1, piece.end)):
@@ -76,13 +78,20 @@ def supports(anatomy: Anatomy, scene: Scene, props: list[Placed]) -> Support:
                 touching.add(foot)
                 if foot:  # a foot on its toes or heel can rock flat at the ankle: all its length bears
                     points += [(p[0], p[2]) for p in (sk.points[f"{foot}_heel"], sk.points[f"{foot}_toe"])]
-            for thing in leanable:
+            for thing, (low, high) in leanable:
+                if not (low[0] <= centre[0] <= high[0] and low[1] <= centre[1] <= high[1]
+                        and low[2] <= centre[2] <= high[2]):
+                    continue  # nowhere near it: the common case, kept cheap
                 if _rests_on(piece, end, centre, thing):
                     points += _footprint(thing.solid)
                     touching.add("")
                     gripped = gripped or _grips_post(piece, thing.solid)
     feet = frozenset(touching) <= {"left", "right"}
     return Support(points, feet and bool(touching), frozenset(touching), gripped)
+
+
+def _grown(thing: Placed, margin: float) -> tuple[Vec, Vec]:
+    return (tuple(v - margin for v in thing.low), tuple(v + margin for v in thing.high))  # type: ignore[return-value]
 
 
 def convex_hull(points: list[Point]) -> list[Point]:

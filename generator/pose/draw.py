@@ -146,11 +146,11 @@ def _at(p: Piece, t: float) -> tuple[float, float, float]:
 
 def _local(x: float, y: float, body: tuple[Sample, ...]) -> Optional[float]:
     """The trunk's depth under a point of the page, or None where the point is clear of it."""
-    best: Optional[Sample] = None
-    for s in body:
-        if math.hypot(s.x - x, s.y - y) < s.radius and (best is None or s.depth > best.depth):
-            best = s
-    return None if best is None else best.depth
+    best: Optional[float] = None
+    for sx, sy, sd, sr in body:
+        if abs(sx - x) < sr and abs(sy - y) < sr and (best is None or sd > best) and math.hypot(sx - x, sy - y) < sr:
+            best = sd
+    return best
 
 
 def _chunks(eye: Matrix, limb: list[Piece], body: tuple[Sample, ...]) -> list[list[Piece]]:

@@ -38,8 +38,10 @@ def hand_contacts(contacts: list[str]) -> Holders:
 def tip_troubles(body: Body, sk: Skeleton, held: Holders, field: tuple[object, ...]) -> list[Trouble]:
     """A hand or foot whose tip lies inside the trunk or the head."""
     found, sections = [], trunk(body, sk)
+    low, high = _reach(sections)
     inside: dict[str, Callable[[Vec], float]] = {
-        "trunk": lambda p: trunk_depth(sections, p),
+        "trunk": lambda p: trunk_depth(sections, p) if all(a <= v <= b for a, v, b in zip(low, p, high))
+        else -math.inf,
         "head": lambda p: body.head_radius - length(sub(p, sk.points["head"]))}
     for side in SIDES:
         for limb, part, tips in (("arm", "hand", _hand_tips(sk, side)), ("leg", "foot", _foot_tips(sk, side))):
@@ -95,6 +97,14 @@ def _trouble(what: str, side: str, limb: str, goal: str, held: Holders, field: t
 
 def trunk_depth(sections: list[Piece], point: Vec) -> float:
     return max((_piece_depth(piece, point) for piece in sections), default=-math.inf)
+
+
+def _reach(sections: list[Piece]) -> tuple[Vec, Vec]:
+    """A box holding every trunk piece: a point outside it lies inside none of them."""
+    size = max(max(p.size0 + p.size1) for p in sections)
+    ends = [p.start for p in sections] + [p.end for p in sections]
+    return (tuple(min(e[i] for e in ends) - size for i in range(3)),  # type: ignore[return-value]
+            tuple(max(e[i] for e in ends) + size for i in range(3)))
 
 
 def solid_depth(solid: Solid, point: Vec) -> float:
