@@ -3,15 +3,23 @@ movements and a shaded area for every region name."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from generator.compose.figures import arrange
 from generator.load.anatomy import read_anatomy
-from generator.model.figure import REGIONS, Figure, Frame, Pose, Shoulder
+from generator.load.library import Library
+from generator.model.anatomy import CloseUps
+from generator.model.figure import CLOSE_UPS, REGIONS, Ankle, Figure, Frame, Pose, Shoulder
+from generator.model.limits import Limits
 from generator.model.shading import base_names, sides
+from generator.pose.areas import shades
 from generator.pose.camera import camera
 from generator.pose.draw import Layer
 from generator.pose.face import face
 from generator.pose.picture import picture
-from generator.pose.areas import shades
+from generator.pose.skeleton import forward
 from generator.pose.solve import solve
+from generator.pose.vectors import apply
 
 ANATOMY = read_anatomy()
 
@@ -90,3 +98,47 @@ def test_elevation_draws_the_floor_as_a_plane():
     assert "ground" in _kinds(Figure(posture="lying"))
     raised = _kinds(Figure(posture="lying", elevation=30))
     assert "ground" not in raised and raised[0] == "floor"
+
+
+def test_a_close_up_frames_only_its_part_with_one_box_for_every_frame():
+    pumps = Figure(posture="lying", close_up="feet", frames=[
+        Frame(pose=Pose(right_ankle=Ankle(dorsiflexion=20))),
+        Frame(pose=Pose(right_ankle=Ankle(plantarflexion=40)), arrow="right-foot")])
+    panels = picture(ANATOMY, pumps).panels
+    assert panels[0].window == panels[1].window is not None
+    x0, y0, x1, y1 = panels[0].window
+    eye = camera("side", 0.0, (0.0, 1.0, 0.0))
+    for frame in pumps.frames:
+        points = solve(ANATOMY, pumps, frame.pose).skeleton.points
+        for name in ("right_ankle", "right_heel", "right_toe"):
+            x, y, _ = apply(eye, points[name])
+            assert x0 < x < x1 and y0 < y < y1, name
+        head_x, _, _ = apply(eye, points["head"])
+        assert not x0 < head_x < x1  # the head is left out
+    assert picture(ANATOMY, pumps.replace(close_up=None)).panels[0].window is None
+
+
+def test_a_close_up_is_drawn_larger_and_clipped_to_its_frame(project: Path, run):
+    import pikepdf
+
+    library = project / "worksheets/exercises"
+    text = (library / "ankle-pumps.yaml").read_text(encoding="utf-8")
+    (library / "ankle-pumps-whole.yaml").write_text(text.replace("  close_up: feet\n", ""), encoding="utf-8")
+    assert run("figure", "ankle-pumps", "ankle-pumps-whole", "-o", "f.pdf").exit_code == 0
+    with pikepdf.open(project / "f.pdf") as pdf:
+        forms = [[obj.read_bytes() for obj in page.resources.XObject.values()] for page in pdf.pages]
+    assert [any(b" re W n" in form for form in page) for page in forms] == [True, False]
+    found, _ = Library(project / "worksheets/exercises", Limits(root=project)).get("ankle-pumps")
+    assert found is not None and found.exercise.figure is not None
+    pumps = found.exercise.figure
+    close, whole = (arrange(picture(ANATOMY, figure).panels, 190, 140, 8, 1) for figure in
+                    (pumps, pumps.replace(close_up=None)))
+    assert close.scale > 2 * whole.scale  # the feet drawn more than twice as large
+
+
+def test_every_close_up_name_has_its_joints_in_the_body_data():
+    points = forward(ANATOMY.body, ANATOMY.postures.of("standing"), Pose()).points
+    for name in CLOSE_UPS:
+        joints = ANATOMY.body.close_ups.of(name)
+        assert joints and set(joints) <= set(points), name
+    assert {field.replace("_", "-") for field in CloseUps.field_names} - {"margin"} == set(CLOSE_UPS)

@@ -8,6 +8,7 @@ Run from the project folder: python docs/figures/make.py
 
 from __future__ import annotations
 
+import copy
 import subprocess
 import sys
 import tempfile
@@ -166,12 +167,20 @@ def prop_exercises() -> dict[str, dict]:
     for prop in PROPS:
         for path in shipped:
             figure = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("figure") or {}
-            if prop in figure.get("props", []):
+            if prop in figure.get("props", []) and "close_up" not in figure:  # a close-up may crop the prop
                 found[prop] = exercise(figure)
                 break
         else:
             found[prop] = exercise(UNSHIPPED_PROPS.get(prop, {"posture": "standing", "props": [prop]}))
     return found
+
+
+def close_up_exercises() -> dict[str, dict]:
+    """Ankle pumps drawn whole, and as the close-up of the feet they ship with."""
+    shipped = shipped_exercises()["ankle-pumps"]
+    whole = copy.deepcopy(shipped)
+    whole["figure"].pop("close_up", None)
+    return {"the whole figure": whole, f"close_up: {shipped['figure']['close_up']}": shipped}
 
 
 def draw_each(exercises: dict[str, dict], labels: dict[str, str], out: Path, columns: int, size: int) -> None:
@@ -238,6 +247,8 @@ def main() -> None:
     draw_each(areas, {name: name for name in areas}, HERE / "shading.png", 6, 40)
     props = prop_exercises()
     draw_each(props, {name: name for name in props}, HERE / "props.png", 5, 50)
+    close_ups = close_up_exercises()
+    draw_each(close_ups, {name: name for name in close_ups}, HERE / "close-up.png", 2, 50)
 
 
 if __name__ == "__main__":

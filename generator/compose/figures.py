@@ -56,7 +56,7 @@ def arrange(panels: Sequence[Panel], width: float, height: float, gap: float, pa
     """Side by side or one above the other, whichever draws the figure larger; panels share one scale
     and one floor line. A band ``label`` wide is kept for the frame numbers: above the panels when they
     stand side by side, to their left when stacked, so a number never covers the figure."""
-    boxes = [bounds([o for layer in panel.layers for o in layer.outlines]) for panel in panels]
+    boxes = [panel.window or bounds([o for layer in panel.layers for o in layer.outlines]) for panel in panels]
     count = len(boxes)
     across_scale = min((width - gap * (count - 1) - 2 * pad * count) / sum(b[2] - b[0] for b in boxes),
                        (height - label - 2 * pad) / (max(b[3] for b in boxes) - min(b[1] for b in boxes)))
@@ -157,9 +157,21 @@ def _vectors(picture: Picture, placement: Placement, ink: Ink) -> str:
     pen.write("1 j 1 J")  # round joins and caps: outlines read as drawn with a round pen
     for panel, origin in zip(picture.panels, placement.origins):
         pen.write("q", f"1 0 0 1 {origin[0]:.3f} {origin[1]:.3f} cm")
+        if panel.window is not None:
+            pen.write("q", f"{_box(panel.window, placement.scale)} re W n")
         _panel(pen, panel, placement.scale, ink)
+        if panel.window is not None:  # a close-up's edge, so the cut through the body reads as a frame
+            pen.write("Q")
+            pen.stroke_colour(ink.prop_ink)
+            pen.width(ink.line * 0.8)
+            pen.write(f"{_box(panel.window, placement.scale)} re S")
         pen.write("Q")
     return pen.text()
+
+
+def _box(window: tuple[float, float, float, float], scale: float) -> str:
+    x0, y0, x1, y1 = (v * scale for v in window)
+    return f"{x0:.1f} {y0:.1f} {x1 - x0:.1f} {y1 - y0:.1f}"
 
 
 def _panel(pen: Pen, panel: Panel, scale: float, ink: Ink) -> None:

@@ -91,6 +91,24 @@ class PropSizes(Record):
     weight: Dumbbell
 
 
+class CloseUps(Record):
+    """The joints each of a figure's close-ups frames (``Figure.close_up``), and the room left round them."""
+
+    margin: float
+    head: list[str]
+    upper_body: list[str]
+    legs: list[str]
+    lower_legs: list[str]
+    feet: list[str]
+
+    @classmethod
+    def prepare(cls, value: object) -> object:
+        return {str(key).replace("-", "_"): item for key, item in value.items()} if isinstance(value, dict) else value
+
+    def of(self, close_up: str) -> list[str]:
+        return getattr(self, close_up.replace("-", "_"))
+
+
 class Body(Record):
     spine: SpineLengths
     rest: RestCurves
@@ -105,6 +123,7 @@ class Body(Record):
     arm: Arm
     leg: Leg
     props: PropSizes
+    close_ups: CloseUps
 
 
 Support = Literal["feet", "seat", "heels", "knees", "shins", "left_knee", "right_foot", "back", "front", "side"]

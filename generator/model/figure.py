@@ -41,6 +41,9 @@ REGIONS: tuple[str, ...] = get_args(Region)
 # How an arrow follows the part that moves: round its joint (the default), in a straight line, round a full
 # circle (a pendulum's circles), or back and forth along its path (a head at each end).
 ArrowPath = Literal["arc", "straight", "circle", "back-and-forth"]
+# A frame drawn as a close-up of one part of the body, when what moves is too small to see in the whole figure.
+CloseUp = Literal["head", "upper-body", "legs", "lower-legs", "feet"]
+CLOSE_UPS: tuple[str, ...] = get_args(CloseUp)
 PATHS: tuple[str, ...] = get_args(ArrowPath)
 
 
@@ -240,6 +243,8 @@ class Figure(Record):
     arrow: Annotated[Optional[BodyPoint], Doc("the part that moves, with an arrow (without frames)")] = None
     path: Annotated[ArrowPath, Doc("how the arrow runs (without frames): arc, straight, circle or back-and-forth")] = "arc"
     feel: Annotated[list[Region], Doc("lightly shaded: where the stretch should be felt (without frames)")] = []
+    close_up: Annotated[Optional[CloseUp], Doc(
+        "every frame shows only this part of the body, enlarged: for a movement too small to see whole")] = None
 
     def verify(self) -> None:
         kept = [frame for frame in self.frames if not frame.dont]

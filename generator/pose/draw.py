@@ -39,6 +39,7 @@ class Panel(NamedTuple):
     layers: tuple[Layer, ...]
     number: Optional[int]  # 1 or 2 when a figure shows a start and an end
     dont: bool
+    window: Optional[tuple[float, float, float, float]] = None  # a close-up: only this box of the page is shown
 
 
 def project(anatomy: Anatomy, scene: Scene, eye: Matrix, feel: list[str], moving: Optional[str] = None,

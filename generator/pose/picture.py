@@ -49,7 +49,19 @@ def picture(anatomy: Anatomy, figure: Figure) -> Picture:
         panels.append(Panel(tuple(layers), number, frame.dont))
         if not frame.dont:
             previous = scene
+    if figure.close_up is not None:
+        window = _window(anatomy, figure.close_up, scenes, eye)
+        panels = [panel._replace(window=window) for panel in panels]
     return Picture(tuple(panels), tuple(_unique(troubles)))
+
+
+def _window(anatomy: Anatomy, close_up: str, scenes: list[Scene], eye: Matrix) -> tuple[float, float, float, float]:
+    """The box round the close-up's joints in every frame, so the frames share one size and floor line."""
+    close_ups = anatomy.body.close_ups
+    seen = [flat(eye, scene.skeleton.points[name]) for scene in scenes for name in close_ups.of(close_up)]
+    margin = close_ups.margin
+    return (min(x for x, _ in seen) - margin, min(y for _, y in seen) - margin,
+            max(x for x, _ in seen) + margin, max(y for _, y in seen) + margin)
 
 
 def _arrow_layer(anatomy: Anatomy, start: Scene, scene: Scene, frame: Frame, eye: Matrix, figure: Figure,
