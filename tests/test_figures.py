@@ -506,3 +506,21 @@ def test_balancing_builds_few_bodies(monkeypatch):
     monkeypatch.setattr(solving, "forward", lambda *args: built.append(1) or real(*args))
     _solved("quadruped", ["hands-on-floor", "knees-on-floor"], [])
     assert len(built) <= 16  # 1 as posed, 2 to 4 grid steps, up to 12 closing in (was 37 halving)
+
+
+def test_a_towel_runs_from_hands_the_pose_places_and_shows_past_each_fist():
+    raised = Pose(left_shoulder=Shoulder(flexion=140), right_shoulder=Shoulder(flexion=140))
+    posed = _solved("lying-knees-bent", ["feet-on-floor"], ["mat"], raised).skeleton.points
+    held = _solved("lying-knees-bent", ["hands-on-towel", "feet-on-floor"], ["mat", "towel"], raised)
+    for side in ("left", "right"):
+        assert math.dist(held.skeleton.points[f"{side}_wrist"], posed[f"{side}_wrist"]) < 0.005
+    towel = _box(held, "towel")[0]
+    for end, side in ((towel.points[0], "left"), (towel.points[-1], "right")):
+        assert math.dist(end, held.skeleton.points[f"{side}_hand"]) == pytest.approx(0.025, abs=1e-6)
+        assert math.dist(end, held.skeleton.points[f"{side}_wrist"]) > 0.025
+
+
+def test_a_towel_with_no_arm_angles_holds_the_hands_before_the_chest():
+    held = _solved("sitting", ["hands-on-towel"], ["chair", "towel"]).skeleton.points
+    hanging = _solved("sitting", [], ["chair"]).skeleton.points
+    assert math.dist(held["left_wrist"], hanging["left_wrist"]) > 0.1

@@ -271,6 +271,10 @@ def _strap(pen: Pen, layer: Layer, scale: float, ink: Ink) -> None:
     pen.stroke_colour(ink.prop)
     pen.width(max(width - ink.line, 0.1))
     pen.write(f"{code} S")
+    if width >= ink.line * 4:  # a towel, wide enough for a hem down its middle: cloth, not a limb or a bar
+        pen.stroke_colour(ink.prop_ink)
+        pen.width(ink.line * 0.6)
+        pen.write(f"[{ink.line * 2:.2f} {ink.line * 1.5:.2f}] 0 d", f"{code} S", "[] 0 d")
 
 
 def _arrow(pen: Pen, path: Polygon, scale: float, ink: Ink, both: bool) -> None:

@@ -11,6 +11,7 @@ from .skeleton import SIDES, Skeleton
 from .vectors import Vec, add, apply, dot, lerp, scale, sub, unit
 
 MEDICINE_BALL = 0.07  # a 24 cm ball
+TOWEL_END = 0.025  # how far a towel's end shows past the hand holding it, in body heights (4 cm)
 
 
 def _medicine_ball(at: Placing) -> Optional[list[PropShape]]:
@@ -27,7 +28,10 @@ def _towel(at: Placing) -> Optional[list[PropShape]]:
     around = at.body.neck_radius + 0.012
     behind = [add(neck, apply(frame, (around * x, 0.0, around * z))) for x, z in
               ((0.3, -1.0), (-0.5, -0.85), (-1.0, 0.0), (-0.5, 0.85), (0.3, 1.0))]
-    return [PropShape("towel", Strap((at.p["left_wrist"], *behind, at.p["right_wrist"]), 0.03), in_front=True)]
+    ends = [add(at.p[f"{side}_hand"], scale(unit(sub(at.p[f"{side}_hand"], at.p[f"{side}_wrist"])), TOWEL_END))
+            for side in SIDES]  # each end shows past the fist that holds it: a towel, not a third arm
+    return [PropShape("towel", Strap((ends[0], at.p["left_wrist"], *behind, at.p["right_wrist"], ends[1]), 0.03),
+                      in_front=True)]
 
 
 def _band(at: Placing) -> list[PropShape]:

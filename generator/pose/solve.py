@@ -49,7 +49,7 @@ def solve(anatomy: Anatomy, figure: Figure, pose: Pose) -> Scene:
                       post=post_spot(anatomy, skeleton) if _index(contacts, _on("post")) is not None else None)
     posed = skeleton
     for index, contact in enumerate(contacts):
-        if index not in stood:
+        if index not in stood and not _towel_posed(figure, pose, contact):
             skeleton = _meet(anatomy, skeleton, contact, setting, ("contacts", index), troubles)
     skeleton = _feet_down(anatomy, skeleton, posture, contacts, troubles)
     skeleton, sunk = _settle(anatomy, skeleton, _pose_field(figure, pose))
@@ -58,6 +58,14 @@ def solve(anatomy: Anatomy, figure: Figure, pose: Pose) -> Scene:
     troubles += override_warnings(figure, pose, posed, skeleton, contacts)
     props, prop_troubles = place_props(anatomy, figure, contacts, skeleton, seat, setting)
     return Scene(skeleton, tuple(props), seat, tuple(troubles + prop_troubles))
+
+
+def _towel_posed(figure: Figure, pose: Pose, contact: Contact) -> bool:
+    """A towel bends to wherever the hands hold it: with the shoulders' angles given, the hands stay where the
+    pose puts them and the towel runs from them (otherwise the contact holds them before the chest)."""
+    return contact.target == "towel" and all(
+        getattr(figure.pose, f"{side}_shoulder") is not None or getattr(pose, f"{side}_shoulder") is not None
+        for side in contact.sides)
 
 
 def _index(contacts: list[Contact], test: Callable[[Contact], bool]) -> Optional[int]:
