@@ -118,6 +118,15 @@ def test_a_close_up_frames_only_its_part_with_one_box_for_every_frame():
     assert picture(ANATOMY, pumps.replace(close_up=None)).panels[0].window is None
 
 
+def _form_streams(resources) -> list[bytes]:
+    """Every form's content under these resources, forms inside forms included."""
+    found = []
+    for form in (resources.get("/XObject") or {}).values():
+        found.append(form.read_bytes())
+        found.extend(_form_streams(form.get("/Resources") or {}))
+    return found
+
+
 def test_a_close_up_is_drawn_larger_and_clipped_to_its_frame(project: Path, run):
     import pikepdf
 
@@ -126,7 +135,7 @@ def test_a_close_up_is_drawn_larger_and_clipped_to_its_frame(project: Path, run)
     (library / "ankle-pumps-whole.yaml").write_text(text.replace("  close_up: feet\n", ""), encoding="utf-8")
     assert run("figure", "ankle-pumps", "ankle-pumps-whole", "-o", "f.pdf").exit_code == 0
     with pikepdf.open(project / "f.pdf") as pdf:
-        forms = [[obj.read_bytes() for obj in page.resources.XObject.values()] for page in pdf.pages]
+        forms = [_form_streams(page.resources) for page in pdf.pages]
     assert [any(b" re W n" in form for form in page) for page in forms] == [True, False]
     found, _ = Library(project / "worksheets/exercises", Limits(root=project)).get("ankle-pumps")
     assert found is not None and found.exercise.figure is not None

@@ -7,6 +7,7 @@ import math
 from typing import Callable, NamedTuple, Sequence
 
 from reportlab.lib.colors import Color, HexColor, white
+from reportlab.pdfbase.pdfdoc import PDFFormXObject
 from reportlab.pdfgen.canvas import Canvas
 
 from ..model.layout import Colours, FigureStyle
@@ -358,8 +359,19 @@ class FigureDrawing:
         key = hashlib.sha1(f"{vectors}|{self.font}|{self.ink.number}".encode()).hexdigest()[:16]
         name = f"figure-{key}"
         if not canvas.hasForm(name):  # the same figure at the same size is stored once in the file
+            _vector_form(canvas, f"{name}-lines", width, height, vectors)
             canvas.beginForm(name, 0, 0, width, height)
-            canvas.addLiteral(vectors)
+            canvas.doForm(f"{name}-lines")
             _marks(canvas, self.picture, placement, self.ink, self.font)
             canvas.endForm()
         canvas.doForm(name)
+
+
+def _vector_form(canvas: Canvas, name: str, width: float, height: float, vectors: str) -> None:
+    """The figure's paths as a form of their own, its stream given as bytes: ReportLab encodes a form's text
+    through its PDFDocEncoding codec, which for the hundreds of kilobytes of path operators a handout's figures
+    make costs more than drawing them. The operators are ASCII, so the bytes are the same either way."""
+    form = PDFFormXObject(lowerx=0, lowery=0, upperx=width, uppery=height)
+    form.compression = canvas._pageCompression
+    form.stream = vectors.encode("ascii")
+    canvas._doc.addForm(name, form)
