@@ -132,7 +132,8 @@ def test_a_close_up_is_drawn_larger_and_clipped_to_its_frame(project: Path, run)
 
     library = project / "worksheets/exercises"
     text = (library / "ankle-pumps.yaml").read_text(encoding="utf-8")
-    (library / "ankle-pumps-whole.yaml").write_text(text.replace("  close_up: feet\n", ""), encoding="utf-8")
+    assert "  close_up: legs\n" in text
+    (library / "ankle-pumps-whole.yaml").write_text(text.replace("  close_up: legs\n", ""), encoding="utf-8")
     assert run("figure", "ankle-pumps", "ankle-pumps-whole", "-o", "f.pdf").exit_code == 0
     with pikepdf.open(project / "f.pdf") as pdf:
         forms = [_form_streams(page.resources) for page in pdf.pages]
@@ -142,7 +143,7 @@ def test_a_close_up_is_drawn_larger_and_clipped_to_its_frame(project: Path, run)
     pumps = found.exercise.figure
     close, whole = (arrange(picture(ANATOMY, figure).panels, 190, 140, 8, 1) for figure in
                     (pumps, pumps.replace(close_up=None)))
-    assert close.scale > 2 * whole.scale  # the feet drawn more than twice as large
+    assert close.scale > 1.4 * whole.scale  # the legs drawn larger than the whole figure would be
 
 
 def test_every_close_up_name_has_its_joints_in_the_body_data():
@@ -151,3 +152,29 @@ def test_every_close_up_name_has_its_joints_in_the_body_data():
         joints = ANATOMY.body.close_ups.of(name)
         assert joints and set(joints) <= set(points), name
     assert {field.replace("_", "-") for field in CloseUps.field_names} - {"margin"} == set(CLOSE_UPS)
+
+
+def _layer(panel, kind: str):
+    return [layer for layer in panel.layers if layer.kind == kind]
+
+
+def test_a_mat_is_one_size_and_the_same_in_every_frame_the_pelvis_keeps_its_place():
+    angels = Figure(posture="lying-knees-bent", props=["mat"], contacts=["feet-on-floor"], frames=[
+        Frame(pose=Pose(left_shoulder=Shoulder(abduction=20), right_shoulder=Shoulder(abduction=20))),
+        Frame(pose=Pose(left_shoulder=Shoulder(abduction=150), right_shoulder=Shoulder(abduction=150)),
+              arrow="right-hand")])
+    mats = [[shape.solid for shape in solve(ANATOMY, angels, frame.pose).props if shape.prop == "mat"][0]
+            for frame in angels.frames]
+    assert mats[0] == mats[1]
+    (x0, _, z0), (x1, _, z1) = mats[0].low, mats[0].high
+    assert (round(x1 - x0, 6), round(z1 - z0, 6)) == (1.1, 0.36)
+
+
+def test_a_floor_seen_from_above_is_one_plane_for_both_frames_and_none_under_a_mat():
+    lift = Figure(posture="standing", elevation=30, frames=[
+        Frame(), Frame(pose=Pose(right_shoulder=Shoulder(abduction=90)), arrow="right-hand")])
+    floors = [_layer(panel, "floor") for panel in picture(ANATOMY, lift).panels]
+    assert len(floors[0]) == len(floors[1]) == 1 and floors[0][0].outlines == floors[1][0].outlines
+    on_mat = lift.replace(posture="lying", props=["mat"])
+    for panel in picture(ANATOMY, on_mat).panels:  # the mat's own outline, no plane round it as well
+        assert len(_layer(panel, "floor")) == 1

@@ -524,3 +524,14 @@ def test_a_towel_with_no_arm_angles_holds_the_hands_before_the_chest():
     held = _solved("sitting", ["hands-on-towel"], ["chair", "towel"]).skeleton.points
     hanging = _solved("sitting", [], ["chair"]).skeleton.points
     assert math.dist(held["left_wrist"], hanging["left_wrist"]) > 0.1
+
+
+def test_a_medicine_ball_goes_where_the_posed_arms_point_else_before_the_chest():
+    ahead = Pose(left_shoulder=Shoulder(flexion=90), right_shoulder=Shoulder(flexion=90))
+    raised = _solved("standing", ["hands-on-medicine-ball"], ["medicine-ball"], ahead)
+    ball = _box(raised, "medicine-ball")[0]
+    shoulder = raised.skeleton.points["right_shoulder"]
+    assert abs(ball.centre[1] - shoulder[1]) < 0.08 and ball.centre[0] - shoulder[0] > 0.25  # at chest height, ahead
+    assert raised.troubles == ()
+    held = _box(_solved("standing", ["hands-on-medicine-ball"], ["medicine-ball"]), "medicine-ball")[0]
+    assert held.centre[1] < shoulder[1] - 0.1

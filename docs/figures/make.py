@@ -176,7 +176,7 @@ def prop_exercises() -> dict[str, dict]:
 
 
 def close_up_exercises() -> dict[str, dict]:
-    """Ankle pumps drawn whole, and as the close-up of the feet they ship with."""
+    """Ankle pumps drawn whole, and as the close-up they ship with."""
     shipped = shipped_exercises()["ankle-pumps"]
     whole = copy.deepcopy(shipped)
     whole["figure"].pop("close_up", None)

@@ -216,7 +216,7 @@ def _code(outlines: Sequence[Polygon], scale: float, close: bool = True) -> str:
     """The outlines as path operators."""
     parts, end = [], " h" if close else ""
     for outline in outlines:  # a tenth of a point is finer than any printer places ink, and keeps streams short
-        points = [f"{x * scale:.1f} {y * scale:.1f}" for x, y in outline]
+        points = ["%.1f %.1f" % (x * scale, y * scale) for x, y in outline]  # %: quicker than an f-string
         lines = " l ".join(points[1:])
         parts.append(f"{points[0]} m" + (f" {lines} l" if lines else "") + end)
     return " ".join(parts)

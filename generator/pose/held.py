@@ -78,7 +78,12 @@ def _weight(at: Placing) -> list[PropShape]:
     return shapes
 
 
-def medicine_ball(sk: Skeleton) -> Vec:
+def medicine_ball(sk: Skeleton, arms_posed: bool) -> Vec:
+    """Where the pose raises or lowers the arms, the way they point, a quarter short of the hands so the elbows
+    can soften round it; else held before the chest."""
+    if arms_posed:
+        shoulders = lerp(sk.points["left_shoulder"], sk.points["right_shoulder"], 0.5)
+        return lerp(shoulders, lerp(sk.points["left_hand"], sk.points["right_hand"], 0.5), 0.75)
     return add(sk.points["neck"], apply(sk.frames["upper_thoracic"], (0.3, -0.2, 0.0)))
 
 

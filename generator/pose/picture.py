@@ -43,8 +43,9 @@ def picture(anatomy: Anatomy, figure: Figure) -> Picture:
         layers = project(anatomy, scene, eye, list(frame.feel), moving, ghost)
         if frame.arrow is not None and start is not None:
             layers.extend(_arrow_layer(anatomy, start, scene, frame, eye, figure, index, troubles))
-        if figure.view != "top":
-            layers.insert(0, _ground(layers, scene, eye, figure.elevation))
+        ground = _ground(layers, scenes, eye, figure) if figure.view != "top" else None
+        if ground is not None:
+            layers.insert(0, ground)
         number = kept.index(frame) + 1 if len(kept) == 2 and not frame.dont else None
         panels.append(Panel(tuple(layers), number, frame.dont))
         if not frame.dont:
@@ -106,14 +107,17 @@ def _heading(sk: Skeleton) -> Vec:
     return (pelvis[0][0], pelvis[1][0], pelvis[2][0])
 
 
-def _ground(layers: list[Layer], scene: Scene, eye: Matrix, elevation: float) -> Layer:
+def _ground(layers: list[Layer], scenes: list[Scene], eye: Matrix, figure: Figure) -> Optional[Layer]:
     """The floor line under the figure and everything round it; seen from above the floor's level, the
-    floor as a plane round the body's footprint."""
-    if abs(elevation) < PLANE:
+    floor as a plane round the body's footprint in every frame (one plane, so the frames share it), or
+    nothing where a mat already shows the floor."""
+    if abs(figure.elevation) < PLANE:
         x0, _, x1, _ = bounds([o for layer in layers for o in layer.outlines])
         return Layer("ground", (((x0 - 0.05, 0.0), (x1 + 0.05, 0.0)),))
-    xs = [p[0] for p in scene.skeleton.points.values()]
-    zs = [p[2] for p in scene.skeleton.points.values()]
+    if "mat" in figure.props:
+        return None
+    xs = [p[0] for scene in scenes for p in scene.skeleton.points.values()]
+    zs = [p[2] for scene in scenes for p in scene.skeleton.points.values()]
     corners = [(x, 0.0, z) for x in (min(xs) - 0.12, max(xs) + 0.12) for z in (min(zs) - 0.12, max(zs) + 0.12)]
     return Layer("floor", (hull([flat(eye, c) for c in corners]),))
 

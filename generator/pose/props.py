@@ -18,6 +18,7 @@ from .vectors import Vec, add, lerp, scale, sub, unit
 
 ROLLER = 0.045  # foam roller radius, in body heights: a 15 cm roller
 TENNIS_BALL = 0.035
+MAT_LENGTH, MAT_WIDTH = 1.1, 0.36  # an exercise mat, 1.8 m by 60 cm
 Placer = Callable[["Placing"], Optional[list[PropShape]]]
 
 
@@ -185,9 +186,11 @@ def _ball(at: Placing) -> Optional[list[PropShape]]:
 
 
 def _mat(at: Placing) -> list[PropShape]:
-    xs, zs = [point[0] for point in at.p.values()], [point[2] for point in at.p.values()]
-    return [PropShape("mat", Box((min(xs) - 0.08, -0.018, min(-0.3, min(zs) - 0.06)),
-                                 (max(xs) + 0.08, 0.0, max(0.3, max(zs) + 0.06))))]
+    """A mat of one size (MAT_LENGTH by MAT_WIDTH) centred under the pelvis: the same mat in every frame, so a
+    movement reads against it, with the arms free to reach past its edges as they do on a real one."""
+    x, z = at.p["pelvis"][0], at.p["pelvis"][2]
+    return [PropShape("mat", Box((x - MAT_LENGTH / 2, -0.018, z - MAT_WIDTH / 2),
+                                 (x + MAT_LENGTH / 2, 0.0, z + MAT_WIDTH / 2)))]
 
 
 def _roller(at: Placing) -> Optional[list[PropShape]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable, Optional, Sequence
 
 from ..model.anatomy import Anatomy, PostureData
 from ..model.contact import ARM_PARTS, LEG_PARTS, TRUNK_PARTS, Contact, read_contact
@@ -45,7 +45,8 @@ def solve(anatomy: Anatomy, figure: Figure, pose: Pose) -> Scene:
                             "the upper back cannot rest on the roller with the hips down; bend the knees more")
     skeleton, stood = _ground(anatomy, skeleton, posture, contacts)
     seat = _seat_height(anatomy, skeleton) if posture.seat else None
-    setting = Setting(seat=seat, ball=medicine_ball(skeleton) if "medicine-ball" in figure.props else None,
+    ball = medicine_ball(skeleton, _arms_posed(figure, pose, SIDES)) if "medicine-ball" in figure.props else None
+    setting = Setting(seat=seat, ball=ball,
                       post=post_spot(anatomy, skeleton) if _index(contacts, _on("post")) is not None else None)
     posed = skeleton
     for index, contact in enumerate(contacts):
@@ -63,9 +64,12 @@ def solve(anatomy: Anatomy, figure: Figure, pose: Pose) -> Scene:
 def _towel_posed(figure: Figure, pose: Pose, contact: Contact) -> bool:
     """A towel bends to wherever the hands hold it: with the shoulders' angles given, the hands stay where the
     pose puts them and the towel runs from them (otherwise the contact holds them before the chest)."""
-    return contact.target == "towel" and all(
-        getattr(figure.pose, f"{side}_shoulder") is not None or getattr(pose, f"{side}_shoulder") is not None
-        for side in contact.sides)
+    return contact.target == "towel" and _arms_posed(figure, pose, contact.sides)
+
+
+def _arms_posed(figure: Figure, pose: Pose, sides: Sequence[str]) -> bool:
+    return all(getattr(figure.pose, f"{side}_shoulder") is not None or getattr(pose, f"{side}_shoulder") is not None
+               for side in sides)
 
 
 def _index(contacts: list[Contact], test: Callable[[Contact], bool]) -> Optional[int]:
