@@ -89,6 +89,7 @@ class PropSizes(Record):
     door_frame: DoorFrame
     wall: Block
     weight: Dumbbell
+    mat: Block  # depth runs along the body
 
 
 class CloseUps(Record):

@@ -18,7 +18,6 @@ from .vectors import Vec, add, lerp, scale, sub, unit
 
 ROLLER = 0.045  # foam roller radius, in body heights: a 15 cm roller
 TENNIS_BALL = 0.035
-MAT_LENGTH, MAT_WIDTH = 1.1, 0.36  # an exercise mat, 1.8 m by 60 cm
 Placer = Callable[["Placing"], Optional[list[PropShape]]]
 
 
@@ -186,11 +185,11 @@ def _ball(at: Placing) -> Optional[list[PropShape]]:
 
 
 def _mat(at: Placing) -> list[PropShape]:
-    """A mat of one size (MAT_LENGTH by MAT_WIDTH) centred under the pelvis: the same mat in every frame, so a
-    movement reads against it, with the arms free to reach past its edges as they do on a real one."""
-    x, z = at.p["pelvis"][0], at.p["pelvis"][2]
-    return [PropShape("mat", Box((x - MAT_LENGTH / 2, -0.018, z - MAT_WIDTH / 2),
-                                 (x + MAT_LENGTH / 2, 0.0, z + MAT_WIDTH / 2)))]
+    """A mat of one size centred under the pelvis: the same mat in every frame, so a movement reads against
+    it, with the arms free to reach past its edges as they do on a real one."""
+    size, x, z = at.body.props.mat, at.p["pelvis"][0], at.p["pelvis"][2]
+    return [PropShape("mat", Box((x - size.depth / 2, -size.height, z - size.width / 2),
+                                 (x + size.depth / 2, 0.0, z + size.width / 2)))]
 
 
 def _roller(at: Placing) -> Optional[list[PropShape]]:
