@@ -9,7 +9,7 @@ import pytest
 
 from generator.load.anatomy import read_anatomy
 from generator.load.library import Library
-from generator.model.figure import Figure, Frame, Neck, Pose
+from generator.model.figure import Elbow, Figure, Frame, Neck, Pose
 from generator.model.limits import Limits
 from generator.pose.balance import centre_of_mass, convex_hull, nearest_in_hull
 from generator.pose.checks import figure_troubles
@@ -182,3 +182,35 @@ def test_a_foot_inside_the_trunk():
     assert tip_troubles(anatomy.body, sk, {}, ("pose",)) == [
         Trouble(("pose",), "the left foot is 12 cm inside the trunk; move the left leg (left_hip, left_knee) so the "
                            "foot rests on the body's surface or clear of it")]
+
+
+def test_a_contact_a_frame_gives_itself_is_reported_at_that_frame(project: Path, run):
+    figure = ("  posture: lying\n  props: [foam-roller]\n  frames:\n"
+              "    - contacts: [back-on-roller, feet-on-floor, hands-on-opposite-shoulders]\n"
+              "    - contacts: [upper-back-on-roller, feet-on-floor, right-hand-on-seat]\n")
+    assert problems(project, run, "frame-contacts", figure) == [
+        at("frame-contacts", "9:55", "frames[1].contacts[2]", "'right-hand-on-seat' needs a seat: use the sitting posture")]
+
+
+def test_frames_with_their_own_contacts_roll_the_body_over_a_roller_that_stays_put():
+    rolled = LIBRARY.get("foam-roll-upper-back")[0]
+    assert rolled is not None and rolled.exercise.figure is not None
+    figure, anatomy = rolled.exercise.figure, read_anatomy()
+    scenes = [solve(anatomy, figure.framed(frame), frame.pose) for frame in figure.pictures()]
+    rollers = [next(shape.solid for shape in scene.props if shape.prop == "foam-roller") for scene in scenes]
+    assert rollers[0].start == pytest.approx(rollers[1].start)  # the same place on the floor
+    pelvis = [scene.skeleton.points["pelvis"][0] for scene in scenes]
+    assert abs(pelvis[1] - pelvis[0]) > 0.05  # the body has rolled along it, about 9 cm
+    assert all(scene.troubles == () for scene in scenes)
+
+
+def test_a_band_held_in_one_hand_runs_from_that_hand_alone_to_its_post():
+    figure = Figure(posture="standing", props=["band", "post"], contacts=["right-hand-on-band"],
+                    pose=Pose(right_elbow=Elbow(flexion=90)))
+    scene = solve(read_anatomy(), figure, Pose())
+    bands = [shape.solid for shape in scene.props if shape.prop == "band"]
+    hand = scene.skeleton.points["right_wrist"]
+    assert len(bands) == 1 and bands[0].points[0] == hand and len(bands[0].points) == 2
+    assert bands[0].points[1][1] == pytest.approx(hand[1])  # level with the hand, tied to the post ahead
+    assert [shape.prop for shape in scene.props].count("post") == 1
+    assert scene.troubles == ()  # the hand is held where the elbow puts it, not pinned to the floor

@@ -3,13 +3,15 @@ movements and a shaded area for every region name."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from generator.compose.figures import arrange
 from generator.load.anatomy import read_anatomy
 from generator.load.library import Library
 from generator.model.anatomy import CloseUps
-from generator.model.figure import CLOSE_UPS, REGIONS, Ankle, Figure, Frame, Pose, Shoulder
+from generator.model.figure import (CLOSE_UPS, REGIONS, Ankle, Figure, Frame, Head, Neck, Pose, Shoulder, Thoracic,
+                                    UpperThoracic)
 from generator.model.limits import Limits
 from generator.model.shading import base_names, sides
 from generator.pose.areas import shades
@@ -74,13 +76,41 @@ def test_the_head_shows_which_way_it_looks():
 
 def test_each_path_draws_its_arrow():
     for path, kind in (("arc", "arrow"), ("straight", "arrow"), ("circle", "arrow"),
-                       ("back-and-forth", "two-way-arrow")):
+                       ("back-and-forth", "two-way-arrow"), ("straight-back-and-forth", "two-way-arrow")):
         figure = Figure(posture="standing", frames=[
             Frame(pose=Pose(right_shoulder=Shoulder(flexion=20))),
             Frame(pose=Pose(right_shoulder=Shoulder(flexion=90)), arrow="right-hand", path=path)])
         arrows = [layer for layer in _layers(figure, 1) if layer.kind in ("arrow", "two-way-arrow")]
         assert [layer.kind for layer in arrows] == [kind], path
         assert len(arrows[0].outlines[0]) >= 2
+
+
+def _bulge(line: tuple) -> float:
+    """How far the arrow's line strays from the straight line between its ends, against its length."""
+    (x0, y0), (x1, y1) = line[0], line[-1]
+    chord = math.hypot(x1 - x0, y1 - y0)
+    return max(abs((x1 - x0) * (y0 - y) - (x0 - x) * (y1 - y0)) / chord for x, y in line) / chord
+
+
+def _arrow_line(figure: Figure) -> tuple:
+    return next(layer.outlines[0] for layer in _layers(figure, 1) if layer.kind in ("arrow", "two-way-arrow"))
+
+
+def test_a_twist_draws_its_arrow_round_the_body_and_a_short_turn_keeps_its_curve():
+    twist = Figure(posture="sitting", view="front", turn=-20, elevation=30, props=["chair"],
+                   contacts=["hands-on-opposite-shoulders", "feet-on-floor"],
+                   pose=Pose(left_shoulder=Shoulder(flexion=80, horizontal_adduction=50),
+                             right_shoulder=Shoulder(flexion=80, horizontal_adduction=50)),
+                   frames=[Frame(), Frame(pose=Pose(thoracic=Thoracic(rotation=35), upper_thoracic=UpperThoracic(rotation=15)),
+                                          arrow="left-elbow")])
+    line = _arrow_line(twist)
+    assert _bulge(line) > 0.05  # a curve round the spine, not the straight stub a sphere round the hips gave
+    assert math.dist(line[0], line[-1]) > 0.06
+    turn = Figure(posture="sitting", view="front", elevation=10, props=["chair"],
+                  frames=[Frame(), Frame(pose=Pose(neck=Neck(rotation=40), head=Head(rotation=30)), arrow="face")])
+    line = _arrow_line(turn)
+    assert _bulge(line) > 0.05 and sum(math.dist(p, q) for p, q in zip(line, line[1:])) >= 0.12
+    assert max(abs(x) for x, _ in line) < 0.2  # beside the head it turns, not pushed out over the page
 
 
 def test_a_small_movement_leaves_a_ghost_of_only_the_moving_part():

@@ -43,7 +43,7 @@ def test_every_shipped_figure_solves_with_no_trouble():
     for item in shipped():
         figure = item.exercise.figure
         for frame in figure.pictures():
-            assert solve(anatomy, figure, frame.pose).troubles == (), item.id
+            assert solve(anatomy, figure.framed(frame), frame.pose).troubles == (), item.id
 
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])
@@ -133,7 +133,7 @@ def test_solved_poses_rest_on_the_floor_and_keep_their_contacts():
     for item in shipped():
         figure = item.exercise.figure
         for frame in figure.pictures():
-            scene = solve(anatomy, figure, frame.pose)
+            scene = solve(anatomy, figure.framed(frame), frame.pose)
             low = lowest(pieces(anatomy.body, scene.skeleton))
             assert abs(low) < tolerance, (item.id, low)
             p = scene.skeleton.points
@@ -152,7 +152,7 @@ def test_arms_and_legs_keep_their_lengths_after_solving():
     for item in shipped():
         figure = item.exercise.figure
         for frame in figure.pictures():
-            p = solve(anatomy, figure, frame.pose).skeleton.points
+            p = solve(anatomy, figure.framed(frame), frame.pose).skeleton.points
             for side in ("left", "right"):
                 upper = math.dist(p[f"{side}_shoulder"], p[f"{side}_elbow"])
                 fore = math.dist(p[f"{side}_elbow"], p[f"{side}_wrist"])
@@ -176,7 +176,7 @@ def test_solved_joint_angles_stay_inside_their_normal_ranges():
     for item in shipped():
         figure = item.exercise.figure
         for frame in figure.pictures():
-            sk = solve(anatomy, figure, frame.pose).skeleton
+            sk = solve(anatomy, figure.framed(frame), frame.pose).skeleton
             p, pelvis = sk.points, sk.frames["pelvis"]
             down, ahead = [-v for v in _column(pelvis, 1)], _column(pelvis, 0)
             for side in ("left", "right"):

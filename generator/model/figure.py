@@ -39,8 +39,9 @@ Region = Literal["neck", "left-neck", "right-neck", "upper-back", "between-shoul
                  "foot", "left-foot", "right-foot"]
 REGIONS: tuple[str, ...] = get_args(Region)
 # How an arrow follows the part that moves: round its joint (the default), in a straight line, round a full
-# circle (a pendulum's circles), or back and forth along its path (a head at each end).
-ArrowPath = Literal["arc", "straight", "circle", "back-and-forth"]
+# circle (a pendulum's circles), back and forth along its arc, or back and forth in a straight line (a head at
+# each end of both: a roller rolled up and down the back).
+ArrowPath = Literal["arc", "straight", "circle", "back-and-forth", "straight-back-and-forth"]
 # A frame drawn as a close-up of one part of the body, when what moves is too small to see in the whole figure.
 CloseUp = Literal["head", "upper-body", "legs", "lower-legs", "feet"]
 CLOSE_UPS: tuple[str, ...] = get_args(CloseUp)
@@ -222,8 +223,11 @@ class Frame(Record):
     pose: Annotated[Pose, Doc("this frame's own changes to the figure's pose")] = Pose()
     arrow: Annotated[Optional[BodyPoint], Doc(
         "the part that moves, with an arrow from the previous frame (or from rest)")] = None
-    path: Annotated[ArrowPath, Doc("how the arrow runs: arc, straight, circle or back-and-forth")] = "arc"
+    path: Annotated[ArrowPath, Doc(
+        "how the arrow runs: arc, straight, circle, back-and-forth or straight-back-and-forth")] = "arc"
     feel: Annotated[list[Region], Doc("lightly shaded: where the stretch should be felt")] = []
+    contacts: Annotated[list[Contact], Doc(
+        "this frame's contacts, in place of the figure's: a roller further up the back, a hand lifted")] = []
     dont: Annotated[bool, Doc("a picture of what not to do, struck through")] = False
 
 
@@ -241,7 +245,8 @@ class Figure(Record):
     frames: Annotated[list[Frame], Doc(
         "none: one picture of the pose; two: 1 start and 2 end; a 'dont' frame extra")] = []
     arrow: Annotated[Optional[BodyPoint], Doc("the part that moves, with an arrow (without frames)")] = None
-    path: Annotated[ArrowPath, Doc("how the arrow runs (without frames): arc, straight, circle or back-and-forth")] = "arc"
+    path: Annotated[ArrowPath, Doc(
+        "how the arrow runs (without frames): arc, straight, circle, back-and-forth or straight-back-and-forth")] = "arc"
     feel: Annotated[list[Region], Doc("lightly shaded: where the stretch should be felt (without frames)")] = []
     close_up: Annotated[Optional[CloseUp], Doc(
         "every frame shows only this part of the body, enlarged: for a movement too small to see whole")] = None
@@ -254,6 +259,10 @@ class Figure(Record):
             raise Invalid("a figure has at most one 'dont' frame")
         if self.frames and (self.arrow or self.feel or self.path != "arc"):
             raise Invalid("with frames, give 'arrow', 'path' and 'feel' in the frame they belong to")
+
+    def framed(self, frame: Frame) -> Figure:
+        """The figure as one frame draws it: with that frame's contacts, where it gives its own."""
+        return self.replace(contacts=frame.contacts) if frame.contacts else self
 
     def pictures(self) -> list[Frame]:
         """The frames to draw, in order: a figure without frames is one frame of its own."""

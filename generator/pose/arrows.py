@@ -15,6 +15,8 @@ GAP = 0.045  # how far an arrow keeps from the point it follows, in body heights
 SHORTEST = 0.12  # an arrow is at least this long, so its head reads
 LOOP = 0.055  # a circling arrow's radius
 FLOOR_NEAR = 0.25  # a point this low, in body heights, keeps its arrow off the floor side
+TWIST_REACH = 0.04  # a point at least this far from an axis turns round it: a face round the head's
+TWIST_RADIUS = 0.2  # the widest arc drawn round the spine
 
 
 def arrow(start: Skeleton, end: Skeleton, point: str, path: str, eye: Matrix, body: Body) -> Polygon:
@@ -22,17 +24,38 @@ def arrow(start: Skeleton, end: Skeleton, point: str, path: str, eye: Matrix, bo
     a, pivots = marker(start, point, body)
     b, after = marker(end, point, body)
     pivot = _still(a, b, pivots, after)
+    turning = _axis(end, point, after)
+    twist = turning is not None and pivot is after[-1]
+    if twist and turning is not None:
+        pivot = _round_the_axis(a, b, *turning)
+        twist = pivot is not turning[0]
     if path == "circle":
         return _loop(flat(eye, b), flat(eye, pivot))
-    shift = scale(unit(add(outward(start, point, a, pivots[-1]), outward(end, point, b, after[-1]))), GAP)
-    if shift[1] < 0 and min(a[1], b[1]) < FLOOR_NEAR:  # the floor side of a part lying low: the other side
-        shift = scale(shift, -1.0)
-    a, b, pivot = add(a, shift), add(b, shift), add(pivot, shift)
-    if path == "straight":
-        line: Polygon = (flat(eye, a), flat(eye, b))
+    if twist and path in ("arc", "back-and-forth"):
+        a, b = _widened(a, b, pivot)
     else:
-        line = tuple(flat(eye, _round(a, b, pivot, i / 12)) for i in range(13))
+        shift = scale(unit(add(outward(start, point, a, pivots[-1]), outward(end, point, b, after[-1]))), GAP)
+        if shift[1] < 0 and min(a[1], b[1]) < FLOOR_NEAR:  # the floor side of a part lying low: the other side
+            shift = scale(shift, -1.0)
+        a, b, pivot = add(a, shift), add(b, shift), add(pivot, shift)
+    if path in ("straight", "straight-back-and-forth"):
+        return _long_enough((flat(eye, a), flat(eye, b)))
+    line = _arc(a, b, pivot, eye)
+    drawn = _drawn(line)
+    if 1e-6 < drawn < SHORTEST:  # a short turn keeps its curve and its place, drawn larger
+        grow = 1.15 * SHORTEST / drawn
+        (x0, y0), (x1, y1) = line[0], line[-1]
+        mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+        line = tuple((mx + (x - mx) * grow, my + (y - my) * grow) for x, y in line)
     return _long_enough(line)
+
+
+def _arc(a: Vec, b: Vec, pivot: Vec, eye: Matrix) -> Polygon:
+    return tuple(flat(eye, _round(a, b, pivot, i / 12)) for i in range(13))
+
+
+def _drawn(line: Polygon) -> float:
+    return sum(math.dist(p, q) for p, q in zip(line, line[1:]))
 
 
 def outward(sk: Skeleton, point: str, at: Vec, base: Vec) -> Vec:
@@ -58,6 +81,35 @@ def _still(a: Vec, b: Vec, before: tuple[Vec, ...], after: tuple[Vec, ...]) -> V
     return after[-1]
 
 
+def _axis(sk: Skeleton, point: str, after: tuple[Vec, ...]) -> tuple[Vec, Vec] | None:
+    """The line a point may turn round: the head's for the face, the spine's for a limb the trunk carries."""
+    if point in ("face", "head"):
+        return sk.points["neck"], unit(sub(sk.points["head"], sk.points["neck"]))
+    if point in ("chest", "upper-back", "lower-back", "pelvis"):
+        return None
+    return after[-1], unit(sub(sk.points["neck"], after[-1]))
+
+
+def _round_the_axis(a: Vec, b: Vec, base: Vec, axis: Vec) -> Vec:
+    """Where a point turning round an axis turns: the axis at the point's level, so its arrow runs round the
+    head or the body (a circle seen from the front curves) rather than over a sphere about the base. A
+    point moving along the axis, or lying on it, keeps the base."""
+    ta, tb = (sum(x * y for x, y in zip(sub(q, base), axis)) for q in (a, b))
+    reach = min(length(sub(a, add(base, scale(axis, ta)))), length(sub(b, add(base, scale(axis, tb)))))
+    if abs(ta - tb) > 0.3 * length(sub(b, a)) or reach < TWIST_REACH:
+        return base
+    return add(base, scale(axis, (ta + tb) / 2))
+
+
+def _widened(a: Vec, b: Vec, pivot: Vec) -> tuple[Vec, Vec]:
+    """A twist's arc pushed out from the spine, clear of the body and long enough to read as a turn."""
+    ra, rb = sub(a, pivot), sub(b, pivot)
+    cos = sum(x * y for x, y in zip(unit(ra), unit(rb)))
+    angle = math.acos(max(-1.0, min(1.0, cos))) or 1e-6
+    radius = max(length(ra) + GAP, min(1.3 * SHORTEST / angle, TWIST_RADIUS))
+    return add(pivot, scale(unit(ra), radius)), add(pivot, scale(unit(rb), radius))
+
+
 def _round(a: Vec, b: Vec, pivot: Vec, t: float) -> Vec:
     """The point ``t`` of the way round from ``a`` to ``b`` about ``pivot``, its distance blended."""
     ra, rb = sub(a, pivot), sub(b, pivot)
@@ -71,8 +123,7 @@ def _round(a: Vec, b: Vec, pivot: Vec, t: float) -> Vec:
 
 
 def _long_enough(line: Polygon) -> Polygon:
-    drawn = sum(math.dist(p, q) for p, q in zip(line, line[1:]))
-    if drawn >= SHORTEST:
+    if _drawn(line) >= SHORTEST:
         return line
     (x0, y0), (x1, y1) = line[0], line[-1]
     size = math.hypot(x1 - x0, y1 - y0)

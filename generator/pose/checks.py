@@ -23,7 +23,7 @@ def figure_troubles(anatomy: Anatomy, figure: Figure, frames: list[Frame], scene
     troubles: list[Trouble] = []
     for index, scene in enumerate(scenes):
         field = ("frames", index, "pose") if figure.frames else ("pose",)
-        troubles += frame_troubles(anatomy, figure, scene, field)
+        troubles += frame_troubles(anatomy, figure.framed(frames[index]), scene, field)
     kept = [scene for frame, scene in zip(frames, scenes) if not frame.dont]
     if figure.frames and len(kept) == 2:
         troubles += alike_troubles(kept[0], kept[1], ("frames", _second_kept(frames)))

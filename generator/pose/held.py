@@ -36,18 +36,24 @@ def _towel(at: Placing) -> Optional[list[PropShape]]:
 
 def _band(at: Placing) -> list[PropShape]:
     """A band from the hands to its anchor: under the feet with a 'feet-on-band' contact, else tied ahead at
-    chest height (to the door frame or post drawn there)."""
-    p = at.p
-    if at.using("band"):
+    chest height (to the door frame or post drawn there). A hand contact on the band ('right-hand-on-band')
+    says which hand holds it: the band then runs from that hand alone, level with it."""
+    p, using = at.p, at.using("band")
+    held = [side for c in using if c.part == "hand" for side in c.sides]
+    if any(c.part != "hand" for c in using):
         soles = [(p[f"{side}_ankle"][0], 0.004, p[f"{side}_ankle"][2]) for side in SIDES]
         return [PropShape("band", Strap((p["left_wrist"], *soles, p["right_wrist"]), 0.012), in_front=True)]
+    if held:
+        anchor = band_anchor(at.sk)
+        return [PropShape("band", Strap((p[f"{side}_wrist"], (anchor[0], p[f"{side}_wrist"][1], anchor[2])), 0.012),
+                          in_front=True) for side in held]
     return [PropShape("band", Strap((p["left_wrist"], band_anchor(at.sk), p["right_wrist"]), 0.012), in_front=True)]
 
 
 def _post(at: Placing) -> Optional[list[PropShape]]:
     if at.setting.post is not None:
         x = at.setting.post[0]
-    elif "band" in at.figure.props and not at.using("band"):
+    elif at.band_tied():
         x = band_anchor(at.sk)[0] + 0.03
     else:
         return None

@@ -28,7 +28,7 @@ class Picture(NamedTuple):
 
 def picture(anatomy: Anatomy, figure: Figure) -> Picture:
     frames = figure.pictures()
-    scenes = [_solve(anatomy, figure, frame.pose) for frame in frames]
+    scenes = [_frame_scene(anatomy, figure, frame, index) for index, frame in enumerate(frames)]
     eye = camera(figure.view, figure.turn, _heading(scenes[0].skeleton), figure.elevation)
     kept = [frame for frame in frames if not frame.dont]
     panels, troubles = [], [t for scene in scenes for t in scene.troubles]
@@ -38,7 +38,8 @@ def picture(anatomy: Anatomy, figure: Figure) -> Picture:
         moving = moving_part(frame.arrow) if frame.arrow else None
         start = None
         if frame.arrow is not None:
-            start = previous if previous is not None and not frame.dont else _solve(anatomy, figure, Pose(), rest=True)
+            start = previous if previous is not None and not frame.dont else \
+                _solve(anatomy, figure.framed(frame), Pose(), rest=True)
         ghost = _ghost(anatomy, start, scene, eye, moving) if previous is not None and start is previous else ()
         layers = project(anatomy, scene, eye, list(frame.feel), moving, ghost)
         if frame.arrow is not None and start is not None:
@@ -70,7 +71,7 @@ def _arrow_layer(anatomy: Anatomy, start: Scene, scene: Scene, frame: Frame, eye
     assert frame.arrow is not None
     path = arrow(start.skeleton, scene.skeleton, frame.arrow, frame.path, eye, anatomy.body)
     if path:
-        return [Layer("two-way-arrow" if frame.path == "back-and-forth" else "arrow", (path,))]
+        return [Layer("two-way-arrow" if frame.path.endswith("back-and-forth") else "arrow", (path,))]
     field = ("frames", index, "arrow") if figure.frames else ("arrow",)
     troubles.append(Trouble(field, "the movement runs straight toward the eye and cannot be shown; "
                                    "choose another view or turn"))
@@ -120,6 +121,16 @@ def _ground(layers: list[Layer], scenes: list[Scene], eye: Matrix, figure: Figur
     zs = [p[2] for scene in scenes for p in scene.skeleton.points.values()]
     corners = [(x, 0.0, z) for x in (min(xs) - 0.12, max(xs) + 0.12) for z in (min(zs) - 0.12, max(zs) + 0.12)]
     return Layer("floor", (hull([flat(eye, c) for c in corners]),))
+
+
+def _frame_scene(anatomy: Anatomy, figure: Figure, frame: Frame, index: int) -> Scene:
+    """One frame solved; a trouble with a contact the frame gives itself is put at that frame's list."""
+    scene = _solve(anatomy, figure.framed(frame), frame.pose)
+    if not frame.contacts:
+        return scene
+    moved = tuple(t._replace(field=("frames", index, *t.field)) if t.field[:1] == ("contacts",) else t
+                  for t in scene.troubles)
+    return scene._replace(troubles=moved)
 
 
 def _solve(anatomy: Anatomy, figure: Figure, pose: Pose, rest: bool = False) -> Scene:

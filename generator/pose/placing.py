@@ -25,6 +25,10 @@ class Placing:
     def using(self, *targets: str) -> list[Contact]:
         return [c for c in self.contacts if c.target in targets]
 
+    def band_tied(self) -> bool:
+        """A band tied ahead to a post or door frame: drawn, and not stood on (a hand holding it is fine)."""
+        return "band" in self.figure.props and all(c.part == "hand" for c in self.using("band"))
+
     def resting(self, contact: Contact) -> Vec:
         """The lowest point of the part a contact names, roughly: its pieces' ends, lowest first."""
         pieces = part_pieces(self.body, self.sk, contact.part, contact.sides)

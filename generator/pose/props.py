@@ -17,6 +17,9 @@ from .skeleton import Skeleton
 from .vectors import Vec, add, lerp, scale, sub, unit
 
 ROLLER = 0.045  # foam roller radius, in body heights: a 15 cm roller
+# How far up the thoracic spine a roller under each part of the back lies: under the upper back it is at
+# the shoulder blades' upper half, under the back just below the shoulder blades.
+ROLLER_LEVELS = {"upper-back": 0.8, "back": 0.1}
 TENNIS_BALL = 0.035
 Placer = Callable[["Placing"], Optional[list[PropShape]]]
 
@@ -130,7 +133,7 @@ def _door_frame(at: Placing) -> Optional[list[PropShape]]:
         middle = at.p["pelvis"][2]
         reach = max(way_z * (_reach(at, c, 2, way_z) - middle) for c in using for way_z in (-1, 1))
         return door_frame(face, way, at.p["pelvis"][2], at.body.props.door_frame, reach + 0.06)
-    if "band" in at.figure.props and not at.using("band"):
+    if at.band_tied():
         return door_frame(band_anchor(at.sk)[0], 1, at.p["pelvis"][2], at.body.props.door_frame, 0.0)
     return None
 
@@ -196,8 +199,8 @@ def _roller(at: Placing) -> Optional[list[PropShape]]:
     using = at.using("roller")
     if not using:
         return None
-    if using[0].part == "upper-back":
-        back = back_surface(at.anatomy, at.sk, 0.8)
+    if using[0].part in ROLLER_LEVELS:
+        back = back_surface(at.anatomy, at.sk, ROLLER_LEVELS[using[0].part])
         return [PropShape("foam-roller", Rod((back[0], ROLLER, -0.35), (back[0], ROLLER, 0.35), ROLLER))]
     x, _, z = at.resting(using[0])
     return [PropShape("foam-roller", Rod((x, ROLLER, z - 0.35), (x, ROLLER, z + 0.35), ROLLER))]

@@ -49,6 +49,8 @@ def _checked(contact: Contact, seat: Optional[float], sk: Skeleton) -> bool:
         return False
     if contact.target == "seat" and (contact.part in ARM_PARTS or contact.part == "pelvis"):
         return False  # the hand holds the seat's edge; elbows and a sitter are what place the seat
+    if contact.target == "band" and contact.part in ARM_PARTS:
+        return False  # a hand holds the band where the pose puts it; a foot stands on it on the floor
     if contact.target == "exercise-ball":
         return contact.part not in ("back", "upper-back", "lower-back") or sk.frames["thoracic"][1][0] > 0.5
     return True

@@ -10,7 +10,7 @@ from ..model.figure import Figure, Hip, Pose
 from .contacts import NeedsSeat, Setting, grip_hands, too_bent
 from .parts import part_pieces, resting_low
 from .held import medicine_ball, post_spot
-from .props import ROLLER, back_surface, place_props
+from .props import ROLLER, ROLLER_LEVELS, back_surface, place_props
 from .reach import Unreachable, flat_foot, place_foot
 from .rests import TOLERANCE, override_warnings, raised_hand, rest_troubles
 from .scene import Scene, Trouble
@@ -39,10 +39,12 @@ def solve(anatomy: Anatomy, figure: Figure, pose: Pose) -> Scene:
     if posture.balance == "hands":
         skeleton = _balance(build, lambda sk: _hands_above_knees(anatomy, sk), troubles, ("posture",),
                             "the hands and knees cannot both rest on the floor in this pose")
-    roller = _index(contacts, lambda c: c.part == "upper-back" and c.target == "roller")
+    roller = _index(contacts, lambda c: c.part in ROLLER_LEVELS and c.target == "roller")
     if roller is not None:
-        skeleton = _balance(build, lambda sk: _back_above_roller(anatomy, sk), troubles, ("contacts", roller),
-                            "the upper back cannot rest on the roller with the hips down; bend the knees more")
+        level = ROLLER_LEVELS[contacts[roller].part]
+        skeleton = _balance(build, lambda sk: _back_above_roller(anatomy, sk, level), troubles, ("contacts", roller),
+                            f"the {contacts[roller].part.replace('-', ' ')} cannot rest on the roller with the hips down; "
+                            "bend the knees more")
     skeleton, stood = _ground(anatomy, skeleton, posture, contacts)
     seat = _seat_height(anatomy, skeleton) if posture.seat else None
     ball = medicine_ball(skeleton, _arms_posed(figure, pose, SIDES)) if "medicine-ball" in figure.props else None
@@ -57,6 +59,8 @@ def solve(anatomy: Anatomy, figure: Figure, pose: Pose) -> Scene:
     failed = {t.field[1] for t in troubles if t.field[0] == "contacts"}
     troubles += [sunk] if sunk else rest_troubles(anatomy, skeleton, contacts, posture, seat, stood, failed)
     troubles += override_warnings(figure, pose, posed, skeleton, contacts)
+    if roller is not None:  # the roller stays where it is on the floor, and the body rolls over it
+        skeleton = skeleton.moved((-back_surface(anatomy, skeleton, level)[0], 0.0, 0.0))
     props, prop_troubles = place_props(anatomy, figure, contacts, skeleton, seat, setting)
     return Scene(skeleton, tuple(props), seat, tuple(troubles + prop_troubles))
 
@@ -158,9 +162,9 @@ def _hands_above_knees(anatomy: Anatomy, sk: Skeleton) -> float:
     return wrists - lowest(_legs(anatomy, sk))
 
 
-def _back_above_roller(anatomy: Anatomy, sk: Skeleton) -> float:
+def _back_above_roller(anatomy: Anatomy, sk: Skeleton, level: float) -> float:
     rest = lowest(_legs(anatomy, sk) + trunk(anatomy.body, sk)[:3])
-    return back_surface(anatomy, sk, 0.8)[1] - rest - 2 * ROLLER
+    return back_surface(anatomy, sk, level)[1] - rest - 2 * ROLLER
 
 
 def _ground(anatomy: Anatomy, sk: Skeleton, posture: PostureData,

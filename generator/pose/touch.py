@@ -33,7 +33,7 @@ GripMaker = Callable[[Body, Skeleton, Setting], list[Grip]]
 
 def grips_for(body: Body, contact: Contact, seat: Optional[float]) -> Optional[GripMaker]:
     """How a hand contact places the hands, or None when the hands stay where the pose puts them."""
-    if contact.part != "hand":
+    if contact.part != "hand" or contact.target == "band":  # a band runs to wherever the pose puts the hand
         return None
     maker = _special(contact)
     if maker is None and contact.on_body:
