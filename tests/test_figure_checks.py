@@ -130,7 +130,7 @@ def test_a_dont_frame_between_is_not_compared():
                                                 Frame(pose=Pose(neck=Neck(flexion=10)))])
     anatomy = read_anatomy()
     frames = figure.pictures()
-    scenes = [solve(anatomy, figure, frame.pose) for frame in frames]
+    scenes = [solve(anatomy, figure.framed(frame), frame.pose) for frame in frames]
     assert [t.field for t in figure_troubles(anatomy, figure, frames, scenes)] == [("frames", 2)]
 
 
@@ -163,7 +163,7 @@ def test_every_shipped_figure_passes_every_check(exercise: str):
         pytest.skip("no figure")
     figure, anatomy = found.exercise.figure, LIBRARY.poser.anatomy
     frames = figure.pictures()
-    scenes = [solve(anatomy, figure, frame.pose) for frame in frames]
+    scenes = [solve(anatomy, figure.framed(frame), frame.pose) for frame in frames]
     assert [t.message for t in figure_troubles(anatomy, figure, frames, scenes)] == []
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.base.errors import InputError
 from generator.load.source import parse
 from generator.load.validate import check
 from generator.model import Dosage, Exercise, Layout, Personal, Worksheet
@@ -137,3 +138,19 @@ def test_default_lists_are_not_shared_between_records():
     first, second = Exercise(name="A", position="any", steps=["x"]), Exercise(name="B", position="any", steps=["y"])
     first.tips.append("mine")
     assert second.tips == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("name: " + "[" * 65 + "]" * 65 + "\n", "1:70"),
+    ("name: x\nsteps:\n" + "".join("  " * i + "- \n" for i in range(1, 80)), "66:129"),
+    ("name: " + "[" * 100_000 + "]" * 100_000 + "\n", "1:70"),  # deep enough to crash libyaml: refused unread
+], ids=["brackets", "indents", "brackets-past-the-composer"])
+def test_nesting_past_the_limit_is_one_line_at_the_65th_level(text: str, place: str):
+    with pytest.raises(InputError) as caught:
+        parse(text, Path("deep.yaml"), "deep.yaml")
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"deep.yaml:{place}: more than 64 levels of nesting; a worksheet needs no more than a few"]
+
+
+def test_sixty_four_levels_of_nesting_are_read():
+    assert parse("name: " + "[" * 63 + "]" * 63 + "\n", Path("ok.yaml"), "ok.yaml").data["name"] is not None

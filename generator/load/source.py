@@ -21,6 +21,7 @@ Loc = tuple  # a field path: ("exercises", 1, "dosage", "sets")
 
 MAX_VALUES = 100_000  # guards against alias bombs ("billion laughs")
 MAX_DEPTH = 64
+SAFE_TO_COMPOSE = 5_000  # levels libyaml's composer nests through safely (it crashed past 20,000)
 VALUES = "more than {limit:,} values; are aliases (*name) repeated?"
 NESTING = "more than {limit} levels of nesting; a worksheet needs no more than a few"
 # libyaml's parser when PyYAML was built with it: the same safe loading, several times faster.
@@ -198,7 +199,8 @@ def read_text(path: Path, display: str, limits: Limits, limit_name: str, utf8_ad
 
 
 def parse(text: str, path: Path, display: str) -> Document:
-    _refuse_deep_nesting(text, display)
+    if _might_crash_composing(text):
+        _refuse_deep_nesting(text, display)
     loader = SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
@@ -213,6 +215,16 @@ def parse(text: str, path: Path, display: str) -> Document:
         raise InputError([Problem(file=display, message=f"YAML error: {exc}")]) from None
     finally:
         loader.dispose()
+
+
+def _might_crash_composing(text: str) -> bool:
+    """Whether the text could nest deep enough to crash libyaml's composer (tens of thousands of levels).
+
+    Each level opens a bracket or starts a block further along its line, so brackets and the longest
+    line bound the depth; below that bound the converter's own depth check reports nesting past
+    MAX_DEPTH at the same place, and the slower scan of every parser event is skipped."""
+    bound = text.count("[") + text.count("{") + max(map(len, text.splitlines()), default=0) + 2
+    return bound > SAFE_TO_COMPOSE
 
 
 def _refuse_deep_nesting(text: str, display: str) -> None:
@@ -267,7 +279,8 @@ class _Converter:
         self.count += 1
         if self.count > MAX_VALUES:
             raise InputError([self._problem(node, (), VALUES.format(limit=MAX_VALUES))])
-        if depth > MAX_DEPTH:  # aliases nest what the parser saw flat
+        if depth >= MAX_DEPTH and isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            # the 65th collection inside another, as the event scan counts: aliases nest what the parser saw flat
             raise InputError([self._problem(node, (), NESTING.format(limit=MAX_DEPTH))])
         self.doc.value_marks.setdefault(loc, self._mark(node))
         if isinstance(node, yaml.MappingNode) and node.tag == PLAIN_TAGS["map"]:

@@ -53,23 +53,38 @@ def apply(m: Matrix, v: Vec) -> Vec:
 
 
 def compose(a: Matrix, b: Matrix) -> Matrix:
-    """a then b in a's frame: the matrix of ``apply(a, apply(b, v))``."""
-    (b0, b1, b2) = b
-    return tuple((r[0] * b0[0] + r[1] * b1[0] + r[2] * b2[0], r[0] * b0[1] + r[1] * b1[1] + r[2] * b2[1],
-                  r[0] * b0[2] + r[1] * b1[2] + r[2] * b2[2]) for r in a)  # type: ignore[return-value]
+    """a then b in a's frame: the matrix of ``apply(a, apply(b, v))``.
+
+    Written out, and a turn of no degrees (most joints, in most poses) passed through: a figure composes
+    thousands of these while its poses are solved."""
+    if b is IDENTITY:
+        return a
+    if a is IDENTITY:
+        return b
+    (p, q, r), (s, t, u), (v, w, x) = b
+    (a0, a1, a2), (a3, a4, a5), (a6, a7, a8) = a
+    return ((a0 * p + a1 * s + a2 * v, a0 * q + a1 * t + a2 * w, a0 * r + a1 * u + a2 * x),
+            (a3 * p + a4 * s + a5 * v, a3 * q + a4 * t + a5 * w, a3 * r + a4 * u + a5 * x),
+            (a6 * p + a7 * s + a8 * v, a6 * q + a7 * t + a8 * w, a6 * r + a7 * u + a8 * x))
 
 
 def about_x(degrees: float) -> Matrix:
+    if not degrees:
+        return IDENTITY
     c, s = _cos_sin(degrees)
     return ((1.0, 0.0, 0.0), (0.0, c, -s), (0.0, s, c))
 
 
 def about_y(degrees: float) -> Matrix:
+    if not degrees:
+        return IDENTITY
     c, s = _cos_sin(degrees)
     return ((c, 0.0, s), (0.0, 1.0, 0.0), (-s, 0.0, c))
 
 
 def about_z(degrees: float) -> Matrix:
+    if not degrees:
+        return IDENTITY
     c, s = _cos_sin(degrees)
     return ((c, -s, 0.0), (s, c, 0.0), (0.0, 0.0, 1.0))
 
