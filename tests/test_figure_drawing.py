@@ -10,7 +10,7 @@ from generator.compose.figures import arrange
 from generator.load.anatomy import read_anatomy
 from generator.load.library import Library
 from generator.model.anatomy import CloseUps
-from generator.model.figure import (CLOSE_UPS, REGIONS, Ankle, Figure, Frame, Head, Neck, Pose, Shoulder, Thoracic,
+from generator.model.figure import (CLOSE_UPS, REGIONS, Ankle, Figure, Frame, Head, Neck, Pelvis, Pose, Shoulder, Thoracic,
                                     UpperThoracic)
 from generator.model.limits import Limits
 from generator.model.shading import base_names, sides
@@ -111,6 +111,17 @@ def test_a_twist_draws_its_arrow_round_the_body_and_a_short_turn_keeps_its_curve
     line = _arrow_line(turn)
     assert _bulge(line) > 0.05 and sum(math.dist(p, q) for p, q in zip(line, line[1:])) >= 0.12
     assert max(abs(x) for x, _ in line) < 0.2  # beside the head it turns, not pushed out over the page
+    scene = solve(ANATOMY, turn, turn.frames[1].pose)
+    face_level = apply(camera("front", 0.0, (1.0, 0.0, 0.0), 10.0), scene.skeleton.points["head"])[1]
+    assert min(y for _, y in line) > face_level  # over the crown, not out of the mouth
+
+
+def test_a_bend_forward_is_not_drawn_as_a_turn_round_the_spine():
+    bend = Figure(posture="standing", frames=[Frame(), Frame(pose=Pose(pelvis=Pelvis(flexion=40)), arrow="chest")])
+    line = _arrow_line(bend)
+    end = solve(ANATOMY, bend, bend.frames[1].pose).skeleton.points["upper_thoracic"]
+    tip = apply(camera("side", 0.0, (1.0, 0.0, 0.0)), end)
+    assert math.dist(line[-1], tip[:2]) < 0.15  # the arc ends by the chest it follows, round the hips
 
 
 def test_a_small_movement_leaves_a_ghost_of_only_the_moving_part():

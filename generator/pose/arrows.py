@@ -17,6 +17,8 @@ LOOP = 0.055  # a circling arrow's radius
 FLOOR_NEAR = 0.25  # a point this low, in body heights, keeps its arrow off the floor side
 TWIST_REACH = 0.04  # a point at least this far from an axis turns round it: a face round the head's
 TWIST_RADIUS = 0.2  # the widest arc drawn round the spine
+STEADY = math.cos(math.radians(20))  # an axis tilting less than this between the frames is turned round
+CROWN = 1.3  # a turning head's arc rides this many head radii above the face's level, over the crown
 
 
 def arrow(start: Skeleton, end: Skeleton, point: str, path: str, eye: Matrix, body: Body) -> Polygon:
@@ -24,8 +26,9 @@ def arrow(start: Skeleton, end: Skeleton, point: str, path: str, eye: Matrix, bo
     a, pivots = marker(start, point, body)
     b, after = marker(end, point, body)
     pivot = _still(a, b, pivots, after)
-    turning = _axis(end, point, after)
-    twist = turning is not None and pivot is after[-1]
+    turning, before = _axis(end, point, after), _axis(start, point, pivots)
+    twist = turning is not None and before is not None and pivot is after[-1] \
+        and sum(x * y for x, y in zip(turning[1], before[1])) > STEADY  # a twist keeps its axis; a bend tilts it
     if twist and turning is not None:
         pivot = _round_the_axis(a, b, *turning)
         twist = pivot is not turning[0]
@@ -33,6 +36,9 @@ def arrow(start: Skeleton, end: Skeleton, point: str, path: str, eye: Matrix, bo
         return _loop(flat(eye, b), flat(eye, pivot))
     if twist and path in ("arc", "back-and-forth"):
         a, b = _widened(a, b, pivot)
+        if point in ("face", "head") and turning is not None:  # a head turning: the arc rides over the crown
+            lift = scale(turning[1], CROWN * body.head_radius)
+            a, b, pivot = add(a, lift), add(b, lift), add(pivot, lift)
     else:
         shift = scale(unit(add(outward(start, point, a, pivots[-1]), outward(end, point, b, after[-1]))), GAP)
         if shift[1] < 0 and min(a[1], b[1]) < FLOOR_NEAR:  # the floor side of a part lying low: the other side
@@ -82,10 +88,11 @@ def _still(a: Vec, b: Vec, before: tuple[Vec, ...], after: tuple[Vec, ...]) -> V
 
 
 def _axis(sk: Skeleton, point: str, after: tuple[Vec, ...]) -> tuple[Vec, Vec] | None:
-    """The line a point may turn round: the head's for the face, the spine's for a limb the trunk carries."""
+    """The line a point may turn round: the head's for the face, the spine's for the chest or back or a limb
+    the trunk carries."""
     if point in ("face", "head"):
         return sk.points["neck"], unit(sub(sk.points["head"], sk.points["neck"]))
-    if point in ("chest", "upper-back", "lower-back", "pelvis"):
+    if point == "pelvis":
         return None
     return after[-1], unit(sub(sk.points["neck"], after[-1]))
 
@@ -93,10 +100,15 @@ def _axis(sk: Skeleton, point: str, after: tuple[Vec, ...]) -> tuple[Vec, Vec] |
 def _round_the_axis(a: Vec, b: Vec, base: Vec, axis: Vec) -> Vec:
     """Where a point turning round an axis turns: the axis at the point's level, so its arrow runs round the
     head or the body (a circle seen from the front curves) rather than over a sphere about the base. A
-    point moving along the axis, or lying on it, keeps the base."""
+    point moving along the axis, toward or away from it (a back arching), or lying on it keeps the base."""
     ta, tb = (sum(x * y for x, y in zip(sub(q, base), axis)) for q in (a, b))
-    reach = min(length(sub(a, add(base, scale(axis, ta)))), length(sub(b, add(base, scale(axis, tb)))))
+    centre = add(base, scale(axis, ta))
+    reach = min(length(sub(a, centre)), length(sub(b, add(base, scale(axis, tb)))))
     if abs(ta - tb) > 0.3 * length(sub(b, a)) or reach < TWIST_REACH:
+        return base
+    chord = length(sub(b, a))
+    across = abs(sum(x * y for x, y in zip(unit(sub(b, a)), unit(sub(a, centre)))))
+    if abs(across - min(1.0, chord / (2 * reach))) > 0.25:  # a turn leaves the radius at half its angle
         return base
     return add(base, scale(axis, (ta + tb) / 2))
 
