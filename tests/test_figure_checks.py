@@ -214,3 +214,9 @@ def test_a_band_held_in_one_hand_runs_from_that_hand_alone_to_its_post():
     assert bands[0].points[1][1] == pytest.approx(hand[1])  # level with the hand, tied to the post ahead
     assert [shape.prop for shape in scene.props].count("post") == 1
     assert scene.troubles == ()  # the hand is held where the elbow puts it, not pinned to the floor
+
+
+def test_a_contact_on_a_prop_the_figure_does_not_draw(project: Path, run):
+    figure = "  posture: standing\n  contacts: [feet-on-floor, hands-on-wall]\n"
+    assert problems(project, run, "no-wall", figure) == [
+        at("no-wall", "6:29", "contacts[1]", "'hands-on-wall' rests on the wall: add 'wall' to props")]

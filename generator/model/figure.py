@@ -19,6 +19,11 @@ VIEWS: tuple[str, ...] = get_args(View)
 Prop = Literal["chair", "wall", "mat", "ball", "exercise-ball", "medicine-ball", "foam-roller", "towel", "towel-roll",
                "pillow", "band", "bar", "post", "step", "table", "bed", "door-frame", "weight"]
 PROPS: tuple[str, ...] = get_args(Prop)
+# The prop each contact surface is part of (the floor and a seat need none: a sitting posture brings its seat).
+SURFACE_PROPS: dict[str, Prop] = {
+    "wall": "wall", "door-frame": "door-frame", "step": "step", "table": "table", "bed": "bed", "ball": "ball",
+    "exercise-ball": "exercise-ball", "medicine-ball": "medicine-ball", "roller": "foam-roller", "pillow": "pillow",
+    "towel": "towel", "towel-roll": "towel-roll", "post": "post", "band": "band", "chair-back": "chair"}
 # A contact is a name in the grammar generator/model/contact.py reads: [left-|right-]PART-RELATION-TARGET.
 Contact = Annotated[str, Before(check_contact, accepts={"type": "string", "pattern": contact_pattern()})]
 BodyPoint = Literal["head", "face", "chest", "upper-back", "lower-back", "pelvis", "left-hand", "right-hand",

@@ -6,7 +6,7 @@ from typing import Callable, Optional, Sequence
 
 from ..model.anatomy import Anatomy, PostureData
 from ..model.contact import ARM_PARTS, LEG_PARTS, TRUNK_PARTS, Contact, read_contact
-from ..model.figure import Figure, Hip, Pose
+from ..model.figure import SURFACE_PROPS, Figure, Hip, Pose
 from .contacts import NeedsSeat, Setting, grip_hands, too_bent
 from .parts import part_pieces, resting_low
 from .held import medicine_ball, post_spot
@@ -33,7 +33,7 @@ def solve(anatomy: Anatomy, figure: Figure, pose: Pose) -> Scene:
     posture = anatomy.postures.of(figure.posture)
     whole = posture.pose.then(figure.pose).then(pose)
     contacts = [read_contact(text) for text in figure.contacts]
-    troubles: list[Trouble] = []
+    troubles: list[Trouble] = _missing_props(figure, contacts)
     build = _builder(anatomy, posture, whole)
     skeleton = build(0.0)
     if posture.balance == "hands":
@@ -63,6 +63,14 @@ def solve(anatomy: Anatomy, figure: Figure, pose: Pose) -> Scene:
         skeleton = skeleton.moved((-back_surface(anatomy, skeleton, level)[0], 0.0, 0.0))
     props, prop_troubles = place_props(anatomy, figure, contacts, skeleton, seat, setting)
     return Scene(skeleton, tuple(props), seat, tuple(troubles + prop_troubles))
+
+
+def _missing_props(figure: Figure, contacts: list[Contact]) -> list[Trouble]:
+    """A contact on a prop the figure does not draw would be met against nothing, or silently skipped."""
+    return [Trouble(("contacts", index), f"'{contact.text}' rests on the {SURFACE_PROPS[contact.target]}: "
+                                         f"add '{SURFACE_PROPS[contact.target]}' to props")
+            for index, contact in enumerate(contacts)
+            if contact.target in SURFACE_PROPS and SURFACE_PROPS[contact.target] not in figure.props]
 
 
 def _towel_posed(figure: Figure, pose: Pose, contact: Contact) -> bool:
