@@ -153,8 +153,9 @@ def hands_on_opposite_shoulders(body: Body, sk: Skeleton, setting: Setting) -> l
 
 def hands_on_post(body: Body, sk: Skeleton, setting: Setting) -> list[Grip]:
     assert setting.post is not None
-    return [Grip(side, (setting.post[0] - 0.05, setting.post[1] + _side_sign(side) * 0.03, setting.post[2]),
-                 (0.0, -1.0, _side_sign(side)), (1.0, 0.0, -_side_sign(side) * 0.3)) for side in SIDES]
+    # the wrists just short of the post, the fingers wrapping round its sides rather than through it
+    return [Grip(side, (setting.post[0] - 0.065, setting.post[1] + _side_sign(side) * 0.03, setting.post[2]),
+                 (0.0, -1.0, _side_sign(side)), (1.0, 0.0, -_side_sign(side) * 0.7)) for side in SIDES]
 
 
 class NeedsSeat(Exception):
