@@ -189,7 +189,8 @@ def test_a_contact_a_frame_gives_itself_is_reported_at_that_frame(project: Path,
               "    - contacts: [back-on-roller, feet-on-floor, hands-on-opposite-shoulders]\n"
               "    - contacts: [upper-back-on-roller, feet-on-floor, right-hand-on-seat]\n")
     assert problems(project, run, "frame-contacts", figure) == [
-        at("frame-contacts", "9:55", "frames[1].contacts[2]", "'right-hand-on-seat' needs a seat: use the sitting posture")]
+        at("frame-contacts", "9:55", "frames[1].contacts[2]",
+           "'right-hand-on-seat' needs a seat: use the sitting posture")]
 
 
 def test_frames_with_their_own_contacts_roll_the_body_over_a_roller_that_stays_put():

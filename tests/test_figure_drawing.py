@@ -101,8 +101,8 @@ def test_a_twist_draws_its_arrow_round_the_body_and_a_short_turn_keeps_its_curve
                    contacts=["hands-on-opposite-shoulders", "feet-on-floor"],
                    pose=Pose(left_shoulder=Shoulder(flexion=80, horizontal_adduction=50),
                              right_shoulder=Shoulder(flexion=80, horizontal_adduction=50)),
-                   frames=[Frame(), Frame(pose=Pose(thoracic=Thoracic(rotation=35), upper_thoracic=UpperThoracic(rotation=15)),
-                                          arrow="left-elbow")])
+                   frames=[Frame(), Frame(arrow="left-elbow", pose=Pose(thoracic=Thoracic(rotation=35),
+                                                                        upper_thoracic=UpperThoracic(rotation=15)))])
     line = _arrow_line(twist)
     assert _bulge(line) > 0.05  # a curve round the spine, not the straight stub a sphere round the hips gave
     assert math.dist(line[0], line[-1]) > 0.06

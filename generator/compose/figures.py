@@ -280,9 +280,13 @@ def _strap(pen: Pen, layer: Layer, scale: float, ink: Ink) -> None:
             pen.write(" ".join(f"{a:.1f} {b:.1f} m {c:.1f} {d:.1f} l" for a, b, c, d in bands) + " S")
 
 
-def _across_bands(points: list[tuple[float, float]], half: float, every: float) -> list[tuple[float, ...]]:
+Band = tuple[float, float, float, float]  # a line across a strap: from x, y to x, y
+
+
+def _across_bands(points: list[tuple[float, float]], half: float, every: float) -> list[Band]:
     """Short lines across a strap every ``every`` points along it, the stripes a towel is known by."""
-    bands, travelled, due = [], 0.0, every / 2
+    bands: list[Band] = []
+    travelled, due = 0.0, every / 2
     for (x0, y0), (x1, y1) in zip(points, points[1:]):
         step = math.hypot(x1 - x0, y1 - y0)
         while step > 0 and due <= travelled + step:

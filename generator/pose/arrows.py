@@ -9,7 +9,7 @@ from ..model.anatomy import Body
 from .camera import flat
 from .flat import Point, Polygon
 from .skeleton import Skeleton
-from .vectors import Matrix, Vec, add, length, lerp, scale, sub, unit
+from .vectors import Matrix, Vec, add, dot, length, lerp, scale, sub, unit
 
 GAP = 0.045  # how far an arrow keeps from the point it follows, in body heights
 SHORTEST = 0.12  # an arrow is at least this long, so its head reads
@@ -28,7 +28,7 @@ def arrow(start: Skeleton, end: Skeleton, point: str, path: str, eye: Matrix, bo
     pivot = _still(a, b, pivots, after)
     turning, before = _axis(end, point, after), _axis(start, point, pivots)
     twist = turning is not None and before is not None and pivot is after[-1] \
-        and sum(x * y for x, y in zip(turning[1], before[1])) > STEADY  # a twist keeps its axis; a bend tilts it
+        and dot(turning[1], before[1]) > STEADY  # a twist keeps its axis; a bend tilts it
     if twist and turning is not None:
         pivot = _round_the_axis(a, b, *turning)
         twist = pivot is not turning[0]
@@ -46,18 +46,18 @@ def arrow(start: Skeleton, end: Skeleton, point: str, path: str, eye: Matrix, bo
         a, b, pivot = add(a, shift), add(b, shift), add(pivot, shift)
     if path in ("straight", "straight-back-and-forth"):
         return _long_enough((flat(eye, a), flat(eye, b)))
-    line = _arc(a, b, pivot, eye)
+    return _long_enough(_grown(tuple(flat(eye, _round(a, b, pivot, i / 12)) for i in range(13))))
+
+
+def _grown(line: Polygon) -> Polygon:
+    """A short turn keeps its curve and its place, drawn larger, where stretching it straight lost the turn."""
     drawn = _drawn(line)
-    if 1e-6 < drawn < SHORTEST:  # a short turn keeps its curve and its place, drawn larger
-        grow = 1.15 * SHORTEST / drawn
-        (x0, y0), (x1, y1) = line[0], line[-1]
-        mx, my = (x0 + x1) / 2, (y0 + y1) / 2
-        line = tuple((mx + (x - mx) * grow, my + (y - my) * grow) for x, y in line)
-    return _long_enough(line)
-
-
-def _arc(a: Vec, b: Vec, pivot: Vec, eye: Matrix) -> Polygon:
-    return tuple(flat(eye, _round(a, b, pivot, i / 12)) for i in range(13))
+    if not 1e-6 < drawn < SHORTEST:
+        return line
+    grow = 1.15 * SHORTEST / drawn
+    (x0, y0), (x1, y1) = line[0], line[-1]
+    mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+    return tuple((mx + (x - mx) * grow, my + (y - my) * grow) for x, y in line)
 
 
 def _drawn(line: Polygon) -> float:
@@ -101,13 +101,13 @@ def _round_the_axis(a: Vec, b: Vec, base: Vec, axis: Vec) -> Vec:
     """Where a point turning round an axis turns: the axis at the point's level, so its arrow runs round the
     head or the body (a circle seen from the front curves) rather than over a sphere about the base. A
     point moving along the axis, toward or away from it (a back arching), or lying on it keeps the base."""
-    ta, tb = (sum(x * y for x, y in zip(sub(q, base), axis)) for q in (a, b))
+    ta, tb = dot(sub(a, base), axis), dot(sub(b, base), axis)
     centre = add(base, scale(axis, ta))
     reach = min(length(sub(a, centre)), length(sub(b, add(base, scale(axis, tb)))))
     if abs(ta - tb) > 0.3 * length(sub(b, a)) or reach < TWIST_REACH:
         return base
     chord = length(sub(b, a))
-    across = abs(sum(x * y for x, y in zip(unit(sub(b, a)), unit(sub(a, centre)))))
+    across = abs(dot(unit(sub(b, a)), unit(sub(a, centre))))
     if abs(across - min(1.0, chord / (2 * reach))) > 0.25:  # a turn leaves the radius at half its angle
         return base
     return add(base, scale(axis, (ta + tb) / 2))
@@ -116,8 +116,7 @@ def _round_the_axis(a: Vec, b: Vec, base: Vec, axis: Vec) -> Vec:
 def _widened(a: Vec, b: Vec, pivot: Vec) -> tuple[Vec, Vec]:
     """A twist's arc pushed out from the spine, clear of the body and long enough to read as a turn."""
     ra, rb = sub(a, pivot), sub(b, pivot)
-    cos = sum(x * y for x, y in zip(unit(ra), unit(rb)))
-    angle = math.acos(max(-1.0, min(1.0, cos))) or 1e-6
+    angle = math.acos(max(-1.0, min(1.0, dot(unit(ra), unit(rb))))) or 1e-6
     radius = max(length(ra) + GAP, min(1.3 * SHORTEST / angle, TWIST_RADIUS))
     return add(pivot, scale(unit(ra), radius)), add(pivot, scale(unit(rb), radius))
 

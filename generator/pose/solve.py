@@ -41,9 +41,10 @@ def solve(anatomy: Anatomy, figure: Figure, pose: Pose) -> Scene:
                             "the hands and knees cannot both rest on the floor in this pose")
     roller = _index(contacts, lambda c: c.part in ROLLER_LEVELS and c.target == "roller")
     if roller is not None:
-        level = ROLLER_LEVELS[contacts[roller].part]
+        part = contacts[roller].part
+        level = ROLLER_LEVELS[part]
         skeleton = _balance(build, lambda sk: _back_above_roller(anatomy, sk, level), troubles, ("contacts", roller),
-                            f"the {contacts[roller].part.replace('-', ' ')} cannot rest on the roller with the hips down; "
+                            f"the {part.replace('-', ' ')} cannot rest on the roller with the hips down; "
                             "bend the knees more")
     skeleton, stood = _ground(anatomy, skeleton, posture, contacts)
     seat = _seat_height(anatomy, skeleton) if posture.seat else None
