@@ -272,30 +272,10 @@ def _strap(pen: Pen, layer: Layer, scale: float, ink: Ink) -> None:
     pen.stroke_colour(ink.prop)
     pen.width(max(width - ink.line, 0.1))
     pen.write(f"{code} S")
-    if width >= ink.line * 4:  # a towel, wide enough for bands across it: cloth, not a limb, a bar or a ghost
-        bands = _across_bands([(x * scale, y * scale) for x, y in layer.outlines[0]], width * 0.5, width * 1.6)
-        if bands:
-            pen.stroke_colour(ink.prop_ink)
-            pen.width(ink.line * 0.6)
-            pen.write(" ".join(f"{a:.1f} {b:.1f} m {c:.1f} {d:.1f} l" for a, b, c, d in bands) + " S")
-
-
-Band = tuple[float, float, float, float]  # a line across a strap: from x, y to x, y
-
-
-def _across_bands(points: list[tuple[float, float]], half: float, every: float) -> list[Band]:
-    """Short lines across a strap every ``every`` points along it, the stripes a towel is known by."""
-    bands: list[Band] = []
-    travelled, due = 0.0, every / 2
-    for (x0, y0), (x1, y1) in zip(points, points[1:]):
-        step = math.hypot(x1 - x0, y1 - y0)
-        while step > 0 and due <= travelled + step:
-            t = (due - travelled) / step
-            x, y, nx, ny = x0 + (x1 - x0) * t, y0 + (y1 - y0) * t, -(y1 - y0) / step, (x1 - x0) / step
-            bands.append((x - nx * half, y - ny * half, x + nx * half, y + ny * half))
-            due += every
-        travelled += step
-    return bands
+    if width >= ink.line * 4:  # a towel, wide enough for a hem down its middle: cloth, not a limb or a bar
+        pen.stroke_colour(ink.prop_ink)
+        pen.width(ink.line * 0.6)
+        pen.write(f"[{ink.line * 2:.2f} {ink.line * 1.5:.2f}] 0 d", f"{code} S", "[] 0 d")
 
 
 def _arrow(pen: Pen, path: Polygon, scale: float, ink: Ink, both: bool) -> None:

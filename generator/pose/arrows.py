@@ -16,7 +16,7 @@ SHORTEST = 0.12  # an arrow is at least this long, so its head reads
 LOOP = 0.055  # a circling arrow's radius
 FLOOR_NEAR = 0.25  # a point this low, in body heights, keeps its arrow off the floor side
 TWIST_REACH = 0.04  # a point at least this far from an axis turns round it: a face round the head's
-TWIST_RADIUS = 0.2  # the widest arc drawn round the spine
+TWIST_RADIUS = 0.25  # the widest arc drawn round the spine
 STEADY = math.cos(math.radians(20))  # an axis tilting less than this between the frames is turned round
 CROWN = 1.3  # a turning head's arc rides this many head radii above the face's level, over the crown
 
@@ -35,8 +35,9 @@ def arrow(start: Skeleton, end: Skeleton, point: str, path: str, eye: Matrix, bo
     if path == "circle":
         return _loop(flat(eye, b), flat(eye, pivot))
     if twist and path in ("arc", "back-and-forth"):
-        a, b = _widened(a, b, pivot)
-        if point in ("face", "head") and turning is not None:  # a head turning: the arc rides over the crown
+        head = point in ("face", "head")
+        a, b = _widened(a, b, pivot, (1.3 if head else 2.0) * SHORTEST)
+        if head and turning is not None:  # a head turning: the arc rides over the crown
             lift = scale(turning[1], CROWN * body.head_radius)
             a, b, pivot = add(a, lift), add(b, lift), add(pivot, lift)
     else:
@@ -113,11 +114,11 @@ def _round_the_axis(a: Vec, b: Vec, base: Vec, axis: Vec) -> Vec:
     return add(base, scale(axis, (ta + tb) / 2))
 
 
-def _widened(a: Vec, b: Vec, pivot: Vec) -> tuple[Vec, Vec]:
-    """A twist's arc pushed out from the spine, clear of the body and long enough to read as a turn."""
+def _widened(a: Vec, b: Vec, pivot: Vec, long: float) -> tuple[Vec, Vec]:
+    """A twist's arc pushed out from the spine, clear of the body and about ``long`` round, to read as a turn."""
     ra, rb = sub(a, pivot), sub(b, pivot)
     angle = math.acos(max(-1.0, min(1.0, dot(unit(ra), unit(rb))))) or 1e-6
-    radius = max(length(ra) + GAP, min(1.3 * SHORTEST / angle, TWIST_RADIUS))
+    radius = max(length(ra) + GAP, min(long / angle, TWIST_RADIUS))
     return add(pivot, scale(unit(ra), radius)), add(pivot, scale(unit(rb), radius))
 
 
