@@ -26,19 +26,16 @@ def arrow(start: Skeleton, end: Skeleton, point: str, path: str, eye: Matrix, bo
     a, pivots = marker(start, point, body)
     b, after = marker(end, point, body)
     pivot = _still(a, b, pivots, after)
-    turning, before = _axis(end, point, after), _axis(start, point, pivots)
-    twist = turning is not None and before is not None and pivot is after[-1] \
-        and dot(turning[1], before[1]) > STEADY  # a twist keeps its axis; a bend tilts it
-    if twist and turning is not None:
-        pivot = _round_the_axis(a, b, *turning)
-        twist = pivot is not turning[0]
+    turn = _turn(start, end, point, a, b, pivots, after) if pivot is after[-1] else None
+    if turn is not None:
+        pivot = turn[0]
     if path == "circle":
         return _loop(flat(eye, b), flat(eye, pivot))
-    if twist and path in ("arc", "back-and-forth"):
+    if turn is not None and path in ("arc", "back-and-forth"):
         head = point in ("face", "head")
         a, b = _widened(a, b, pivot, (1.3 if head else 2.0) * SHORTEST)
-        if head and turning is not None:  # a head turning: the arc rides over the crown
-            lift = scale(turning[1], CROWN * body.head_radius)
+        if head:  # a head turning: the arc rides over the crown
+            lift = scale(turn[1], CROWN * body.head_radius)
             a, b, pivot = add(a, lift), add(b, lift), add(pivot, lift)
     else:
         shift = scale(unit(add(outward(start, point, a, pivots[-1]), outward(end, point, b, after[-1]))), GAP)
@@ -86,6 +83,16 @@ def _still(a: Vec, b: Vec, before: tuple[Vec, ...], after: tuple[Vec, ...]) -> V
         if length(sub(there, here)) <= 0.2 * moved:
             return there
     return after[-1]
+
+
+def _turn(start: Skeleton, end: Skeleton, point: str, a: Vec, b: Vec, pivots: tuple[Vec, ...],
+          after: tuple[Vec, ...]) -> tuple[Vec, Vec] | None:
+    """Where the point turns round an axis, and the axis, when it does: a twist keeps its axis, a bend tilts it."""
+    axis, before = _axis(end, point, after), _axis(start, point, pivots)
+    if axis is None or before is None or dot(axis[1], before[1]) <= STEADY:
+        return None
+    pivot = _round_the_axis(a, b, *axis)
+    return None if pivot is axis[0] else (pivot, axis[1])
 
 
 def _axis(sk: Skeleton, point: str, after: tuple[Vec, ...]) -> tuple[Vec, Vec] | None:

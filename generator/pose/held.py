@@ -38,9 +38,9 @@ def _band(at: Placing) -> list[PropShape]:
     """A band from the hands to its anchor: under the feet with a 'feet-on-band' contact, else tied ahead at
     chest height (to the door frame or post drawn there). A hand contact on the band ('right-hand-on-band')
     says which hand holds it: the band then runs from that hand alone, level with it."""
-    p, using = at.p, at.using("band")
-    held = [side for c in using if c.part == "hand" for side in c.sides]
-    if any(c.part != "hand" for c in using):
+    p = at.p
+    held = [side for c in at.using("band") if c.part == "hand" for side in c.sides]
+    if not at.band_tied():
         soles = [(p[f"{side}_ankle"][0], 0.004, p[f"{side}_ankle"][2]) for side in SIDES]
         return [PropShape("band", Strap((p["left_wrist"], *soles, p["right_wrist"]), 0.012), in_front=True)]
     if held:

@@ -171,7 +171,7 @@ def _filler(prop: str, target: str) -> Placer:
         contact = using[0]
         x, low, z = at.resting(contact)
         if contact.part == "knee" and len(contact.sides) == 1:  # under the knee itself, not the pieces round it
-            x, z = at.p[f"{contact.sides[0]}_knee"][0], at.p[f"{contact.sides[0]}_knee"][2]
+            x, _, z = at.p[f"{contact.sides[0]}_knee"]
         base = at.under()
         if prop == "pillow":
             size = at.body.props.pillow
