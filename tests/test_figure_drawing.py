@@ -3,20 +3,26 @@ movements and a shaded area for every region name."""
 
 from __future__ import annotations
 
+import io
 import math
 from pathlib import Path
 
-from generator.compose.figures import arrange
+from reportlab.pdfgen.canvas import Canvas
+
+from generator.compose.figures import Ink, arrange, draw_picture
 from generator.load.anatomy import read_anatomy
+from generator.load.layouts import load_layout
 from generator.load.library import Library
+from generator.load.locate import shipped_layouts
 from generator.model.anatomy import CloseUps
-from generator.model.figure import (CLOSE_UPS, REGIONS, Ankle, Figure, Frame, Head, Neck, Pelvis, Pose, Shoulder, Thoracic,
-                                    UpperThoracic)
+from generator.model.figure import (CLOSE_UPS, REGIONS, Ankle, Figure, Frame, Head, Hip, Knee, Neck, Pelvis, Pose, Shoulder,
+                                    Thoracic, UpperThoracic)
+from generator.model.layout import FigureStyle
 from generator.model.limits import Limits
 from generator.model.shading import base_names, sides
 from generator.pose.areas import shades
 from generator.pose.camera import camera
-from generator.pose.draw import Layer
+from generator.pose.draw import Layer, far_limbs
 from generator.pose.face import face
 from generator.pose.picture import picture
 from generator.pose.skeleton import forward
@@ -219,3 +225,62 @@ def test_a_floor_seen_from_above_is_one_plane_for_both_frames_and_none_under_a_m
     on_mat = lift.replace(posture="lying", props=["mat"])
     for panel in picture(ANATOMY, on_mat).panels:  # the mat's own outline, no plane round it as well
         assert len(_layer(panel, "floor")) == 1
+
+
+def _far_layers(figure: Figure, panel: int) -> int:
+    return _kinds(figure, panel).count("far")
+
+
+def test_the_far_leg_is_the_one_behind_the_other_along_the_hips_whatever_the_camera():
+    standing = Figure(posture="standing", view="side")
+    scene = solve(ANATOMY, standing, Pose())
+    assert far_limbs(ANATOMY, scene, camera("side", 0.0, (1.0, 0.0, 0.0))) == {"left_leg", "left_arm"}
+    lying = Figure(posture="lying-knees-bent", turn=-15, elevation=65)  # looking along the body from above
+    scene = solve(ANATOMY, lying, Pose())
+    assert not {"left_leg", "right_leg"} & far_limbs(ANATOMY, scene, camera("side", -15.0, (1.0, 0.0, 0.0), 65.0))
+    on_side = Figure(posture="side-lying-right", turn=0, elevation=35)
+    scene = solve(ANATOMY, on_side, Pose(left_hip=Hip(flexion=45), right_hip=Hip(flexion=45)))
+    heading = (1.0, 0.0, 0.0)
+    lower = far_limbs(ANATOMY, scene, camera("side", 0.0, heading, 35.0)) & {"left_leg", "right_leg"}
+    assert lower == {"right_leg"}  # lying on the right side, seen from above: the lower leg
+
+
+def test_the_tint_is_decided_in_frame_1_and_a_limb_that_moves_alone_keeps_full_ink():
+    clamshell = Figure(posture="side-lying-right", elevation=35, props=["pillow"], contacts=["head-on-pillow"],
+                       pose=Pose(left_hip=Hip(flexion=45), right_hip=Hip(flexion=45),
+                                 left_knee=Knee(flexion=90), right_knee=Knee(flexion=90)),
+                       frames=[Frame(), Frame(pose=Pose(left_hip=Hip(external_rotation=45)), arrow="left-knee")])
+    assert _far_layers(clamshell, 0) == _far_layers(clamshell, 1) >= 1  # the lower leg, in both frames
+    still = Figure(posture="standing", view="side", frames=[Frame(), Frame(arrow="right-hand", pose=Pose(
+        right_shoulder=Shoulder(flexion=90)))])
+    lifted = still.replace(frames=[Frame(), Frame(arrow="right-hand", pose=Pose(
+        right_shoulder=Shoulder(flexion=90), left_hip=Hip(flexion=60), left_knee=Knee(flexion=60)))])
+    assert _far_layers(lifted, 1) == _far_layers(still, 1) - 1  # the far leg lifting alone is what to follow
+    assert _far_layers(lifted, 0) == _far_layers(still, 0) - 1  # and keeps its ink in frame 1 too
+
+
+def _drawn_code(figure: Figure, style: FigureStyle) -> str:
+    out = io.BytesIO()
+    canvas = Canvas(out, pageCompression=0)
+    layout, _, _ = load_layout(shipped_layouts() / "standard.yaml", Limits())
+    assert layout is not None
+    colours = layout.colours
+    draw_picture(canvas, picture(ANATOMY, figure), 200.0, 150.0, style, Ink.of(style, colours), "Helvetica")
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue().decode("latin-1")
+
+
+def _rgb(colour: str) -> str:
+    return " ".join(f"{int(colour[i:i + 2], 16) / 255:.3f}" for i in (1, 3, 5))
+
+
+def test_a_band_is_a_cord_in_the_band_colour_and_a_towel_a_strip_in_the_towel_colour():
+    band = Figure(posture="standing", props=["band"], contacts=["right-hand-on-band"])
+    towel = Figure(posture="sitting", props=["chair", "towel"], contacts=["hands-on-towel", "feet-on-floor"])
+    assert "band" in _kinds(band) and "strap" not in _kinds(band)
+    assert "strap" in _kinds(towel) and "band" not in _kinds(towel)
+    style = FigureStyle(band="#aa2200", towel="#0055cc")
+    assert f"{_rgb('#aa2200')} RG" in _drawn_code(band, style)
+    assert f"{_rgb('#0055cc')} RG" in _drawn_code(towel, style)
+    assert f"{_rgb('#aa2200')} RG" not in _drawn_code(towel, style)

@@ -28,6 +28,8 @@ class Ink(NamedTuple):
     shade: Color
     prop: Color
     prop_ink: Color
+    towel: Color
+    band: Color
     dont: Color
     paper: Color
     part_gap: float
@@ -39,7 +41,7 @@ class Ink(NamedTuple):
         return cls(style.line, style.number, HexColor(style.ink or colours.text),
                    HexColor(style.accent or colours.accent),
                    HexColor(style.far), HexColor(style.far_ink), HexColor(style.skin), HexColor(style.shade),
-                   HexColor(style.prop), HexColor(style.prop_ink), HexColor(style.dont), HexColor(style.paper),
+                   HexColor(style.prop), HexColor(style.prop_ink), HexColor(style.towel), HexColor(style.band), HexColor(style.dont), HexColor(style.paper),
                    style.part_gap, HexColor(style.hair), HexColor(style.ghost))
 
 
@@ -208,6 +210,8 @@ def _layer(pen: Pen, layer: Layer, scale: float, ink: Ink) -> None:
         pen.write(f"{_code(layer.outlines, scale, close=kind == 'rings')} S")
     elif kind == "strap":
         _strap(pen, layer, scale, ink)
+    elif kind == "band":
+        _band(pen, layer, scale, ink)
     elif kind in ("arrow", "two-way-arrow"):
         _arrow(pen, layer.outlines[0], scale, ink, both=kind == "two-way-arrow")
 
@@ -269,13 +273,20 @@ def _strap(pen: Pen, layer: Layer, scale: float, ink: Ink) -> None:
     pen.stroke_colour(ink.prop_ink)
     pen.width(width + ink.line)
     pen.write(f"{code} S")
-    pen.stroke_colour(ink.prop)
+    pen.stroke_colour(ink.towel)
     pen.width(max(width - ink.line, 0.1))
     pen.write(f"{code} S")
-    if width >= ink.line * 4:  # a towel, wide enough for a hem down its middle: cloth, not a limb or a bar
-        pen.stroke_colour(ink.prop_ink)
-        pen.width(ink.line * 0.6)
-        pen.write(f"[{ink.line * 2:.2f} {ink.line * 1.5:.2f}] 0 d", f"{code} S", "[] 0 d")
+
+
+def _band(pen: Pen, layer: Layer, scale: float, ink: Ink) -> None:
+    """A thin coloured cord on a paper band, so it reads over the body as elastic rather than as a bar."""
+    code = _code(layer.outlines[:1], scale, close=False)
+    pen.stroke_colour(ink.paper)
+    pen.width(ink.line * 1.6 + ink.part_gap * 2)
+    pen.write(f"{code} S")
+    pen.stroke_colour(ink.band)
+    pen.width(ink.line * 1.6)
+    pen.write(f"{code} S")
 
 
 def _arrow(pen: Pen, path: Polygon, scale: float, ink: Ink, both: bool) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime
 import re
 import sys
@@ -142,13 +143,21 @@ def _hints(model: type[Record]) -> dict[str, Any]:
     hints = model.__dict__.get("_field_types")
     if hints is None:
         own, namespace = model.__dict__.get("__annotations__", {}), vars(sys.modules[model.__module__])
-        hints = {name: _evaluated(own[name], namespace, dict(vars(model))) for name in model.field_names}
+        scopes = (dict(vars(model)), namespace, vars(builtins))
+        hints = {name: _evaluated(own[name], scopes) for name in model.field_names}
         type.__setattr__(model, "_field_types", hints)
     return hints
 
 
-def _evaluated(annotation: Any, namespace: dict[str, Any], local: dict[str, Any]) -> Any:
-    return eval(annotation, namespace, local) if isinstance(annotation, str) else annotation  # noqa: S307
+def _evaluated(annotation: Any, scopes: tuple[dict[str, Any], ...]) -> Any:
+    """An annotation's type: a bare name looked up as eval would, class first, without compiling it."""
+    if not isinstance(annotation, str):
+        return annotation
+    if annotation.isidentifier():
+        for scope in scopes:
+            if annotation in scope:
+                return scope[annotation]
+    return eval(annotation, scopes[1], scopes[0])  # noqa: S307
 
 
 def _scalar(tp: Any, value: Any, loc: Loc, problems: _Problems) -> Any:

@@ -126,6 +126,8 @@ class FigureStyle(Record):
     shade: Annotated[Colour, Doc("where the stretch should be felt")] = "#f6c9a8"
     prop: Annotated[Colour, Doc("the fill of props (chair, wall, mat…)")] = "#eef1f4"
     prop_ink: Annotated[Colour, Doc("the outline of props")] = "#8a96a3"
+    towel: Annotated[Colour, Doc("a towel's fill: cloth, apart from the grey of props and far limbs")] = "#b9d7e8"
+    band: Annotated[Colour, Doc("an exercise band: a coloured cord, where a grey bar would read as a rod")] = "#c4553f"
     dont: Annotated[Colour, Doc("the slash over a picture of what not to do")] = "#c0392b"
     paper: Annotated[Colour, Doc("the band that parts a nearer limb from what is behind it")] = "#ffffff"
     part_gap: Annotated[Length, Doc("that band's width round each part, and round an arrow")] = 0.6

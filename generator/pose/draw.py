@@ -16,18 +16,21 @@ from .flat import Point, Polygon, capsule, circle, hull
 from .order import Item, Sample, drawing_order
 from .scene import Ball, Box, PropShape, Rod, Scene, Strap
 from .surface import SAMPLES as STATION, Piece, pieces
-from .vectors import Matrix, apply, dot
+from .skeleton import Skeleton
+from .vectors import Matrix, Vec, apply, dot, sub, unit
 
 LIMBS = ("left_leg", "right_leg", "left_arm", "right_arm")  # in the order that wins a tie
+PAIRS = {"left_leg": "right_leg", "right_leg": "left_leg", "left_arm": "right_arm", "right_arm": "left_arm"}
 BEHIND = 0.03  # a limb piece this far behind the trunk where they overlap, in body heights, goes behind it
-FAR = -0.035  # a limb whose middle lies this far behind the trunk's is tinted, unless it is the one that moves
+LEGS_APART = 0.05  # a leg this much farther than the other, in body heights, is the far one
+FAR = -0.035  # an arm whose middle lies this far behind the trunk's is on the far side
 
 
 class Layer(NamedTuple):
     """What to draw, by kind: "floor", "ground", "prop", "front-prop" (a prop nearer than the figure, drawn
     as an outline so the figure shows through), "part" and "far" (body parts, with a paper gap
-    round each), "ghost", "shade" (clipped to ``clip``), "hair", "dots", "lines", "rings", "strap",
-    "arrow" and "two-way-arrow"."""
+    round each), "ghost", "shade" (clipped to ``clip``), "hair", "dots", "lines", "rings", "strap"
+    (a towel), "band", "arrow" and "two-way-arrow"."""
 
     kind: str
     outlines: tuple[Polygon, ...]
@@ -42,10 +45,10 @@ class Panel(NamedTuple):
     window: Optional[tuple[float, float, float, float]] = None  # a close-up: only this box of the page is shown
 
 
-def project(anatomy: Anatomy, scene: Scene, eye: Matrix, feel: list[str], moving: Optional[str] = None,
+def project(anatomy: Anatomy, scene: Scene, eye: Matrix, feel: list[str], tinted: frozenset[str] = frozenset(),
             ghost: tuple[Polygon, ...] = ()) -> list[Layer]:
-    """The frame's layers, farthest first; ``moving`` is the outline drawn in full ink wherever it is, and
-    ``ghost`` the outlines of where it was, drawn over the figure as a light dashed line."""
+    """The frame's layers, farthest first; ``tinted`` are the limbs drawn in the far side's tint, and
+    ``ghost`` the outlines of where a part was, drawn over the figure as a light dashed line."""
     body_pieces = pieces(anatomy.body, scene.skeleton)
     shaded = shades(anatomy.body, anatomy.shading, scene.skeleton, eye, feel)
     trunk = [p for p in body_pieces if p.part == "trunk"]
@@ -60,7 +63,7 @@ def project(anatomy: Anatomy, scene: Scene, eye: Matrix, feel: list[str], moving
     items.append(Item(body_samples, 0, middle))
     for rank, limb in enumerate(LIMBS, start=1):
         own = [p for p in body_pieces if p.part == limb]
-        tone = "far" if limb != moving and _level_depth(eye, own) - _level_depth(eye, trunk) < FAR else "part"
+        tone = "far" if limb in tinted else "part"
         for chunk in _chunks(eye, own, body_samples):
             outlines = tuple(_piece(eye, p) for p in chunk)
             drawn.append([Layer(tone, outlines), *_shade(shaded, limb, outlines)])
@@ -68,7 +71,7 @@ def project(anatomy: Anatomy, scene: Scene, eye: Matrix, feel: list[str], moving
     for prop in scene.props:
         if isinstance(prop.solid, Strap):
             for run, over in _strap_runs(eye, prop.solid, body_samples):
-                drawn.append([Layer("strap", (run,), prop.solid.width)])
+                drawn.append([Layer("band" if prop.prop == "band" else "strap", (run,), prop.solid.width)])
                 items.append(Item(_line_samples(eye, prop.solid, run, over), len(LIMBS) + 1, over))
     figure = [layer for k in drawing_order(items) for layer in drawn[k]]
     solids = [p for p in scene.props if p.prop != "mat" and not isinstance(p.solid, Strap)]
@@ -105,6 +108,29 @@ def _body_outline(eye: Matrix, body_pieces: list[Piece]) -> tuple[Polygon, ...]:
     return (*(merged or ()), *(_piece(eye, p) for p in rest))
 
 
+def far_limbs(anatomy: Anatomy, scene: Scene, eye: Matrix) -> frozenset[str]:
+    """The limbs on the far side of the body as the eye sees it."""
+    body_pieces = pieces(anatomy.body, scene.skeleton)
+    trunk = [p for p in body_pieces if p.part == "trunk"]
+    return frozenset(limb for limb in LIMBS if _far(eye, scene.skeleton, limb, body_pieces, trunk))
+
+
+def _far(eye: Matrix, sk: Skeleton, limb: str, body_pieces: list[Piece], trunk: list[Piece]) -> bool:
+    """Whether a limb lies on the far side of the body. A leg stays on its side, so it is the far one when
+    it lies behind the other leg along the hips' line, as seen: a raised camera seeing the legs lower, one
+    looking along a lying figure seeing them beyond the trunk, or a trunk leaning over them does not tint
+    them, and the lower leg of a figure lying on its side seen from above is tinted. An arm often crosses in
+    front of the chest, so it is measured against the trunk along the eye's direction on the floor."""
+    own = [p for p in body_pieces if p.part == limb]
+    if limb.endswith("_leg"):
+        across = unit(sub(sk.points["right_hip"], sk.points["left_hip"]))
+        facing = dot((eye[2][0], eye[2][1], eye[2][2]), across)
+        if abs(facing) >= 0.2:  # else the eye looks square at the front or back: as for an arm
+            pair = [p for p in body_pieces if p.part == PAIRS[limb]]
+            return (_depth_along(across, own) - _depth_along(across, pair)) * facing < -LEGS_APART
+    return _level_depth(eye, own) - _level_depth(eye, trunk) < FAR
+
+
 def _level_depth(eye: Matrix, chunk: list[Piece]) -> float:
     """How near the pieces are along the eye's direction in the floor's plane: a camera raised above the
     floor sees the legs lower, hence farther, than the trunk, which does not make them the far side's."""
@@ -112,7 +138,10 @@ def _level_depth(eye: Matrix, chunk: list[Piece]) -> float:
     size = math.hypot(toward[0], toward[2])
     if size < 0.2:  # looking (nearly) straight down: the depth as seen
         return _mean_depth(eye, chunk)
-    toward = (toward[0] / size, 0.0, toward[2] / size)
+    return _depth_along((toward[0] / size, 0.0, toward[2] / size), chunk)
+
+
+def _depth_along(toward: Vec, chunk: list[Piece]) -> float:
     return sum(dot(toward, p.start) + dot(toward, p.end) for p in chunk) / (2 * len(chunk))
 
 
