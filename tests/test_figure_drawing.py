@@ -275,7 +275,7 @@ def _rgb(colour: str) -> str:
     return " ".join(f"{int(colour[i:i + 2], 16) / 255:.3f}" for i in (1, 3, 5))
 
 
-def test_a_band_is_a_cord_in_the_band_colour_and_a_towel_a_strip_in_the_towel_colour():
+def test_a_band_is_a_cord_in_the_band_colour_and_a_towel_rolled_or_not_cloth_in_the_towel_colour():
     band = Figure(posture="standing", props=["band"], contacts=["right-hand-on-band"])
     towel = Figure(posture="sitting", props=["chair", "towel"], contacts=["hands-on-towel", "feet-on-floor"])
     assert "band" in _kinds(band) and "strap" not in _kinds(band)
@@ -284,3 +284,5 @@ def test_a_band_is_a_cord_in_the_band_colour_and_a_towel_a_strip_in_the_towel_co
     assert f"{_rgb('#aa2200')} RG" in _drawn_code(band, style)
     assert f"{_rgb('#0055cc')} RG" in _drawn_code(towel, style)
     assert f"{_rgb('#aa2200')} RG" not in _drawn_code(towel, style)
+    rolled = Figure(posture="long-sitting", props=["towel-roll"], contacts=["right-knee-on-towel-roll"])
+    assert "cloth" in _kinds(rolled) and f"{_rgb('#0055cc')} rg" in _drawn_code(rolled, style)

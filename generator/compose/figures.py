@@ -189,9 +189,10 @@ def _layer(pen: Pen, layer: Layer, scale: float, ink: Ink) -> None:
         _part(pen, _code(layer.outlines, scale), stroke, fill, ink)
     elif kind == "ghost":
         _ghost(pen, layer.outlines, scale, ink)
-    elif kind in ("prop", "floor"):
+    elif kind in ("prop", "floor", "cloth"):
+        fill = ink.towel if kind == "cloth" else ink.prop
         for outline in layer.outlines:
-            _shape(pen, _code([outline], scale), ink.prop_ink, ink.prop, ink.line * 0.6)
+            _shape(pen, _code([outline], scale), ink.prop_ink, fill, ink.line * 0.6)
     elif kind == "front-prop":
         for outline in layer.outlines:
             _shape(pen, _code([outline], scale), ink.prop_ink, None, ink.line * 0.6)

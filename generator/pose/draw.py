@@ -22,6 +22,7 @@ from .vectors import Matrix, Vec, apply, dot, sub, unit
 LIMBS = ("left_leg", "right_leg", "left_arm", "right_arm")  # in the order that wins a tie
 PAIRS = {"left_leg": "right_leg", "right_leg": "left_leg", "left_arm": "right_arm", "right_arm": "left_arm"}
 BEHIND = 0.03  # a limb piece this far behind the trunk where they overlap, in body heights, goes behind it
+CLOTH = ("towel-roll",)  # solid props drawn as cloth, like the towel
 LEGS_APART = 0.05  # a leg this much farther than the other, in body heights, is the far one
 FAR = -0.035  # an arm whose middle lies this far behind the trunk's is on the far side
 
@@ -30,7 +31,7 @@ class Layer(NamedTuple):
     """What to draw, by kind: "floor", "ground", "prop", "front-prop" (a prop nearer than the figure, drawn
     as an outline so the figure shows through), "part" and "far" (body parts, with a paper gap
     round each), "ghost", "shade" (clipped to ``clip``), "hair", "dots", "lines", "rings", "strap"
-    (a towel), "band", "arrow" and "two-way-arrow"."""
+    (a towel), "cloth" (a rolled towel), "band", "arrow" and "two-way-arrow"."""
 
     kind: str
     outlines: tuple[Polygon, ...]
@@ -76,13 +77,18 @@ def project(anatomy: Anatomy, scene: Scene, eye: Matrix, feel: list[str], tinted
     figure = [layer for k in drawing_order(items) for layer in drawn[k]]
     solids = [p for p in scene.props if p.prop != "mat" and not isinstance(p.solid, Strap)]
     nearest = max(depth(eye, point) for point in scene.skeleton.points.values())
-    behind = [_solid(eye, p) for p in solids if not p.in_front and _nearest_back(eye, p) <= nearest]
+    behind = [p for p in solids if not p.in_front and _nearest_back(eye, p) <= nearest]
     nearer = [_solid(eye, p) for p in solids if not p.in_front and _nearest_back(eye, p) > nearest]
-    held = [_solid(eye, p) for p in solids if p.in_front]
+    held = [p for p in solids if p.in_front]
     layers = [Layer("floor", tuple(_solid(eye, p) for p in scene.props if p.prop == "mat")),
-              *(Layer("prop", (o,)) for o in behind), *figure, Layer("ghost", ghost),
-              *(Layer("front-prop", (o,)) for o in nearer), *(Layer("prop", (o,)) for o in held)]
+              *(_prop_layer(eye, p) for p in behind), *figure, Layer("ghost", ghost),
+              *(Layer("front-prop", (o,)) for o in nearer), *(_prop_layer(eye, p) for p in held)]
     return [layer for layer in layers if layer.outlines]
+
+
+def _prop_layer(eye: Matrix, prop: PropShape) -> Layer:
+    """A prop's outline: "cloth" for a rolled towel, drawn in the towel's colour; "prop" for the rest."""
+    return Layer("cloth" if prop.prop in CLOTH else "prop", (_solid(eye, prop),))
 
 
 def outline_of(anatomy: Anatomy, scene: Scene, eye: Matrix, part: str) -> tuple[Polygon, ...]:
