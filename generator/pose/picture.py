@@ -10,14 +10,13 @@ from ..model.figure import Figure, Frame, Pose
 from .arrows import arrow, moving_part
 from .camera import camera, flat
 from .checks import figure_troubles
-from .draw import LIMBS, PAIRS, Layer, Panel, far_limbs, outline_of, project
+from .draw import Layer, Panel, far_limbs, outline_of, project
 from .flat import Polygon, bounds, hull
 from .scene import Scene, Trouble
 from .skeleton import Skeleton
 from .solve import solve
 from .vectors import Matrix, Vec
 
-MOVED = 0.06  # how far a hand or foot goes between frames, in body heights, to count as moving
 GHOST = 0.06  # a moving part that shifts less than this between frames, in body heights, leaves a ghost
 PLANE = 4.0  # degrees of elevation from which the floor is drawn as a plane, not a line
 
@@ -36,7 +35,7 @@ def picture(anatomy: Anatomy, figure: Figure) -> Picture:
     troubles += figure_troubles(anatomy, figure, frames, scenes)
     previous: Optional[Scene] = None
     shown = [scene for frame, scene in zip(frames, scenes) if not frame.dont] or scenes
-    far = far_limbs(anatomy, shown[0], eye) - _moved_alone(shown)  # as in frame 1 throughout: one figure
+    far = far_limbs(anatomy, shown[0], eye)  # as in frame 1 throughout: one figure
     for index, (frame, scene) in enumerate(zip(frames, scenes)):
         moving = moving_part(frame.arrow) if frame.arrow else None
         start = None
@@ -81,18 +80,6 @@ def _arrow_layer(anatomy: Anatomy, start: Scene, scene: Scene, frame: Frame, eye
     return []
 
 
-def _moved_alone(scenes: list[Scene]) -> frozenset[str]:
-    """The limbs whose hand or foot moves between the frames while the other side's stays: a bird dog's
-    arm and opposite leg, a clamshell's upper knee. They are what to follow, so they keep full ink on the
-    far side too; limbs that move in pairs (standing up from a chair) keep their tint, which tells near
-    from far."""
-    if len(scenes) < 2:
-        return frozenset()
-    first, last = scenes[0].skeleton.points, scenes[-1].skeleton.points
-    shift = {limb: math.dist(first[end], last[end]) for limb, end in _ENDS.items()}
-    return frozenset(limb for limb in LIMBS if shift[limb] > MOVED and shift[PAIRS[limb]] < MOVED / 3)
-
-
 def _ghost(anatomy: Anatomy, before: Optional[Scene], after: Scene, eye: Matrix,
            moving: Optional[str]) -> tuple[Polygon, ...]:
     """Where the moving part was, when it moved so little the two frames would look alike: a limb or the
@@ -103,9 +90,6 @@ def _ghost(anatomy: Anatomy, before: Optional[Scene], after: Scene, eye: Matrix,
     shift = max(math.dist(flat(eye, before.skeleton.points[name]), flat(eye, after.skeleton.points[name]))
                 for name in _points_of(moving, after.skeleton))
     return outline_of(anatomy, before, eye, moving) if 0.004 < shift < GHOST else ()
-
-
-_ENDS = {"left_arm": "left_wrist", "right_arm": "right_wrist", "left_leg": "left_ankle", "right_leg": "right_ankle"}
 
 
 def _points_of(part: str, sk: Skeleton) -> list[str]:
