@@ -41,8 +41,8 @@ class Ink(NamedTuple):
         return cls(style.line, style.number, HexColor(style.ink or colours.text),
                    HexColor(style.accent or colours.accent),
                    HexColor(style.far), HexColor(style.far_ink), HexColor(style.skin), HexColor(style.shade),
-                   HexColor(style.prop), HexColor(style.prop_ink), HexColor(style.towel), HexColor(style.band), HexColor(style.dont), HexColor(style.paper),
-                   style.part_gap, HexColor(style.hair), HexColor(style.ghost))
+                   HexColor(style.prop), HexColor(style.prop_ink), HexColor(style.towel), HexColor(style.band),
+                   HexColor(style.dont), HexColor(style.paper), style.part_gap, HexColor(style.hair), HexColor(style.ghost))
 
 
 class Placement(NamedTuple):

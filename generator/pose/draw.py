@@ -20,7 +20,7 @@ from .skeleton import Skeleton
 from .vectors import Matrix, Vec, apply, dot, sub, unit
 
 LIMBS = ("left_leg", "right_leg", "left_arm", "right_arm")  # in the order that wins a tie
-PAIRS = {"left_leg": "right_leg", "right_leg": "left_leg", "left_arm": "right_arm", "right_arm": "left_arm"}
+OTHER_LEG = {"left_leg": "right_leg", "right_leg": "left_leg"}
 BEHIND = 0.03  # a limb piece this far behind the trunk where they overlap, in body heights, goes behind it
 CLOTH = ("towel-roll",)  # solid props drawn as cloth, like the towel
 LEGS_APART = 0.05  # a leg this much farther than the other, in body heights, is the far one
@@ -132,7 +132,7 @@ def _far(eye: Matrix, sk: Skeleton, limb: str, body_pieces: list[Piece], trunk: 
         across = unit(sub(sk.points["right_hip"], sk.points["left_hip"]))
         facing = dot((eye[2][0], eye[2][1], eye[2][2]), across)
         if abs(facing) >= 0.2:  # else the eye looks square at the front or back: as for an arm
-            pair = [p for p in body_pieces if p.part == PAIRS[limb]]
+            pair = [p for p in body_pieces if p.part == OTHER_LEG[limb]]
             return (_depth_along(across, own) - _depth_along(across, pair)) * facing < -LEGS_APART
     return _level_depth(eye, own) - _level_depth(eye, trunk) < FAR
 
