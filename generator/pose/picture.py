@@ -82,10 +82,8 @@ def _arrow_layer(anatomy: Anatomy, start: Scene, scene: Scene, frame: Frame, eye
 
 def _ghost(anatomy: Anatomy, before: Optional[Scene], after: Scene, eye: Matrix,
            moving: Optional[str]) -> tuple[Polygon, ...]:
-    """Where the moving part was, when it moved so little the two frames would look alike: a limb or the
-    head. Not the trunk: a dashed copy of the figure's largest outline reads as clutter, and a twist
-    hardly changes it."""
-    if before is None or moving is None or moving == "body":
+    """Where the moving part was, when it moved so little the two frames would look alike."""
+    if before is None or moving is None:
         return ()
     shift = max(math.dist(flat(eye, before.skeleton.points[name]), flat(eye, after.skeleton.points[name]))
                 for name in _points_of(moving, after.skeleton))
