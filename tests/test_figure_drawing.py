@@ -15,8 +15,8 @@ from generator.load.layouts import load_layout
 from generator.load.library import Library
 from generator.load.locate import shipped_layouts
 from generator.model.anatomy import CloseUps
-from generator.model.figure import (CLOSE_UPS, REGIONS, Ankle, Figure, Frame, Head, Hip, Knee, Neck, Pelvis, Pose, Shoulder,
-                                    Thoracic, UpperThoracic)
+from generator.model.figure import (CLOSE_UPS, REGIONS, Ankle, Figure, Frame, Head, Hip, Knee, Neck, Pelvis, Pose,
+                                    Shoulder, Thoracic, UpperThoracic)
 from generator.model.layout import FigureStyle
 from generator.model.limits import Limits
 from generator.model.shading import base_names, sides

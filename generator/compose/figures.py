@@ -42,7 +42,8 @@ class Ink(NamedTuple):
                    HexColor(style.accent or colours.accent),
                    HexColor(style.far), HexColor(style.far_ink), HexColor(style.skin), HexColor(style.shade),
                    HexColor(style.prop), HexColor(style.prop_ink), HexColor(style.towel), HexColor(style.band),
-                   HexColor(style.dont), HexColor(style.paper), style.part_gap, HexColor(style.hair), HexColor(style.ghost))
+                   HexColor(style.dont), HexColor(style.paper), style.part_gap, HexColor(style.hair),
+                   HexColor(style.ghost))
 
 
 class Placement(NamedTuple):
@@ -271,23 +272,21 @@ def _shade(pen: Pen, regions: str, body: str, colour: Color) -> None:
 def _strap(pen: Pen, layer: Layer, scale: float, ink: Ink) -> None:
     width = max(layer.width * scale, ink.line * 1.2)
     code = _code(layer.outlines[:1], scale, close=False)
-    pen.stroke_colour(ink.prop_ink)
-    pen.width(width + ink.line)
-    pen.write(f"{code} S")
-    pen.stroke_colour(ink.towel)
-    pen.width(max(width - ink.line, 0.1))
-    pen.write(f"{code} S")
+    _line_over(pen, code, (ink.prop_ink, width + ink.line), (ink.towel, max(width - ink.line, 0.1)))
 
 
 def _band(pen: Pen, layer: Layer, scale: float, ink: Ink) -> None:
     """A thin coloured cord on a paper band, so it reads over the body as elastic rather than as a bar."""
     code = _code(layer.outlines[:1], scale, close=False)
-    pen.stroke_colour(ink.paper)
-    pen.width(ink.line * 1.6 + ink.part_gap * 2)
-    pen.write(f"{code} S")
-    pen.stroke_colour(ink.band)
-    pen.width(ink.line * 1.6)
-    pen.write(f"{code} S")
+    _line_over(pen, code, (ink.paper, ink.line * 1.6 + ink.part_gap * 2), (ink.band, ink.line * 1.6))
+
+
+def _line_over(pen: Pen, code: str, under: tuple[Color, float], over: tuple[Color, float]) -> None:
+    """One open line stroked twice, a wider stroke under a narrower one: an edge, or a paper band round it."""
+    for colour, width in (under, over):
+        pen.stroke_colour(colour)
+        pen.width(width)
+        pen.write(f"{code} S")
 
 
 def _arrow(pen: Pen, path: Polygon, scale: float, ink: Ink, both: bool) -> None:
@@ -302,13 +301,8 @@ def _arrow(pen: Pen, path: Polygon, scale: float, ink: Ink, both: bool) -> None:
     shaft = [p for p in points if all(math.dist(p, tip) > head * 0.8 for tip, _ in ends)]
     line = [*( [ends[1][1]] if both else []), *shaft, ends[0][1]]
     code = _code([tuple(line)], 1.0, close=False)
-    pen.stroke_colour(ink.paper)
-    pen.width(weight + ink.part_gap * 2)
-    pen.write(f"{code} S")
-    pen.stroke_colour(ink.accent)
+    _line_over(pen, code, (ink.paper, weight + ink.part_gap * 2), (ink.accent, weight))
     pen.fill_colour(ink.accent)
-    pen.width(weight)
-    pen.write(f"{code} S")
     for tip, base in ends:
         angle = math.atan2(tip[1] - base[1], tip[0] - base[0])
         wing = head * 0.55
