@@ -9,13 +9,13 @@ import sys
 import types
 import typing
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Callable, TypeVar
 
 from ..base.errors import InputError, Problem
 from ..base.record import Record
 from ..base.suggest import did_you_mean
 from ..model.limits import Limits
-from ..model.rules import Invalid, Pick
+from ..model.rules import Invalid, Pick, Rule
 from .source import Document, Loc, load
 
 M = TypeVar("M", bound=Record)
@@ -39,100 +39,146 @@ class _Problems:
 def check(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
     """The validated model, or None and every problem found in the document."""
     problems = _Problems(doc)
-    value = _convert(model, doc.data, (), problems)
+    value = _record_converter(model)(doc.data, (), problems)
     return (None, problems.found) if problems.found else (value, [])
 
 
-def _convert(tp: Any, value: Any, loc: Loc, problems: _Problems) -> Any:
+Convert = Callable[[Any, Loc, _Problems], Any]
+
+
+def _converter(tp: Any) -> Convert:
+    """A function reading values of type ``tp``: the type is taken apart once, not at every value."""
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
-        return _annotated(tp, value, loc, problems)
+        return _annotated(tp)
     if origin in (typing.Union, types.UnionType):
         members = [arg for arg in typing.get_args(tp) if arg is not type(None)]
-        if value is None and len(members) < len(typing.get_args(tp)):
-            return None
         assert len(members) == 1, f"a union needs a Pick rule: {tp}"
-        return _convert(members[0], value, loc, problems)
+        return _optional(_converter(members[0])) if len(members) < len(typing.get_args(tp)) else \
+            _converter(members[0])
     if origin is typing.Literal:
-        return _choice(typing.get_args(tp), value, loc, problems)
+        return _choice(typing.get_args(tp))
     if origin is list:
-        return _list(typing.get_args(tp)[0], value, loc, problems)
+        return _list(_converter(typing.get_args(tp)[0]))
     if origin is dict:
-        return _mapping(typing.get_args(tp)[1], value, loc, problems)
+        return _mapping(_converter(typing.get_args(tp)[1]))
     if isinstance(tp, type) and issubclass(tp, Record):
-        return _record(tp, value, loc, problems)
-    return _scalar(tp, value, loc, problems)
+        return _record_converter(tp)
+    return _scalar(tp)
 
 
-def _annotated(tp: Any, value: Any, loc: Loc, problems: _Problems) -> Any:
+def _optional(inner: Convert) -> Convert:
+    return lambda value, loc, problems: None if value is None else inner(value, loc, problems)
+
+
+def _annotated(tp: Any) -> Convert:
     base, *rules = typing.get_args(tp)
-    try:
-        for rule in rules:
-            if isinstance(rule, Pick):
-                base = rule.choose(value)
-            else:
-                value = rule.before(value)
-    except Invalid as exc:
-        return problems.add(loc, str(exc))
-    value = _convert(base, value, loc, problems)
-    if value is FAILED:
-        return FAILED
-    try:
-        for rule in rules:
-            value = rule.after(value)
-    except Invalid as exc:
-        return problems.add(loc, str(exc))
-    return value
+    steps = [rule for rule in rules if isinstance(rule, Pick) or type(rule).before is not Rule.before]
+    afters = [rule for rule in rules if type(rule).after is not Rule.after]
+    fixed = None if any(isinstance(rule, Pick) for rule in rules) else _converter(base)
+    chosen: dict[Any, Convert] = {}  # a Pick's members, each taken apart the first time it is picked
 
-
-def _choice(choices: tuple, value: Any, loc: Loc, problems: _Problems) -> Any:
-    if any(value == choice and type(value) is type(choice) for choice in choices):
+    def convert(value: Any, loc: Loc, problems: _Problems) -> Any:
+        target = fixed
+        try:
+            for rule in steps:
+                if isinstance(rule, Pick):
+                    picked = rule.choose(value)
+                    if picked not in chosen:
+                        chosen[picked] = _converter(picked)
+                    target = chosen[picked]
+                else:
+                    value = rule.before(value)
+        except Invalid as exc:
+            return problems.add(loc, str(exc))
+        assert target is not None
+        value = target(value, loc, problems)
+        if value is FAILED:
+            return FAILED
+        try:
+            for rule in afters:
+                value = rule.after(value)
+        except Invalid as exc:
+            return problems.add(loc, str(exc))
         return value
+
+    return convert
+
+
+def _choice(choices: tuple) -> Convert:
     words = [str(choice) for choice in choices]
-    hint = did_you_mean(str(value), words)
-    return problems.add(loc, f"expected one of {', '.join(words)}; got {_describe(value)}{hint}")
+
+    def convert(value: Any, loc: Loc, problems: _Problems) -> Any:
+        if any(value == choice and type(value) is type(choice) for choice in choices):
+            return value
+        hint = did_you_mean(str(value), words)
+        return problems.add(loc, f"expected one of {', '.join(words)}; got {_describe(value)}{hint}")
+
+    return convert
 
 
-def _list(item: Any, value: Any, loc: Loc, problems: _Problems) -> Any:
-    if not isinstance(value, list):
-        return problems.add(loc, f"expected a list, got {_describe(value)}")
-    items = [_convert(item, each, loc + (i,), problems) for i, each in enumerate(value)]
-    return FAILED if FAILED in items else items
+def _list(item: Convert) -> Convert:
+    def convert(value: Any, loc: Loc, problems: _Problems) -> Any:
+        if not isinstance(value, list):
+            return problems.add(loc, f"expected a list, got {_describe(value)}")
+        items = [item(each, loc + (i,), problems) for i, each in enumerate(value)]
+        return FAILED if FAILED in items else items
+
+    return convert
 
 
-def _mapping(item: Any, value: Any, loc: Loc, problems: _Problems) -> Any:
-    if not isinstance(value, dict):
-        return problems.add(loc, f"expected a mapping of fields, got {_describe(value)}")
-    items = {str(key): _convert(item, each, loc + (key,), problems) for key, each in value.items()}
-    return FAILED if FAILED in items.values() else items
+def _mapping(item: Convert) -> Convert:
+    def convert(value: Any, loc: Loc, problems: _Problems) -> Any:
+        if not isinstance(value, dict):
+            return problems.add(loc, f"expected a mapping of fields, got {_describe(value)}")
+        items = {str(key): item(each, loc + (key,), problems) for key, each in value.items()}
+        return FAILED if FAILED in items.values() else items
+
+    return convert
 
 
-def _record(model: type[Record], value: Any, loc: Loc, problems: _Problems) -> Any:
-    value = model.prepare(value)
-    if not isinstance(value, dict):
-        return problems.add(loc, f"expected a mapping of fields, got {_describe(value)}")
-    hints, fields, failed = _hints(model), {}, False
-    for name in model.field_names:
-        if name in value:
-            fields[name] = _convert(hints[name], value[name], loc + (name,), problems)
-            failed |= fields[name] is FAILED
-    for key in value:
-        if key not in hints:
-            problems.add(loc, f"unknown field '{key}'{did_you_mean(key, model.field_names)}", key=loc + (key,))
+def _record_converter(model: type[Record]) -> Convert:
+    """The record's reader, made once and kept on the class, as its field types are."""
+    made = model.__dict__.get("_reader")
+    if made is None:
+        made = _record(model)
+        type.__setattr__(model, "_reader", made)
+    return made
+
+
+def _record(model: type[Record]) -> Convert:
+    fields_of: dict[str, Convert] = {}  # filled on first use: a record may contain itself
+
+    def convert(value: Any, loc: Loc, problems: _Problems) -> Any:
+        if not fields_of:
+            fields_of.update((name, _converter(tp)) for name, tp in _hints(model).items())
+        value = model.prepare(value)
+        if not isinstance(value, dict):
+            return problems.add(loc, f"expected a mapping of fields, got {_describe(value)}")
+        fields, failed = {}, False
+        for name, field in fields_of.items():
+            if name in value:
+                fields[name] = field(value[name], loc + (name,), problems)
+                failed |= fields[name] is FAILED
+        for key in value:
+            if key not in fields_of:
+                problems.add(loc, f"unknown field '{key}'{did_you_mean(key, model.field_names)}", key=loc + (key,))
+                failed = True
+        missing = [f"'{name}'" for name in model.field_names if name not in value and name not in model.defaults]
+        if missing:
+            fields_word = "field" if len(missing) == 1 else "fields"
+            problems.add(loc, f"missing required {fields_word} {', '.join(missing)}")
             failed = True
-    missing = [f"'{name}'" for name in model.field_names if name not in value and name not in model.defaults]
-    if missing:
-        fields_word = "field" if len(missing) == 1 else "fields"
-        problems.add(loc, f"missing required {fields_word} {', '.join(missing)}")
-        failed = True
-    if failed:
-        return FAILED
-    record = model(**fields)
-    try:
-        record.verify()
-    except Invalid as exc:
-        return problems.add(loc, str(exc))
-    return record
+        if failed:
+            return FAILED
+        record = model(**fields)
+        try:
+            record.verify()
+        except Invalid as exc:
+            return problems.add(loc, str(exc))
+        return record
+
+    return convert
 
 
 def _hints(model: type[Record]) -> dict[str, Any]:
@@ -160,27 +206,39 @@ def _evaluated(annotation: Any, scopes: tuple[dict[str, Any], ...]) -> Any:
     return eval(annotation, scopes[1], scopes[0])  # noqa: S307
 
 
-def _scalar(tp: Any, value: Any, loc: Loc, problems: _Problems) -> Any:
-    number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if tp is str:
-        if isinstance(value, str) or number:
-            return str(value)
-        hint = " (put it in quotes)" if isinstance(value, bool) else ""
-        return problems.add(loc, f"expected text, got {_describe(value)}{hint}")
-    if tp is int:
-        whole = isinstance(value, int) or isinstance(value, float) and value.is_integer()
-        if number and whole or isinstance(value, str) and _INTEGER.match(value):
-            return int(value)
-        return problems.add(loc, f"expected a whole number, got {_describe(value)}")
-    if tp is float:
-        if number or isinstance(value, str) and _NUMBER.match(value):
-            return float(value)
-        return problems.add(loc, f"expected a number, got {_describe(value)}")
-    if tp is bool:
-        return value if isinstance(value, bool) else problems.add(loc, f"expected true or false, got {_describe(value)}")
-    if tp is datetime.date:
-        return _date(value, loc, problems)
-    raise TypeError(f"no rule to read a {tp!r}")
+def _scalar(tp: Any) -> Convert:
+    readers: dict[Any, Convert] = {str: _text, int: _whole, float: _number, bool: _truth, datetime.date: _date}
+    if tp not in readers:
+        raise TypeError(f"no rule to read a {tp!r}")
+    return readers[tp]
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _text(value: Any, loc: Loc, problems: _Problems) -> Any:
+    if isinstance(value, str) or _is_number(value):
+        return str(value)
+    hint = " (put it in quotes)" if isinstance(value, bool) else ""
+    return problems.add(loc, f"expected text, got {_describe(value)}{hint}")
+
+
+def _whole(value: Any, loc: Loc, problems: _Problems) -> Any:
+    whole = isinstance(value, int) or isinstance(value, float) and value.is_integer()
+    if _is_number(value) and whole or isinstance(value, str) and _INTEGER.match(value):
+        return int(value)
+    return problems.add(loc, f"expected a whole number, got {_describe(value)}")
+
+
+def _number(value: Any, loc: Loc, problems: _Problems) -> Any:
+    if _is_number(value) or isinstance(value, str) and _NUMBER.match(value):
+        return float(value)
+    return problems.add(loc, f"expected a number, got {_describe(value)}")
+
+
+def _truth(value: Any, loc: Loc, problems: _Problems) -> Any:
+    return value if isinstance(value, bool) else problems.add(loc, f"expected true or false, got {_describe(value)}")
 
 
 def _date(value: Any, loc: Loc, problems: _Problems) -> Any:
