@@ -147,11 +147,13 @@ def _record_converter(model: type[Record]) -> Convert:
 
 
 def _record(model: type[Record]) -> Convert:
-    fields_of: dict[str, Convert] = {}  # filled on first use: a record may contain itself
+    made: list[dict[str, Convert]] = []  # made on first use, as a record may contain itself; set whole, so
+    # a second thread reading the first file never sees half the fields
 
     def convert(value: Any, loc: Loc, problems: _Problems) -> Any:
-        if not fields_of:
-            fields_of.update((name, _converter(tp)) for name, tp in _hints(model).items())
+        if not made:
+            made.append({name: _converter(tp) for name, tp in _hints(model).items()})
+        fields_of = made[0]
         value = model.prepare(value)
         if not isinstance(value, dict):
             return problems.add(loc, f"expected a mapping of fields, got {_describe(value)}")
