@@ -184,17 +184,13 @@ def _record(model: type[Record]) -> Convert:
 
 
 def _hints(model: type[Record]) -> dict[str, Any]:
-    """The model's field types, resolved once and kept on the class: annotations are strings until asked.
+    """The model's field types (annotations are strings until asked), read once per class by its reader.
 
     Only the record's own fields are evaluated, in its module, as typing.get_type_hints would: that walks
     the bases too and wraps each string first, which took half the time of reading the body's data."""
-    hints = model.__dict__.get("_field_types")
-    if hints is None:
-        own, namespace = model.__dict__.get("__annotations__", {}), vars(sys.modules[model.__module__])
-        scopes = (dict(vars(model)), namespace, vars(builtins))
-        hints = {name: _evaluated(own[name], scopes) for name in model.field_names}
-        type.__setattr__(model, "_field_types", hints)
-    return hints
+    own, namespace = model.__dict__.get("__annotations__", {}), vars(sys.modules[model.__module__])
+    scopes = (dict(vars(model)), namespace, vars(builtins))
+    return {name: _evaluated(own[name], scopes) for name in model.field_names}
 
 
 def _evaluated(annotation: Any, scopes: tuple[dict[str, Any], ...]) -> Any:
