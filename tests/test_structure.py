@@ -78,6 +78,14 @@ def test_only_composition_and_rendering_import_reportlab():
     assert wrong == []
 
 
+def test_only_the_command_line_and_the_server_import_click():
+    """Below them errors are plain exceptions; the command line turns them into click's."""
+    wrong = [f"{name} imports {imported}" for name, path in modules().items()
+             for imported in imports(name, path)
+             if imported.split(".")[0] == "click" and stage_of(name) not in ("cli", "web")]
+    assert wrong == []
+
+
 def test_reportlab_internals_are_used_in_one_module_only():
     """Attributes with a leading underscore on ReportLab's objects are reached through one commented module."""
     internals = ("._frame", "._H", "._content", "._startPage", "._pageNumber", "ParaParser", "frags=")

@@ -1,11 +1,9 @@
-"""The one error hierarchy, and the located problems it carries. The CLI prints these as messages, never as
-tracebacks."""
+"""The one error hierarchy, and the located problems it carries. Plain exceptions: the CLI prints them as
+messages (never as tracebacks), the server as problems, a batch as failed rows."""
 
 from __future__ import annotations
 
 from typing import Iterable, Literal
-
-import click
 
 from .record import Record
 
@@ -48,16 +46,15 @@ def in_order(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(set(problems))
 
 
-class WorksheetError(click.ClickException):
-    """Base of every error a user can cause; exit status 1."""
+class WorksheetError(Exception):
+    """Base of every error a user can cause: a message for them, complete on its own."""
 
-    exit_code = 1
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
 
     def format_message(self) -> str:
         return self.message
-
-    def show(self, file=None) -> None:  # noqa: D102 - click prints "Error: " by default; ours need no prefix
-        click.echo(self.format_message(), file=file, err=True)
 
 
 class InputError(WorksheetError):

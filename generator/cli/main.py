@@ -16,6 +16,7 @@ from .options import (
     allow_outside_option,
     build_options,
     client_options,
+    Failed,
     debug_option,
     for_one_client,
     handout_options,
@@ -40,16 +41,16 @@ class WorksheetGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except WorksheetError:
+        except WorksheetError as exc:
             if ctx.meta.get("debug"):
                 traceback.print_exc()
-            raise
+            raise Failed(exc.message) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as exc:
             if ctx.meta.get("debug"):
                 raise
-            raise WorksheetError(f"internal error: {exc!r} (run with --debug to see the traceback)") from None
+            raise Failed(f"internal error: {exc!r} (run with --debug to see the traceback)") from None
 
 
 @click.group(name="worksheet", cls=WorksheetGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -36,7 +36,16 @@ def say_problems(problems) -> None:
 def show_error(ctx: click.Context, exc: WorksheetError) -> None:
     if ctx.meta.get("debug"):
         traceback.print_exc()
-    exc.show()
+    click.echo(exc.message, err=True)
+
+
+class Failed(click.ClickException):
+    """A user's error as click ends a command with it: the message alone (no "Error: " before it), status 1."""
+
+    exit_code = 1
+
+    def show(self, file=None) -> None:
+        click.echo(self.format_message(), file=file, err=True)
 
 
 def _set_debug(ctx: click.Context, _param, value: bool) -> None:

@@ -25,7 +25,7 @@ def reporter(ctx: click.Context) -> Callable[[Outcome], None]:
         if debug:
             traceback.print_exception(outcome.error)
         if isinstance(outcome.error, WorksheetError):
-            outcome.error.show()
+            click.echo(outcome.error.message, err=True)
         else:  # a fault in the tool, said in one line as the group says it; the watch goes on
             click.echo(f"internal error: {outcome.error!r} (run with --debug to see the traceback)", err=True)
         kept = f"kept the last good {outcome.target}" if outcome.target.is_file() else f"{outcome.target} not written"
