@@ -13,8 +13,11 @@ from conftest import ROOT, SHIPPED_WORKSHEETS, read_pages
 from pypdf import PdfReader
 
 import generator
-from generator.compose.wording import DEFAULT_DISCLAIMER
+from generator.compose.i18n import Catalogues
+from generator.compose.wording import Words
 from generator.resolve.resolve import resolve
+
+DEFAULT_DISCLAIMER = Words(Catalogues().language("en")).DEFAULT_DISCLAIMER
 
 LETTER = (612.0, 792.0)
 

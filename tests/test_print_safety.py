@@ -11,9 +11,12 @@ import pytest
 from conftest import SHIPPED_LAYOUTS, SHIPPED_WORKSHEETS
 
 import generator
-from generator.compose.wording import DEFAULT_DISCLAIMER
+from generator.compose.i18n import Catalogues
+from generator.compose.wording import Words
 from generator.load.layouts import load_layout
 from generator.model.limits import Limits
+
+DEFAULT_DISCLAIMER = Words(Catalogues().language("en")).DEFAULT_DISCLAIMER
 
 SAFE_EDGE = 18.0  # 0.25 in: what every printer can print
 FUZZ = 0.5

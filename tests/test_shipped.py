@@ -7,7 +7,10 @@ from conftest import ROOT, SHIPPED_LAYOUTS, SHIPPED_WORKSHEETS, TRANSLATED_WORKS
 
 import generator
 from generator.app.catalog import validate_files
-from generator.compose.wording import DEFAULT_DISCLAIMER
+from generator.compose.i18n import Catalogues
+from generator.compose.wording import Words
+
+DEFAULT_DISCLAIMER = Words(Catalogues().language("en")).DEFAULT_DISCLAIMER
 
 
 def test_every_shipped_file_validates(monkeypatch):

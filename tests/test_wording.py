@@ -8,17 +8,22 @@ import pytest
 from conftest import read_pages
 
 import generator
-from generator.compose.i18n import Catalogues, speaking
-from generator.compose.wording import dosage_columns, dosage_sentence, seconds_words
+from generator.compose.i18n import Catalogues
+from generator.compose.wording import Words
 from generator.model import Dosage
 
 
 @pytest.mark.parametrize("seconds, words", [(5, "5 s"), (30, "30 s"), (60, "1 min"), (90, "1 min 30 s"), (120, "2 min")])
 def test_seconds_in_plain_words(seconds, words):
-    assert seconds_words(seconds) == words
+    assert said_in("en").seconds_words(seconds) == words
+
+
+def said_in(language: str) -> Words:
+    return Words(Catalogues().language(language))
 
 
 def test_only_the_dosage_fields_given_are_shown_in_order():
+    dosage_columns = said_in("en").dosage_columns
     assert dosage_columns(Dosage(hold_seconds=30, sets=3)) == [("Sets", "3"), ("Hold", "30 s")]
     assert dosage_columns(Dosage(per_day=2, side="each", rest_seconds=10, reps=12, duration_seconds=60)) == [
         ("Reps", "12"), ("Time", "1 min"), ("Rest", "10 s"), ("How often", "2× a day"), ("Side", "each side")]
@@ -50,11 +55,22 @@ COUNTED = {
 @pytest.mark.parametrize("language", COUNTED)
 def test_every_count_takes_the_plural_form_its_language_gives_it(language: str):
     one, two, once_a_week, twice_a_week = COUNTED[language]
-    with speaking(language, Catalogues()):
-        assert dosage_sentence(Dosage(sets=1, reps=1, per_day=1, per_week=1)) == one
-        assert dosage_sentence(Dosage(sets=2, reps=2, per_day=2, per_week=2)) == two
-        assert dosage_sentence(Dosage(per_week=1)) == once_a_week
-        assert dosage_sentence(Dosage(per_week=2)) == twice_a_week
+    dosage_sentence = said_in(language).dosage_sentence
+    assert dosage_sentence(Dosage(sets=1, reps=1, per_day=1, per_week=1)) == one
+    assert dosage_sentence(Dosage(sets=2, reps=2, per_day=2, per_week=2)) == two
+    assert dosage_sentence(Dosage(per_week=1)) == once_a_week
+    assert dosage_sentence(Dosage(per_week=2)) == twice_a_week
+
+
+@pytest.mark.parametrize("language, timed, held", [
+    ("en", "For 1 min · rest 10 s", "Hold 30 s · 2× a day"),
+    ("es", "Durante 1 min · descanso 10 s", "Mantener 30 s · 2 veces al día"),
+    ("de", "1 min lang · 10 s Pause", "30 s halten · 2-mal täglich"),
+])
+def test_a_dose_line_starts_with_a_capital_in_every_language(language: str, timed: str, held: str):
+    words = said_in(language)
+    assert words.dosage_sentence(Dosage(duration_seconds=60, rest_seconds=10)) == timed
+    assert words.dosage_sentence(Dosage(hold_seconds=30, per_day=2)) == held
 
 
 def test_an_entry_overrides_only_the_dosage_fields_it_names():

@@ -11,16 +11,8 @@ from typing import Callable, Sequence
 
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from .i18n import speaking_too
 from .text import MarkupStyle, escape, paragraph, styled
-
-
-def said_in(language: str | None, words: Callable[[], str]) -> str | None:
-    """What ``words`` says in ``language`` (the fixed words it reads are looked up in it), or None."""
-    if language is None:
-        return None
-    with speaking_too(language):
-        return words()
+from .wording import Words
 
 
 def again(text: str | None, style: MarkupStyle) -> list[Flowable]:
@@ -28,9 +20,9 @@ def again(text: str | None, style: MarkupStyle) -> list[Flowable]:
     return [paragraph(text, style)] if text else []
 
 
-def said_again(language: str | None, markup: Callable[[], str], style: MarkupStyle) -> list[Flowable]:
-    """The markup ``markup`` makes, made again in the second language, or nothing."""
-    said = said_in(language, markup)
+def said_again(second: Words | None, markup: Callable[[Words], str], style: MarkupStyle) -> list[Flowable]:
+    """The markup ``markup`` makes, made again with the second language's words, or nothing."""
+    said = markup(second) if second is not None else None
     return [styled(said, style)] if said else []
 
 
@@ -49,14 +41,14 @@ def together(lines: list[Flowable]) -> list[Flowable]:
     return [table]
 
 
-def heading(label: Callable[[], str], style: MarkupStyle, second_style: MarkupStyle,
-            language: str | None) -> list[Flowable]:
+def heading(label: Callable[[Words], str], style: MarkupStyle, second_style: MarkupStyle,
+            words: Words) -> list[Flowable]:
     """A box's bold heading, the fixed words ``label`` gives; under it, the same in the second language."""
 
-    def bold() -> str:
-        return f"<b>{escape(label())}</b>"
+    def bold(said: Words) -> str:
+        return f"<b>{escape(label(said))}</b>"
 
-    return [styled(bold(), style), *said_again(language, bold, second_style)]
+    return [styled(bold(words), style), *said_again(words.second, bold, second_style)]
 
 
 def bullets(items: Sequence[str], seconds: Sequence[str], style: MarkupStyle,

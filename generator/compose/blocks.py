@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBre
 
 from ..model import Personal
 from ..resolve.handout import Handout, HandoutExercise, HandoutSection
-from . import bilingual, wording
+from . import bilingual
 from .card import exercise_block
 from .flowables import Anchor, HereOrLater
 from .follow_through import notes_lines, stop_if_box
@@ -19,11 +19,13 @@ from .log import tracking_log
 from .parts import boxed, grid
 from .styles import Styles
 from .text import escape, labelled, paragraph, paragraphs, styled
+from .wording import Words
 
 LOG_TEMPLATE = "log"  # a page template with one full-width frame, whatever the layout's columns
 
 
-def compose(handout: Handout, styles: Styles, pictures: Mapping[Path, ImageReader], width: float, key: str = "sheet",
+def compose(handout: Handout, styles: Styles, words: Words, pictures: Mapping[Path, ImageReader], width: float,
+            key: str = "sheet",
             full_width: float | None = None, log_template: str = LOG_TEMPLATE, in_set: bool = False) -> list[Flowable]:
     """Every flowable of the handout, in reading order; ``key`` names its bookmarks.
 
@@ -32,29 +34,29 @@ def compose(handout: Handout, styles: Styles, pictures: Mapping[Path, ImageReade
     the client's lines, their note and the stop box once for all; its log pages say whose log they are.
     """
     full_width = full_width or width
-    story = title_block(handout, styles, width, key, in_set)
+    story = title_block(handout, styles, words, width, key, in_set)
     for section in handout.sections:
-        story.extend(section_block(section, handout, styles, pictures, width, key))
+        story.extend(section_block(section, handout, styles, words, pictures, width, key))
     if handout.worksheet.closing:
         gap = Spacer(0, styles.layout.spacing.exercise_gap)
         story.append(KeepTogether([gap, *paragraphs(handout.worksheet.closing, styles.body)]))
-    notes = _notes_at_end(handout, styles, width)
+    notes = _notes_at_end(handout, styles, words, width)
     if handout.log_weeks:
         # The notes go on the page the exercises end on when they fit there; else on the log's last page.
         here = HereOrLater(notes)
         story.append(here)
         if styles.layout.page.columns > 1 or styles.layout.breaks.log_on_new_page:
             story += [NextPageTemplate(log_template), PageBreak()]
-        story += [*tracking_log(handout, styles, full_width, in_set), here.later()]
+        story += [*tracking_log(handout, styles, words, full_width, in_set), here.later()]
     elif notes:
         story.append(KeepTogether(notes))
     return story
 
 
-def _notes_at_end(handout: Handout, styles: Styles, width: float) -> list[Flowable]:
+def _notes_at_end(handout: Handout, styles: Styles, words: Words, width: float) -> list[Flowable]:
     if not handout.notes_at_end:
         return []
-    return [Spacer(0, styles.layout.spacing.section_gap), styled(escape(wording.NOTES_HEADING), styles.section),
+    return [Spacer(0, styles.layout.spacing.section_gap), styled(escape(words.NOTES_HEADING), styles.section),
             notes_lines(handout.notes_at_end, styles, width)]
 
 
@@ -64,7 +66,8 @@ def page_break_due(item: HandoutExercise, handout: Handout) -> bool:
     return bool(per_page) and item.number % per_page == 0 and item.number < len(handout.exercises)
 
 
-def title_block(handout: Handout, styles: Styles, width: float, key: str, in_set: bool = False) -> list[Flowable]:
+def title_block(handout: Handout, styles: Styles, words: Words, width: float, key: str,
+                in_set: bool = False) -> list[Flowable]:
     """Title and subtitle; then, unless the handout is one of a set (whose cover has them), the client's lines
     and note; the intro; then the stop box, unless in a set."""
     worksheet = handout.worksheet
@@ -75,33 +78,33 @@ def title_block(handout: Handout, styles: Styles, width: float, key: str, in_set
     if worksheet.subtitle:
         story.append(paragraph(worksheet.subtitle, styles.subtitle))
     if not in_set:
-        story += for_client(handout.personal, styles, width)
+        story += for_client(handout.personal, styles, words, width)
     if worksheet.intro:
         story.extend(paragraphs(worksheet.intro, styles.body))
     if worksheet.stop_if and not in_set:
-        story.append(stop_if_box(worksheet.stop_if, styles, handout.second_language, handout.second_stop_if))
+        story.append(stop_if_box(worksheet.stop_if, styles, words, handout.second_stop_if))
     story.append(Spacer(0, styles.layout.spacing.paragraph))
     return story
 
 
-def for_client(personal: Personal | None, styles: Styles, width: float) -> list[Flowable]:
+def for_client(personal: Personal | None, styles: Styles, words: Words, width: float) -> list[Flowable]:
     """The client's lines, and their note boxed under them: on page one of a handout, or a set's cover."""
-    story = [client_lines(personal, styles, width), Spacer(0, styles.layout.spacing.paragraph * 2)]
+    story = [client_lines(personal, styles, words, width), Spacer(0, styles.layout.spacing.paragraph * 2)]
     if personal is not None and personal.note:
-        story.append(boxed([labelled(wording.FOR_YOU_LABEL, personal.note, styles.note)], styles,
+        story.append(boxed([labelled(words.FOR_YOU_LABEL, personal.note, styles.note)], styles,
                            styles.colours.note_background))
     return story
 
 
-def client_lines(personal: Personal | None, styles: Styles, width: float) -> Flowable:
+def client_lines(personal: Personal | None, styles: Styles, words: Words, width: float) -> Flowable:
     """Client, date and clinician: printed where given, otherwise a line to write on."""
     client = personal.client if personal else None
-    day = wording.date_words(personal.date) if personal and personal.date else None
+    day = words.date_words(personal.date) if personal and personal.date else None
     clinician = personal.clinician if personal else None
     labels = [styled(f"{escape(text)}:", styles.label)
-              for text in (wording.CLIENT_LABEL, wording.DATE_LABEL, wording.CLINICIAN_LABEL)]
+              for text in (words.CLIENT_LABEL, words.DATE_LABEL, words.CLINICIAN_LABEL)]
     label_widths = [stringWidth(f"{text}:", styles.fonts.bold, styles.label.fontSize) + 4
-                    for text in (wording.CLIENT_LABEL, wording.DATE_LABEL, wording.CLINICIAN_LABEL)]
+                    for text in (words.CLIENT_LABEL, words.DATE_LABEL, words.CLINICIAN_LABEL)]
     gap = styles.layout.spacing.column_gap
     first_label = max(label_widths[0], label_widths[2])
     tables = styles.layout.tables
@@ -131,8 +134,8 @@ def client_lines(personal: Personal | None, styles: Styles, width: float) -> Flo
     ])
 
 
-def section_block(section: HandoutSection, handout: Handout, styles: Styles, pictures: Mapping[Path, ImageReader],
-                  width: float, key: str) -> list[Flowable]:
+def section_block(section: HandoutSection, handout: Handout, styles: Styles, words: Words,
+                  pictures: Mapping[Path, ImageReader], width: float, key: str) -> list[Flowable]:
     """The section's exercises; its heading and intro travel in the first exercise's block."""
     lead: list[Flowable] = []
     if section.heading:
@@ -141,7 +144,7 @@ def section_block(section: HandoutSection, handout: Handout, styles: Styles, pic
         lead.extend(paragraphs(section.intro, styles.body))
     story: list[Flowable] = []
     for index, exercise in enumerate(section.exercises):
-        story.append(exercise_block(exercise, handout, styles, pictures, width, key, lead if index == 0 else []))
+        story.append(exercise_block(exercise, handout, styles, words, pictures, width, key, lead if index == 0 else []))
         if page_break_due(exercise, handout):
             story.append(PageBreak())
     return story

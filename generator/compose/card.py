@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ..model import Dosage
 from ..resolve.handout import Handout, HandoutExercise
-from . import bilingual, wording
+from . import bilingual
 from .figures import FigureDrawing, Ink
 from .flowables import Anchor, ExerciseBlock, IllustrationBox, StepCut
 from .follow_through import notes_area, variations_list, video_code
@@ -19,10 +19,12 @@ from .parts import boxed, cautions_box, grid
 from .picture_size import PictureSize, picture_size
 from .styles import Styles
 from .text import escape, labelled, paragraph, plain, styled
+from .wording import Words
 
 
-def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, pictures: Mapping[Path, ImageReader],
-                   width: float, key: str, lead: list[Flowable] | None = None) -> Flowable:
+def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, words: Words,
+                   pictures: Mapping[Path, ImageReader], width: float, key: str,
+                   lead: list[Flowable] | None = None) -> Flowable:
     """One exercise card (after ``lead``, a section's heading and intro), kept on one page where it fits.
 
     Its units: the picture beside (or above) the name, steps and dose, split only when taller than a page; then
@@ -32,7 +34,7 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, pict
     anchor = Anchor(1, f"{item.number}. {exercise.name}", f"{key}-{item.number}")
 
     def opening(steps: int | None = None) -> list[Flowable]:
-        first = _first_part(item, handout, styles, pictures, width, steps)
+        first = _first_part(item, handout, styles, words, pictures, width, steps)
         # The gap above a card is its first part's space before, which a frame drops at its top; the anchor
         # follows that part so as not to take the top of the frame from it. A section's heading goes with the
         # first card.
@@ -41,31 +43,31 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, pict
 
     units: list[list[Flowable]] = [opening()]
     notes = [labelled(label, text, styles.note)
-             for label, text in ((wording.NOTE_LABEL, item.note), (wording.FOR_YOU_LABEL, item.client_note)) if text]
+             for label, text in ((words.NOTE_LABEL, item.note), (words.FOR_YOU_LABEL, item.client_note)) if text]
     if notes:
         units.append([boxed(notes, styles, styles.colours.note_background)])
     if exercise.cautions and show.cautions:
-        units.append([cautions_box(exercise.cautions, styles, handout.second_language, item.second_cautions)])
-    tips = [labelled(wording.TIP_LABEL, tip, styles.meta) for tip in (exercise.tips if show.tips else [])]
+        units.append([cautions_box(exercise.cautions, styles, words, item.second_cautions)])
+    tips = [labelled(words.TIP_LABEL, tip, styles.meta) for tip in (exercise.tips if show.tips else [])]
     if item.variations:
-        tips += variations_list(item.variations, styles)
+        tips += variations_list(item.variations, styles, words)
     if tips:
         units.append(tips)
     if handout.notes_per_exercise:
-        units.append(notes_area(wording.YOUR_NOTES_LABEL, handout.notes_per_exercise, styles, width))
-    continued = styled(escape(wording.continued(exercise.name)), styles.continued, f"{item.number}.")
+        units.append(notes_area(words.YOUR_NOTES_LABEL, handout.notes_per_exercise, styles, width))
+    continued = styled(escape(words.continued(exercise.name)), styles.continued, f"{item.number}.")
     kept = handout.layout.breaks.steps_kept
 
     def cuts() -> list[StepCut]:  # made only for a card that meets a page's end, most never do
-        return [StepCut(opening(steps), later_steps(item, styles, steps, handout.second_language))
+        return [StepCut(opening(steps), later_steps(item, styles, words, steps))
                 for steps in range(len(exercise.steps) - 1, kept - 1, -1)] if kept else []
 
     return ExerciseBlock(units, f"exercise {item.number} '{exercise.name}'", handout.layout.breaks, continued,
                          cuts)
 
 
-def _first_part(item: HandoutExercise, handout: Handout, styles: Styles, pictures: Mapping[Path, ImageReader],
-                width: float, steps: int | None = None) -> list[Flowable]:
+def _first_part(item: HandoutExercise, handout: Handout, styles: Styles, words: Words,
+                pictures: Mapping[Path, ImageReader], width: float, steps: int | None = None) -> list[Flowable]:
     """The picture, with the video's code under it, beside the name, steps and dose; or all above each other.
     With ``steps``, only that many steps and no dose: the part of a card that ends a page, its other steps
     going on over it."""
@@ -73,13 +75,13 @@ def _first_part(item: HandoutExercise, handout: Handout, styles: Styles, picture
     show_video = item.exercise.video is not None and handout.layout.show.video
     size = picture_size(box, frames(item, pictures), width, styles.layout.figure.gap)
     if size.above:
-        return _stacked(item, styles, pictures, width, show_video, handout.second_language, size, steps)
+        return _stacked(item, styles, words, pictures, width, show_video, size, steps)
     picture_width = size.width
     text_width = width - picture_width - gap
-    picture_column: list[Flowable] = [illustration(item, styles, pictures, picture_width, size.height)]
+    picture_column: list[Flowable] = [illustration(item, styles, words, pictures, picture_width, size.height)]
     if show_video:
-        picture_column += [Spacer(0, styles.layout.spacing.paragraph), *video_code(str(item.exercise.video), styles)]
-    text = card_text(item, styles, text_width, handout.second_language, steps)
+        picture_column += [Spacer(0, styles.layout.spacing.paragraph), *video_code(str(item.exercise.video), styles, words)]
+    text = card_text(item, styles, words, text_width, steps)
     if box.position == "left":
         row, widths = [picture_column, text], [picture_width + gap, text_width]
         padding = ("RIGHTPADDING", (0, 0), (0, 0), gap)
@@ -97,14 +99,13 @@ def _first_part(item: HandoutExercise, handout: Handout, styles: Styles, picture
     return [table]
 
 
-def _stacked(item: HandoutExercise, styles: Styles, pictures: Mapping[Path, ImageReader], width: float,
-             show_video: bool, second_language: str | None, size: PictureSize,
-             steps: int | None = None) -> list[Flowable]:
+def _stacked(item: HandoutExercise, styles: Styles, words: Words, pictures: Mapping[Path, ImageReader],
+             width: float, show_video: bool, size: PictureSize, steps: int | None = None) -> list[Flowable]:
     """The picture across the column (the video's code beside it), then the name, steps and dose under it."""
     gap = styles.layout.spacing.column_gap
-    code = video_code(str(item.exercise.video), styles) if show_video else []
+    code = video_code(str(item.exercise.video), styles, words) if show_video else []
     code_width = styles.layout.video.qr_size + 2 * gap if code else 0
-    picture = illustration(item, styles, pictures, min(size.width, width - code_width), size.height)
+    picture = illustration(item, styles, words, pictures, min(size.width, width - code_width), size.height)
     top: Flowable = picture
     if code:
         top = grid([[picture, code]], [width - code_width, code_width], styles, [
@@ -114,10 +115,10 @@ def _stacked(item: HandoutExercise, styles: Styles, pictures: Mapping[Path, Imag
         ], split=False)
     else:
         picture.hAlign = "CENTER"
-    return [top, Spacer(0, styles.layout.spacing.paragraph), *card_text(item, styles, width, second_language, steps)]
+    return [top, Spacer(0, styles.layout.spacing.paragraph), *card_text(item, styles, words, width, steps)]
 
 
-def card_text(item: HandoutExercise, styles: Styles, width: float, second_language: str | None = None,
+def card_text(item: HandoutExercise, styles: Styles, words: Words, width: float,
               steps: int | None = None) -> list[Flowable]:
     """Name, what the exercise needs, steps, dose and progression: the card's words, top to bottom; on a
     bilingual handout, the name, each step and the dose again in the second language. With ``steps``, the
@@ -126,21 +127,20 @@ def card_text(item: HandoutExercise, styles: Styles, width: float, second_langua
     wide = item.number >= 10  # a two-digit number hangs further out
     text: list[Flowable] = [heading(item, styles.heading_wide if wide else styles.heading),
                             *bilingual.again(item.second_name, styles.second_name_wide if wide else styles.second_name)]
-    facts = meta_line(item, styles)
+    facts = meta_line(item, styles, words)
     if facts is not None:
         text.append(facts)
     if exercise.summary and show.summary:
         text.append(paragraph(exercise.summary, styles.body))
     if steps is not None:
         return text + step_lines(item, styles, range(steps))
-    return text + later_steps(item, styles, 0, second_language)
+    return text + later_steps(item, styles, words, 0)
 
 
-def later_steps(item: HandoutExercise, styles: Styles, start: int,
-                second_language: str | None = None) -> list[Flowable]:
+def later_steps(item: HandoutExercise, styles: Styles, words: Words, start: int) -> list[Flowable]:
     """The steps from step ``start`` (0 the first) on, then the dose: what goes on over a page."""
     return [*step_lines(item, styles, range(start, len(item.exercise.steps))),
-            *dose_lines(item, styles, second_language)]
+            *dose_lines(item, styles, words)]
 
 
 def step_lines(item: HandoutExercise, styles: Styles, indices: range) -> list[Flowable]:
@@ -159,38 +159,45 @@ def heading(item: HandoutExercise, style: ParagraphStyle) -> Paragraph:
     return paragraph(item.exercise.name, style, bulletText=f"{item.number}.")
 
 
-def meta_line(item: HandoutExercise, styles: Styles) -> Paragraph | None:
+def meta_line(item: HandoutExercise, styles: Styles, words: Words) -> Paragraph | None:
     """Position, equipment and muscles, as far as the layout shows them."""
     exercise, show = item.exercise, styles.layout.show
     facts = []
     if show.position:
-        facts.append((wording.POSITION_LABEL, wording.position_words(exercise.position)))
+        facts.append((words.POSITION_LABEL, words.position_words(exercise.position)))
     if exercise.equipment and show.equipment:
-        facts.append((wording.EQUIPMENT_LABEL, ", ".join(exercise.equipment)))
+        facts.append((words.EQUIPMENT_LABEL, ", ".join(exercise.equipment)))
     if exercise.targets and show.targets:
-        facts.append((wording.TARGETS_LABEL, ", ".join(exercise.targets)))
+        facts.append((words.TARGETS_LABEL, ", ".join(exercise.targets)))
     if not facts:
         return None
     text = "&nbsp;&nbsp;·&nbsp; ".join(f"<b>{escape(label)}:</b> {plain(value)}" for label, value in facts)
     return styled(text, styles.meta)
 
 
-def dose_text(dosage: Dosage) -> str:
+def dose_text(dosage: Dosage, words: Words) -> str:
     """The dose as markup that wraps only between its parts: '2 sets · 10 reps · hold 5 s'."""
-    return "&nbsp;· ".join(plain(part).replace(" ", "&nbsp;") for part in wording.dosage_parts(dosage))
+    return "&nbsp;· ".join(plain(part).replace(" ", "&nbsp;") for part in words.dose_line_parts(dosage))
 
 
-def dose_lines(item: HandoutExercise, styles: Styles, second_language: str | None = None) -> list[Flowable]:
+def dose_lines(item: HandoutExercise, styles: Styles, words: Words) -> list[Flowable]:
     """The dose in one plain line (and again in a bilingual handout's second language); under it, a
     progression's stages, each captioned with its weeks."""
     lines: list[Flowable] = []
+    stages = list(item.progression)
+    # A first stage at the dose itself captions the dose line with its weeks rather than saying it twice.
+    weeks = stages.pop(0).weeks if stages and stages[0].dosage == item.dosage else None
+
+    def dose_line(said: Words) -> str:
+        text = dose_text(item.dosage, said)
+        return f"<b>{escape(said.weeks_caption(weeks))}:</b> {text}" if weeks else text
+
     if item.dosage.given():
-        lines += bilingual.together([styled(dose_text(item.dosage), styles.dose),
-                                     *bilingual.said_again(second_language, lambda: dose_text(item.dosage),
-                                                           styles.second_dose)])
-    for stage in item.progression:
-        caption = escape(wording.weeks_caption(stage.weeks))
-        lines.append(styled(f"<b>{caption}:</b> {dose_text(stage.dosage)}", styles.stage))
+        lines += bilingual.together([styled(dose_line(words), styles.dose),
+                                     *bilingual.said_again(words.second, dose_line, styles.second_dose)])
+    for stage in stages:
+        caption = escape(words.weeks_caption(stage.weeks))
+        lines.append(styled(f"<b>{caption}:</b> {dose_text(stage.dosage, words)}", styles.stage))
     return lines
 
 
@@ -201,7 +208,7 @@ def frames(item: HandoutExercise, pictures: Mapping[Path, ImageReader]) -> int:
     return len(item.picture.panels) if item.picture is not None else 1
 
 
-def illustration(item: HandoutExercise, styles: Styles, pictures: Mapping[Path, ImageReader],
+def illustration(item: HandoutExercise, styles: Styles, words: Words, pictures: Mapping[Path, ImageReader],
                  width: float, height: float) -> IllustrationBox:
     box = styles.layout.illustration
     image = pictures.get(item.illustration) if item.illustration is not None else None
@@ -209,5 +216,5 @@ def illustration(item: HandoutExercise, styles: Styles, pictures: Mapping[Path, 
     if image is None and item.picture is not None:
         figure = FigureDrawing(item.picture, styles.layout.figure, Ink.of(styles.layout.figure, styles.layout.colours),
                                styles.fonts.bold, styles.figures)
-    return IllustrationBox(width, height, image, figure, wording.DRAWING_SPACE, styles.placeholder,
+    return IllustrationBox(width, height, image, figure, words.DRAWING_SPACE, styles.placeholder,
                            styles.colours.placeholder_border, styles.colours.placeholder_background, box.padding)

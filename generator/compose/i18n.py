@@ -1,27 +1,21 @@
 """The handout's language: gettext catalogues (kept as .po files, read with Babel), dates by Babel's locale data.
 
-The language is set for the span of one build with ``speaking(code, catalogues)``; outside it, English. A
-bilingual handout's second language is spoken for a moment with ``speaking_too(code)``.
+A build asks its ``Catalogues`` for the handout's ``Language`` and hands it to every composing function;
+a bilingual handout's second language comes from the first with ``language.other(code)``.
 """
 
 from __future__ import annotations
 
 import datetime
 import gettext
-from contextlib import contextmanager
-from contextvars import ContextVar
 from io import BytesIO
 from pathlib import Path
-from typing import Iterator
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "worksheet"
 # English dates as day, month name, year: no reader mistakes the day for the month.
 DATE_LOCALES = {"en": "en_GB"}
 ENGLISH = gettext.NullTranslations()  # the messages are written in English
-
-_Spoken = tuple[str, gettext.NullTranslations, "Catalogues | None"]
-_spoken: ContextVar[_Spoken] = ContextVar("spoken", default=("en", ENGLISH, None))
 
 
 class Catalogues:
@@ -35,25 +29,32 @@ class Catalogues:
             self._read[language] = catalogue(language)
         return self._read[language]
 
-
-@contextmanager
-def speaking(language: str, catalogues: Catalogues) -> Iterator[None]:
-    token = _spoken.set((language, catalogues.get(language), catalogues))
-    try:
-        yield
-    finally:
-        _spoken.reset(token)
+    def language(self, code: str) -> Language:
+        return Language(code, self.get(code), self)
 
 
-@contextmanager
-def speaking_too(language: str) -> Iterator[None]:
-    """Another language for a moment, from the catalogues the build speaks from: a bilingual handout's second."""
-    with speaking(language, _spoken.get()[2] or Catalogues()):
-        yield
+class Language:
+    """One language's messages and dates, handed to whatever composes words in it."""
 
+    def __init__(self, code: str, messages: gettext.NullTranslations, catalogues: Catalogues):
+        self.code = code
+        self.messages = messages
+        self.catalogues = catalogues
 
-def current() -> str:
-    return _spoken.get()[0]
+    def gettext(self, message: str) -> str:
+        return self.messages.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return self.messages.ngettext(singular, plural, count)
+
+    def long_date(self, day: datetime.date) -> str:
+        from babel.dates import format_date
+
+        return format_date(day, format="long", locale=DATE_LOCALES.get(self.code, self.code))
+
+    def other(self, code: str) -> Language:
+        """Another language from the same catalogues: a bilingual handout's second."""
+        return self.catalogues.language(code)
 
 
 def catalogue_path(language: str) -> Path:
@@ -76,20 +77,5 @@ def catalogue(language: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(compiled)
 
 
-def _(message: str) -> str:
-    return _spoken.get()[1].gettext(message)
-
-
-def ngettext(singular: str, plural: str, count: int) -> str:
-    return _spoken.get()[1].ngettext(singular, plural, count)
-
-
 def N_(message: str) -> str:  # noqa: N802 - marks a message for extraction, translated where it is used
     return message
-
-
-def long_date(day: datetime.date) -> str:
-    from babel.dates import format_date
-
-    language = current()
-    return format_date(day, format="long", locale=DATE_LOCALES.get(language, language))

@@ -6,39 +6,39 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from ..resolve.handout import Handout
-from . import wording
 from .flowables import HeadedAgain, TickBox, TopOnly
 from .parts import grid
 from .styles import Styles
 from .text import escape, plain, styled
+from .wording import Words
 
 DAYS = 7
 
 
-def log_rows(handout: Handout) -> list[str]:
+def log_rows(handout: Handout, words: Words) -> list[str]:
     """One row per exercise; two, left and right, for an exercise done on each side."""
     rows = []
     for item in handout.exercises:
         name = f"{item.number}. {item.exercise.name}"
         if item.dosage.side == "each":
-            rows += [f"{name} ({wording.LEFT_SHORT})", f"{name} ({wording.RIGHT_SHORT})"]
+            rows += [f"{name} ({words.LEFT_SHORT})", f"{name} ({words.RIGHT_SHORT})"]
         else:
             rows.append(name)
     return rows
 
 
-def tracking_log(handout: Handout, styles: Styles, width: float, in_set: bool = False) -> list[Flowable]:
+def tracking_log(handout: Handout, styles: Styles, words: Words, width: float, in_set: bool = False) -> list[Flowable]:
     """A table a week, each kept whole; the first under the log's heading and what to do.
 
     In a set, whose logs all look alike, the heading names the program, and every page the log goes on to
     begins with it again.
     """
-    heading = plain(wording.log_heading(handout.worksheet.title) if in_set else wording.LOG_HEADING)
-    lead: list[Flowable] = [styled(heading, styles.section), styled(escape(wording.LOG_INTRO), styles.meta)]
+    heading = plain(words.log_heading(handout.worksheet.title) if in_set else words.LOG_HEADING)
+    lead: list[Flowable] = [styled(heading, styles.section), styled(escape(words.LOG_INTRO), styles.meta)]
     story: list[Flowable] = []
     gap = styles.layout.spacing.paragraph * 2
     for week in range(1, (handout.log_weeks or 0) + 1):
-        table: Flowable = week_table(week, handout, styles, width)
+        table: Flowable = week_table(week, handout, styles, words, width)
         head = lead if week == 1 else []
         if in_set:  # over a week that begins a page, and over each part of a week too long for one
             again = styled(heading, styles.section)
@@ -55,7 +55,7 @@ def _day_width(last_day: int, styles: Styles) -> float:
     return max(styles.layout.log.box, number) + 2 * styles.layout.tables.cell_padding_x + 1
 
 
-def week_table(week: int, handout: Handout, styles: Styles, width: float) -> Table:
+def week_table(week: int, handout: Handout, styles: Styles, words: Words, width: float) -> Table:
     """Seven day columns of tick boxes, a row per exercise, and a row for the day's pain score."""
     box, padding = styles.layout.log.box, styles.layout.tables.log_cell_padding
     first_day = (week - 1) * DAYS + 1
@@ -63,11 +63,11 @@ def week_table(week: int, handout: Handout, styles: Styles, width: float) -> Tab
     name_width = min(styles.layout.log.name_width, width - DAYS * day_width)
     day_width = (width - name_width) / DAYS
     # 'Day' once over the seven columns and the numbers under it: 'Giorno 14' would not fit a column in large print.
-    header = [[styled(f"<b>{escape(wording.LOG_WEEK)} {week}</b>", styles.table_heading),
-               styled(f"<b>{escape(wording.LOG_DAY)}</b>", styles.table_heading), *[""] * (DAYS - 1)],
+    header = [[styled(f"<b>{escape(words.LOG_WEEK)} {week}</b>", styles.table_heading),
+               styled(f"<b>{escape(words.LOG_DAY)}</b>", styles.table_heading), *[""] * (DAYS - 1)],
               ["", *(styled(f"<b>{day}</b>", styles.table_heading) for day in range(first_day, first_day + DAYS))]]
     rows = list(header)
-    for name in [*log_rows(handout), wording.LOG_PAIN]:
+    for name in [*log_rows(handout, words), words.LOG_PAIN]:
         rows.append([styled(plain(name), styles.log_name), *(TickBox(box, styles.colours.text) for _ in range(DAYS))])
     colours = styles.colours
     table = grid(rows, [name_width, *[day_width] * DAYS], styles, [

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from . import bilingual, wording
+from . import bilingual
 from .styles import Styles
+from .wording import Words
 
 
-def cautions_box(cautions: list[str], styles: Styles, second_language: str | None = None,
-                 second_cautions: tuple[str, ...] = ()) -> Table:
+def cautions_box(cautions: list[str], styles: Styles, words: Words, second_cautions: tuple[str, ...] = ()) -> Table:
     """The exercise's cautions under their heading; on a bilingual handout, each again in the second language."""
-    lines: list[Flowable] = bilingual.heading(lambda: wording.CAUTION_LABEL, styles.caution_label,
-                                              styles.second_caution_label, second_language)
+    lines: list[Flowable] = bilingual.heading(lambda said: said.CAUTION_LABEL, styles.caution_label,
+                                              styles.second_caution_label, words)
     lines += bilingual.bullets(cautions, second_cautions, styles.caution, styles.second_caution)
     box = boxed(lines, styles, styles.colours.caution_background)
     box.setStyle(TableStyle([("LINEBEFORE", (0, 0), (0, -1), 3, styles.colours.caution_border)]))

@@ -17,6 +17,7 @@ from ..base.version import VERSION
 from ..compose.blocks import LOG_TEMPLATE
 from ..compose.styles import Styles
 from ..compose.text import plain
+from ..compose.wording import Words
 from ..model import Layout
 from ..model.choices import PAPER_SIZES
 from ..resolve.handout import Handout, HandoutClinic
@@ -73,6 +74,7 @@ class PageSetup(Record):
     display: str  # names the document in error messages
     title: str  # the running header
     disclaimer: str
+    words: Words  # the fixed words around the body, in the document's language
     clinic: HandoutClinic | None
     logo: ImageReader | None
     metadata: dict[str, str]
@@ -98,7 +100,7 @@ def typeset(setup: PageSetup, styles: Styles, templates: Templates, story: Story
     TimeLimit comes out as itself."""
     layout = styles.layout
     size = page_size(layout)
-    pages = Pages(size=size, footer=Footer(setup.disclaimer, styles, size),
+    pages = Pages(size=size, footer=Footer(setup.disclaimer, styles, setup.words, size),
                   header=Header(setup.title, setup.clinic, setup.logo, styles, size))
     buffer = BytesIO()
     doc = HandoutTemplate(buffer, pagesize=size, invariant=1, initialFontName=styles.fonts.regular,

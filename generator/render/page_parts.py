@@ -12,23 +12,24 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from ..base.deadline import Deadline
-from ..compose import wording
 from ..compose.reportlab_internals import page_number, page_state, restore_page, start_next_page
 from ..compose.styles import Styles
 from ..compose.text import plain, styled
+from ..compose.wording import Words
 from ..resolve.handout import HandoutClinic
 
 
 class Footer:
     """The disclaimer and page number."""
 
-    def __init__(self, disclaimer: str, styles: Styles, page: tuple[float, float]):
+    def __init__(self, disclaimer: str, styles: Styles, words: Words, page: tuple[float, float]):
         layout = styles.layout
         self.styles = styles
+        self.words = words
         self.left = layout.page.margins.left
         self.width = page[0] - layout.page.margins.left - layout.page.margins.right
         self.bottom = layout.page.margins.bottom
-        widest_label = wording.page_label(999, 999)  # in the language printed
+        widest_label = words.page_label(999, 999)  # in the language printed
         number_width = stringWidth(widest_label, styles.fonts.bold, layout.sizes.footer)
         self.text_width = self.width - number_width - layout.spacing.column_gap
         self.disclaimer = styled(plain(disclaimer), styles.footer)
@@ -48,7 +49,7 @@ class Footer:
         canvas.restoreState()
 
     def draw_page_number(self, canvas: Canvas, number: int, total: int) -> None:
-        label = styled(wording.page_label(number, total), self.styles.page_number)
+        label = styled(self.words.page_label(number, total), self.styles.page_number)
         _, height = label.wrap(self.width - self.text_width, self.height)
         label.drawOn(canvas, self.left + self.text_width, self.bottom + self.text_height - height)
 
