@@ -279,3 +279,22 @@ def test_the_running_header_uses_the_full_width_without_a_clinic(project: Path):
     header = [line for line in second.extract_text_lines() if line["bottom"] < top]
     assert [line["text"] for line in header] == [title]
     assert header[0]["x1"] - header[0]["x0"] > second.width / 2
+
+
+@pytest.mark.parametrize("build", BUILDS, ids=build_id)
+def test_a_page_that_begins_inside_a_card_says_whose_card_it_is(build):
+    """A caution, a tip, a variation or a step at the top of a page would read as the next card's: such a page
+    begins with 'N. Name (continued)' instead."""
+    layout = layout_of(build[1])
+    words = catalogue(build[3] or language_of(build[0]))
+    inside = tuple(words.gettext(label) for label in ("Take care", "Tip", "Easier", "Harder", "Note", "For you"))
+    continued = words.gettext("{name} (continued)").format(name="").strip()
+    firsts: dict[int, list[tuple[str, float]]] = {}
+    for number, text, _, largest, region in sized_lines(built(build)):
+        if region == "body" and len(firsts.setdefault(number, [])) < 2:
+            firsts[number].append((text.strip(), largest))
+    for number, lines in firsts.items():
+        text, largest = lines[0]
+        said = " ".join(line for line, _ in lines)  # a long name's label wraps in a narrow column
+        step = re.match(r"\d+\. ", text) and largest < layout.sizes.heading - 0.5 and continued not in said
+        assert not (text.startswith(inside) or step), (number, text)

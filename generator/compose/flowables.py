@@ -114,7 +114,10 @@ class ExerciseBlock(KeepTogether):
                     return cut
             if height > frame:
                 return [FrameBreak(), *self._by_units()]  # laid out afresh on the next frame
-        return super().split(available_width, available_height)
+        moved = super().split(available_width, available_height)
+        # Moved on whole, it may still not fit the next frame (a later page's is shorter, under its header):
+        # each later unit says whose it is if it begins a page after all.
+        return [*moved[: len(moved) - len(self._content)], *self._by_units()]
 
     def _cut(self, available_width: float, available_height: float) -> list[Flowable] | None:
         """The first unit ended after as many steps as fit here, the rest of it and each later unit going on
@@ -132,7 +135,9 @@ class ExerciseBlock(KeepTogether):
         first = list(self.units[0])
         if available_height and first[0].wrapOn(self.canv, available_width, available_height)[1] > available_height:
             first[:1] = first[0].splitOn(self.canv, available_width, available_height) or first[:1]
-        return [*first, *(KeepTogether([TopOnly(self.continued), *unit]) for unit in self.units[1:])]
+        # a step that begins a page is under the card's name too, like each later unit
+        flowing = [first[0], *(KeepTogether([TopOnly(self.continued), flowable]) for flowable in first[1:])]
+        return [*flowing, *(KeepTogether([TopOnly(self.continued), *unit]) for unit in self.units[1:])]
 
 
 class TopOnly(Flowable):
