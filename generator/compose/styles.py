@@ -108,7 +108,9 @@ def build_styles(layout: Layout) -> Styles:
     step_indent = hanging("10.", fonts.bold, sizes.body, spacing.step_indent)
     bullet_indent = hanging("•", fonts.regular, sizes.body, spacing.caution_indent)
     name_indent, wide_name_indent = (hanging(number, fonts.bold, sizes.heading, 0) for number in ("9.", "10."))
-    second = 0.92  # a bilingual handout's second language: a little smaller than the first, in the muted colour
+    # A bilingual handout's second language: a little smaller than the first, in the muted colour, and never
+    # under the layout's small type (large print promises every word at 16 pt).
+    second_body = max(sizes.body * 0.92, sizes.small)
 
     return Styles(
         layout=layout,
@@ -137,15 +139,15 @@ def build_styles(layout: Layout) -> Styles:
             "step", sizes.body, leftIndent=step_indent, bulletIndent=0,
             bulletFontName=fonts.bold, bulletColor=palette.accent, spaceAfter=spacing.paragraph * 0.75,
         ),
-        second_step=style("second_step", sizes.body * second, fonts.regular, palette.muted,
+        second_step=style("second_step", second_body, fonts.regular, palette.muted,
                           leftIndent=step_indent, spaceAfter=spacing.paragraph),
         table_heading=style("table_heading", sizes.small, fonts.bold, palette.muted, alignment=TA_CENTER),
         table_value=style("table_value", sizes.body, fonts.bold, alignment=TA_CENTER),
         caution=style("caution", sizes.body, colour=palette.caution_text, leftIndent=bullet_indent, bulletIndent=0),
-        second_caution=style("second_caution", sizes.body * second, colour=palette.muted, leftIndent=bullet_indent,
+        second_caution=style("second_caution", second_body, colour=palette.muted, leftIndent=bullet_indent,
                              spaceAfter=spacing.paragraph * 0.5),
         caution_label=style("caution_label", sizes.body, fonts.bold, palette.caution_text, spaceAfter=1),
-        second_caution_label=style("second_caution_label", sizes.body * second, fonts.bold, palette.muted,
+        second_caution_label=style("second_caution_label", second_body, fonts.bold, palette.muted,
                                    spaceAfter=2),
         stop_label=style("stop_label", sizes.section, fonts.bold, palette.caution_text, spaceAfter=2),
         second_stop_label=style("second_stop_label", sizes.section * 0.85, fonts.bold, palette.muted, spaceAfter=3),
@@ -155,7 +157,7 @@ def build_styles(layout: Layout) -> Styles:
         # A dose is read as one phrase: never broken inside a word, even in a narrow column.
         dose=style("dose", sizes.body, fonts.bold, spaceBefore=spacing.paragraph, spaceAfter=spacing.paragraph * 0.5,
                    splitLongWords=0),
-        second_dose=style("second_dose", sizes.body * second, fonts.bold, palette.muted,
+        second_dose=style("second_dose", second_body, fonts.bold, palette.muted,
                           spaceAfter=spacing.paragraph * 0.5, splitLongWords=0),
         stage=style("stage", sizes.body, leftIndent=step_indent, firstLineIndent=-step_indent, splitLongWords=0,
                     spaceAfter=spacing.paragraph * 0.5),
