@@ -78,3 +78,17 @@ def test_an_unreadable_logo_is_a_located_error(project: Path):
         generator.build_bytes(WORKSHEET, clinic=path)
     assert caught.value.message == (
         "clinic.yaml:2:7: logo: 'logo.png' is damaged or cut short; save it again as PNG, JPEG or GIF")
+
+
+@pytest.mark.parametrize("layout", ["standard", "large-print"])
+def test_a_running_header_never_wraps_a_long_clinic_name_or_title_is_shortened(project: Path, layout: str):
+    long_name = "Northside Physical Therapy, Sports Injury and Hand Rehabilitation Centre of the Valley"
+    data = generator.build_bytes(WORKSHEET, layout=layout, clinic=clinic_file(project, name=f"'{long_name}'"))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages[1:]:
+            rule = min(line["top"] for line in page.lines if line["x1"] - line["x0"] > page.width * 0.6)
+            above = [word for word in page.extract_words() if word["bottom"] < rule]
+            assert len({round(word["top"]) for word in above}) == 1  # one line over the rule
+            text = " ".join(word["text"] for word in above)
+            assert text.endswith("…") and long_name not in text and "Northside Physical" in text
+    assert long_name in " ".join(read_pages(data)[0].text.split())  # page one's clinic block says it whole

@@ -80,7 +80,8 @@ def _first_part(item: HandoutExercise, handout: Handout, styles: Styles, words: 
     text_width = width - picture_width - gap
     picture_column: list[Flowable] = [illustration(item, styles, words, pictures, picture_width, size.height)]
     if show_video:
-        picture_column += [Spacer(0, styles.layout.spacing.paragraph), *video_code(str(item.exercise.video), styles, words)]
+        picture_column += [Spacer(0, styles.layout.spacing.paragraph),
+                           *video_code(str(item.exercise.video), styles, words)]
     text = card_text(item, styles, words, text_width, steps)
     if box.position == "left":
         row, widths = [picture_column, text], [picture_width + gap, text_width]

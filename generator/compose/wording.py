@@ -130,7 +130,8 @@ class Words:
         """'1× a day, 5 days a week', '3× a week': each count in the grammatical number its language gives it."""
         parts = []
         if dosage.per_day:
-            parts.append(self.ngettext("{count}× a day", "{count}× a day", dosage.per_day).format(count=dosage.per_day))
+            count = dosage.per_day
+            parts.append(self.ngettext("{count}× a day", "{count}× a day", count).format(count=count))
         if dosage.per_week:
             count = dosage.per_week
             if dosage.per_day:

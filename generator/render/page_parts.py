@@ -99,10 +99,11 @@ class Header:
     def _later_height(self, title: str) -> float:
         if not self.styles.layout.header.running:
             return 0.0
-        self.running_title = styled(plain(title), self.styles.running_header)
-        clinic = plain(self.clinic.clinic.name) if self.clinic else ""
-        self.running_clinic = styled(clinic, self.styles.running_header_right)
         self.title_width, self.clinic_width = self._running_widths()
+        title_style, clinic_style = self.styles.running_header, self.styles.running_header_right
+        self.running_title = styled(plain(one_line(title, title_style, self.title_width)), title_style)
+        clinic = one_line(self.clinic.clinic.name, clinic_style, self.clinic_width) if self.clinic else ""
+        self.running_clinic = styled(plain(clinic), clinic_style)
         height = max(paragraph.wrap(width, self.top)[1]
                      for paragraph, width in ((self.running_title, self.title_width),
                                               (self.running_clinic, self.clinic_width)) if width)
@@ -150,6 +151,20 @@ class Header:
         canvas.setStrokeColor(self.styles.colours.rule)
         canvas.setLineWidth(0.6)
         canvas.line(self.left, y, self.left + self.width, y)
+
+
+def one_line(text: str, style, width: float) -> str:
+    """The text as it fits one line of ``width``: shortened at a word, or a letter, with an ellipsis if need be.
+    A running header that wrapped would push the body down on every later page."""
+    if stringWidth(text, style.fontName, style.fontSize) <= width:
+        return text
+    words = text.split()
+    while len(words) > 1 and stringWidth(" ".join(words) + "…", style.fontName, style.fontSize) > width:
+        words.pop()
+    shortened = " ".join(words).rstrip(",;:·-–")
+    while shortened and stringWidth(shortened + "…", style.fontName, style.fontSize) > width:
+        shortened = shortened[:-1]
+    return shortened.rstrip() + "…"
 
 
 class NumberedCanvas(Canvas):
