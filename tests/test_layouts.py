@@ -22,8 +22,12 @@ def headings_per_page(worksheet: Path, layout: str) -> list[list[str]]:
     handout = resolve(worksheet)
     names = {item.number: item.exercise.name for item in handout.exercises}
     pages = read_pages(generator.build_bytes(worksheet, layout=layout, log_weeks=0))
-    return [[f"{n}. {name}" for n, name in names.items() if f"{n}. {name}" in " ".join(page.text.split())]
-            for page in pages]
+    def cards_begun(page) -> list[str]:  # the name over a card's part that goes on over a page begins none
+        text = " ".join(page.text.split())
+        return [f"{n}. {name}" for n, name in names.items()
+                if f"{n}. {name}" in text.replace(f"{n}. {name} (continued)", "")]
+
+    return [cards_begun(page) for page in pages]
 
 
 def test_compact_fits_the_six_exercise_worksheet_on_two_letter_pages():
