@@ -117,7 +117,7 @@ class ExerciseBlock(KeepTogether):
         moved = super().split(available_width, available_height)
         # Moved on whole, it may still not fit the next frame (a later page's is shorter, under its header):
         # each later unit says whose it is if it begins a page after all.
-        return [*moved[: len(moved) - len(self._content)], *self._by_units()]
+        return [*moved[: len(moved) - sum(len(unit) for unit in self.units)], *self._by_units()]
 
     def _cut(self, available_width: float, available_height: float) -> list[Flowable] | None:
         """The first unit ended after as many steps as fit here, the rest of it and each later unit going on
