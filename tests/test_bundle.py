@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
+import pdfplumber
 import pytest
 from conftest import read_pages
 from pypdf import PdfReader
+from test_print import page_fill
 
 from generator.load.library import Library
 from generator.resolve.bundle import resolve_set
@@ -42,13 +45,23 @@ def outline(reader: PdfReader) -> list[tuple[int, str, int]]:
     return entries
 
 
-def contents_lines(page) -> list[str]:
-    """The contents page as lines of words left to right, leader dots dropped."""
-    rows: dict[int, list] = {}
-    for word in page.words:
-        if set(word.text) != {"."}:
-            rows.setdefault(round(word.top), []).append(word)
-    return [" ".join(w.text for w in sorted(row, key=lambda w: w.x0)) for _, row in sorted(rows.items())]
+def contents_text(data: bytes, front: int) -> str:
+    """The first ``front`` pages' text read row by row across the page, then down each half of it: a program's
+    line runs across the page, and its exercises stand in two columns."""
+    texts = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages[:front]:
+            middle = page.width / 2
+            texts += [page.extract_text(), page.crop((0, 0, middle, page.height)).extract_text(),
+                      page.crop((middle, 0, page.width, page.height)).extract_text()]
+    return "\n".join(texts)
+
+
+def listed_at(title: str, text: str) -> int | None:
+    """The page number a contents line gives, after the title's words (wrapped or not) and its leader dots."""
+    words = r"\s+".join(re.escape(word) for word in title.split())
+    found = re.search(words + r"(?:\s*\.)+\s*(\d+)\b", text)
+    return int(found.group(1)) if found else None
 
 
 def test_a_set_file_becomes_one_pdf_with_bookmarks_contents_and_continuous_page_numbers(project: Path, run):
@@ -70,11 +83,11 @@ def test_a_set_file_becomes_one_pdf_with_bookmarks_contents_and_continuous_page_
     entries = outline(reader)
     assert [(depth, title) for depth, title, _ in entries] == expected
 
-    lines = contents_lines(pages[1])
+    listed = contents_text((project / "set.pdf").read_bytes(), 2)
     for depth, title, page_number in entries:
         heading_page = " ".join(pages[page_number - 1].text.split())
         assert title in heading_page, (title, page_number)  # the bookmark lands where the heading is
-        assert f"{title} {page_number}" in lines, title  # and the contents line gives that page
+        assert listed_at(title, listed) == page_number, title  # and the contents line gives that page
 
 
 def flat(page) -> str:
@@ -99,10 +112,10 @@ def test_the_cover_lists_the_worksheets_and_the_checklist_gathers_all_equipment_
     run("bundle", "worksheets/back-care.yaml", "-o", "set.pdf")
     pages = read_pages((project / "set.pdf").read_bytes())
     cover = flat(pages[0])
-    assert "Upper-back care at home" in cover and "Muscle knots in your neck and upper back (9 exercises)" in cover
+    assert "Upper-back care at home" in cover and "Muscle knots in your neck and upper back" in cover
     checklist = next(i for i, page in enumerate(pages) if "What you will need" in flat(page))
-    text = " ".join(flat(page) for page in pages[1 : checklist + 1])  # the booklet's own pages, not the handouts'
-    assert checklist <= 3
+    text = " ".join(flat(page) for page in pages[: checklist + 1])  # the booklet's own pages, not the handouts'
+    assert checklist <= 1
     for thing in ("sturdy chair", "tennis ball", "hand towel", "exercise mat"):
         assert thing in text
     assert text.count("sturdy chair") == 1
@@ -118,20 +131,58 @@ def test_the_checklist_is_never_split_and_the_contents_and_checklist_take_the_fu
     holding = [i for i, page in enumerate(pages) if "Tick each item once you have it ready." in flat(page)]
     assert len(holding) == 1
     page = pages[holding[0]]
-    for thing, _titles in bundle.equipment():
-        assert thing in flat(page), thing
+    for need in bundle.equipment():
+        assert need.name in flat(page), need.name
     # One column over the page, not one of two: each thing at the left margin, the titles nearly to the right one,
     words = body_words(page)
-    for thing, _titles in bundle.equipment():
-        first = thing.split()[0]
-        assert min(w.x0 for w in words if w.text == first) < page.width * 0.2, thing
+    for need in bundle.equipment():
+        first = need.name.split()[0]
+        assert min(w.x0 for w in words if w.text == first) < page.width * 0.2, need.name
     assert max(w.x1 for w in words) > page.width * 0.85
-    # and every contents line's page number at the right margin.
-    rows: dict[int, list] = {}
-    for word in body_words(pages[1]):
-        rows.setdefault(round(word.top), []).append(word)
+    # and every contents line's page number at the right margin, or at the right of the left column.
+    rows: dict[tuple[int, int], list] = {}
+    for number in (0, 1):
+        for word in body_words(pages[number]):
+            rows.setdefault((number, round(word.top)), []).append(word)
     lines = [row for row in rows.values() if any(set(w.text) == {"."} for w in row)]
-    assert lines and all(max(w.x1 for w in row) > page.width * 0.85 for row in lines)
+    ends = [max(w.x1 for w in row) for row in lines]
+    assert ends and all(end > page.width * 0.85 or 0.4 < end / page.width < 0.5 for end in ends), ends
+
+
+FOUR = SET.replace("Three routines", "Four routines") + "  - es/neck-and-upper-back-knots.yaml\n"
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("programs_in_set", [3, 4])
+def test_cover_contents_and_checklist_share_two_pages_each_at_least_half_used(project: Path, run, paper: str,
+                                                                             programs_in_set: int):
+    (project / "worksheets/back-care.yaml").write_text(SET if programs_in_set == 3 else FOUR)
+    assert run("bundle", "worksheets/back-care.yaml", "--paper", paper, "-o", "set.pdf").exit_code == 0
+    data = (project / "set.pdf").read_bytes()
+    reader = PdfReader(io.BytesIO(data))
+    front = min(number for depth, _, number in outline(reader) if depth == 0) - 1  # before the first program
+    assert front <= 2
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        fills = [page_fill(page, 1) for page in pdf.pages[:front]]
+    assert all(fill >= 0.5 for fill in fills), fills
+    text = " ".join(flat(page) for page in read_pages(data)[:front])
+    assert "Contents" in text and "What you will need" in text
+    listed = contents_text(data, front)
+    for depth, title, number in outline(reader):  # every program and exercise, with its page
+        assert listed_at(title, listed) == number, title
+
+
+def test_the_checklist_lists_what_only_a_variation_uses_apart_as_optional(project: Path, run):
+    (project / "worksheets/back-care.yaml").write_text(SET)
+    assert run("bundle", "worksheets/back-care.yaml", "-o", "set.pdf").exit_code == 0
+    pages = read_pages((project / "set.pdf").read_bytes())
+    page = next(flat(page) for page in pages if "What you will need" in flat(page))
+    needed, optional = page.split("What you will need", 1)[1].split("Optional: only for an easier or harder version")
+    for thing in ("sturdy chair", "tennis ball", "exercise mat"):
+        assert thing in needed and thing not in optional, thing
+    for thing in ("light medicine ball", "solid wall"):  # only the harder versions of the twist and the stretch
+        assert thing in optional and thing not in needed, thing
+    assert "Tight spots between the shoulder blades" in optional  # the program whose variation uses them
 
 
 def test_the_cover_is_the_client_s_once_for_the_whole_set(project: Path, run):

@@ -7,16 +7,17 @@ from pathlib import Path
 from typing import Mapping
 
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Spacer, TableStyle
-from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Spacer
 
 from ..base.record import Record
-from ..resolve.handout import Bundle, Handout
+from ..resolve.handout import Bundle, Handout, Need
 from .blocks import compose, for_client, grid
+from .contents import Contents
 from .flowables import TickBox
 from .follow_through import stop_if_box
 from .styles import Styles
-from .text import MarkupStyle, escape, paragraph, paragraphs, plain, styled
+from .text import MarkupStyle, escape, paragraph, paragraphs, styled
 from .wording import Words
 
 
@@ -35,8 +36,9 @@ class Part(Record):
 def bundle_story(bundle: Bundle, styles: Styles, words: Words, width: float, parts: list[Part],
                  pictures: Mapping[Path, ImageReader]) -> list[Flowable]:
     """``styles``, ``words`` and ``width`` are the booklet's own pages': one column, the page body's width."""
-    story = (cover(bundle, styles, words, width) + [PageBreak()] + contents(styles, words)
-             + checklist(bundle, styles, words, width))
+    # One run of pages, so that cover, contents and checklist share pages where they fit.
+    needs = checklist(bundle, styles, words, width)
+    story = cover(bundle, styles, words, width) + contents(styles, words, needs[0] if needs else None) + needs
     for number, part in enumerate(parts, start=1):
         story += [NextPageTemplate(part.template), PageBreak()]
         story.extend(compose(part.handout, part.styles, part.words, pictures, part.width, key=f"sheet{number}",
@@ -45,8 +47,8 @@ def bundle_story(bundle: Bundle, styles: Styles, words: Words, width: float, par
 
 
 def cover(bundle: Bundle, styles: Styles, words: Words, width: float) -> list[Flowable]:
-    """The set's title under the clinic's block (drawn with the page); the client's lines and note; what the set
-    holds; and every program's warning signs in one stop box, each sign once."""
+    """The set's title under the clinic's block (drawn with the page); the client's lines and note; and every
+    program's warning signs in one stop box, each sign once. What the set holds, the contents say next."""
     title = bundle.title or words.SET_TITLE
     story: list[Flowable] = [Spacer(0, styles.layout.sizes.title), paragraph(title, styles.title)]
     if bundle.subtitle:
@@ -54,48 +56,51 @@ def cover(bundle: Bundle, styles: Styles, words: Words, width: float) -> list[Fl
     story += for_client(bundle.personal, styles, words, width)
     if bundle.intro:
         story.extend(paragraphs(bundle.intro, styles.body))
-    story.append(styled(escape(words.WORKSHEETS_IN_SET), styles.section))
-    for number, handout in enumerate(bundle.handouts, start=1):
-        count = words.exercise_count(len(handout.exercises))
-        story.append(styled(f"{plain(handout.worksheet.title)} <font color='#{styles.colours.muted.hexval()[2:]}'>"
-                               f"({count})</font>", styles.step, bulletText=f"{number}."))
     reasons = bundle.stop_if()
     if reasons:
         story += [Spacer(0, styles.layout.spacing.section_gap), stop_if_box(reasons, styles, words)]
     return story
 
 
-def contents(styles: Styles, words: Words) -> list[Flowable]:
-    toc = TableOfContents(dotsMinLevel=0)
-    toc.tableStyle = TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
-                                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
-    toc.levelStyles = [
-        MarkupStyle("toc0", parent=styles.heading_first, fontSize=styles.body.fontSize * 1.1,
-                       leading=styles.body.leading * 1.2, spaceBefore=styles.layout.spacing.paragraph * 2),
-        MarkupStyle("toc1", parent=styles.body, leftIndent=styles.layout.spacing.step_indent * 1.5,
-                       firstLineIndent=0, spaceAfter=1),
-    ]
-    return [styled(escape(words.CONTENTS_HEADING), styles.section), toc]
+def contents(styles: Styles, words: Words, follows: Flowable | None) -> list[Flowable]:
+    # Room at each line's right for its page number, so that a name that fills its column wraps before it.
+    number = stringWidth(" . 000", styles.fonts.bold, styles.body.fontSize * 1.1)
+    program = MarkupStyle("toc0", parent=styles.heading_first, fontSize=styles.body.fontSize * 1.1,
+                          leading=styles.body.leading * 1.2, spaceBefore=styles.layout.spacing.paragraph * 2,
+                          rightIndent=number)
+    exercise = MarkupStyle("toc1", parent=styles.body, leftIndent=styles.layout.spacing.step_indent * 1.5,
+                           firstLineIndent=0, spaceAfter=1, rightIndent=number)
+    heading = styled(escape(words.CONTENTS_HEADING), styles.section)
+    return [Contents(heading, program, exercise, styles.layout.page.column_gap, styles.fonts.regular, follows)]
 
 
 def checklist(bundle: Bundle, styles: Styles, words: Words, width: float) -> list[Flowable]:
-    items = bundle.equipment()
-    if not items:
+    needs = bundle.equipment()
+    if not needs:
         return []
     box = max(styles.body.fontSize * 1.2, 11)  # big enough to tick with a pen
-    rows = [[TickBox(box, styles.colours.text), paragraph(name, styles.body), paragraph(", ".join(titles), styles.meta)]
-            for name, titles in items]
-    share = styles.layout.tables.checklist_item_share
-    table = grid(rows, [box + 10, width * share, width * (1 - share) - box - 10], styles, [
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, styles.colours.rule),
-        ("LEFTPADDING", (0, 0), (0, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ])
+    columns = [box + 10, width * styles.layout.tables.checklist_item_share]
+    columns.append(width - sum(columns))
+    rows: list[list] = []
+    commands: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (0, -1), 0),
+                             ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+    required = [need for need in needs if not need.optional]
+    optional = [need for need in needs if need.optional]
+    for need in required:
+        rows.append(_need_row(need, box, styles))
+    if optional:
+        commands += [("SPAN", (0, len(rows)), (-1, len(rows))), ("TOPPADDING", (0, len(rows)), (-1, len(rows)), 10)]
+        rows.append([styled(escape(words.EQUIPMENT_OPTIONAL), styles.label), "", ""])
+        rows += [_need_row(need, box, styles) for need in optional]
+    commands += [("LINEBELOW", (0, n), (-1, n), 0.4, styles.colours.rule) for n, row in enumerate(rows) if row[1]]
+    table = grid(rows, columns, styles, commands)
     # Kept whole: on the contents' last page when it fits there, else at the top of the next (where the space
     # a heading keeps above it vanishes, and a spacer would not).
     heading = MarkupStyle("checklist", parent=styles.section, spaceBefore=styles.section.spaceBefore * 2)
     return [KeepTogether([styled(escape(words.EQUIPMENT_HEADING), heading),
                           styled(escape(words.EQUIPMENT_INTRO), styles.meta), table])]
+
+
+def _need_row(need: Need, box: float, styles: Styles) -> list:
+    return [TickBox(box, styles.colours.text), paragraph(need.name, styles.body),
+            paragraph(", ".join(need.titles), styles.meta)]

@@ -347,3 +347,10 @@ class _Part(Sequence):
 
     def _words_of(self, fragments: list) -> list:
         return list(fragments[0].words) if self.kind == 0 else list(fragments)
+
+
+def contents_entries(toc: Any) -> list[tuple[int, str, int, Any]]:
+    """The (level, text, page, key) entries a table of contents gathered in the last pass of a multi-pass
+    build (its ``_lastEntries``): laying them out other than one per row needs them, and no public call
+    hands them out."""
+    return list(toc._lastEntries)

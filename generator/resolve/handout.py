@@ -24,6 +24,14 @@ class HandoutVariation(Record):
     files: tuple[Path, ...] = ()  # the library exercise's files its words come from
 
 
+class Need(Record):
+    """One thing a set's checklist asks for."""
+
+    name: str  # as first written
+    titles: tuple[str, ...]  # the worksheets that use it, in the set's order
+    optional: bool  # only an easier or harder variation uses it
+
+
 class HandoutClinic(Record):
     clinic: Clinic
     logo: Optional[Path]
@@ -113,15 +121,22 @@ class Bundle(Record):
                 found.setdefault(" ".join(reason.split()).casefold(), reason)
         return list(found.values())
 
-    def equipment(self) -> list[tuple[str, list[str]]]:
-        """Each thing needed, as first written, with the titles of the worksheets that need it; the equipment
-        of easier and harder variations included."""
-        found: dict[str, tuple[str, list[str]]] = {}
+    def equipment(self) -> list[Need]:
+        """Each thing needed, as first written, with the titles of the worksheets that use it; a thing only
+        an easier or harder variation uses is optional."""
+        titles: dict[str, list[str]] = {}
+        names: dict[str, str] = {}
+        required: set[str] = set()
         for handout in self.handouts:
             for item in handout.exercises:
-                things = [*item.exercise.equipment, *(t for v in item.variations for t in v.equipment)]
-                for thing in things:
-                    name, titles = found.setdefault(thing.casefold(), (thing, []))
-                    if handout.worksheet.title not in titles:
-                        titles.append(handout.worksheet.title)
-        return sorted(found.values(), key=lambda entry: entry[0].casefold())
+                own = [(thing, True) for thing in item.exercise.equipment]
+                for thing, needed in own + [(t, False) for v in item.variations for t in v.equipment]:
+                    key = thing.casefold()
+                    names.setdefault(key, thing)
+                    used = titles.setdefault(key, [])
+                    if handout.worksheet.title not in used:
+                        used.append(handout.worksheet.title)
+                    if needed:
+                        required.add(key)
+        return sorted((Need(name=names[key], titles=tuple(used), optional=key not in required)
+                       for key, used in titles.items()), key=lambda need: (need.optional, need.name.casefold()))
