@@ -8,6 +8,7 @@ from typing import Container, Iterable, Iterator
 
 from ..base.errors import Problem
 from ..load.source import Loc, Origin
+from ..model.layout import Show
 from ..resolve.handout import Bundle, Handout, HandoutClinic
 
 Text = tuple[str, Origin, Loc]  # a piece of text, where it was written, and its field there
@@ -40,8 +41,9 @@ def printed_texts(handout: Handout) -> Iterator[Text]:
         for field in ("client", "clinician", "note"):
             if getattr(handout.personal, field):
                 yield getattr(handout.personal, field), handout.personal_origin, (field,)
+    show = handout.layout.show
     for item in handout.exercises:
-        yield from _exercise_texts(item.exercise, item.origin)
+        yield from _exercise_texts(item.exercise, item.origin, show)
         if item.note:
             yield item.note, item.entry, ("note",)
         for variation in item.variations:  # each once, where it was written
@@ -53,7 +55,7 @@ def printed_texts(handout: Handout) -> Iterator[Text]:
         if item.second_origin is not None:
             if item.second_name:
                 yield item.second_name, item.second_origin, ("name",)
-            for field, texts in (("steps", item.second_steps), ("cautions", item.second_cautions)):
+            for field, texts in (("steps", item.second_steps), ("cautions", item.second_cautions if show.cautions else ())):
                 for i, text in enumerate(texts):
                     yield text, item.second_origin, (field, i)
 
@@ -88,13 +90,15 @@ def bundle_texts(bundle: Bundle) -> Iterator[Text]:
                 yield from ((thing, variation.origin, ("exercise",)) for thing in variation.equipment)
 
 
-def _exercise_texts(exercise, origin: Origin) -> Iterator[tuple[str, Origin, Loc]]:
+def _exercise_texts(exercise, origin: Origin, show: Show) -> Iterator[tuple[str, Origin, Loc]]:
+    """What the card prints of an exercise: its name and steps, and the parts the layout shows."""
     for field in ("name", "summary", "video"):
-        if getattr(exercise, field):
+        if getattr(exercise, field) and getattr(show, field, True):
             yield str(getattr(exercise, field)), origin, (field,)
     for field in ("equipment", "targets", "steps", "cautions", "tips"):
-        for i, text in enumerate(getattr(exercise, field)):
-            yield text, origin, (field, i)
+        if getattr(show, field, True):
+            for i, text in enumerate(getattr(exercise, field)):
+                yield text, origin, (field, i)
 
 
 def missing_glyphs(texts: Iterable[Text], font_file: str, coverage: Container[int]) -> list[Problem]:
