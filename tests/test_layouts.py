@@ -11,6 +11,8 @@ from conftest import ROOT, SHIPPED_WORKSHEETS, read_pages
 
 import generator
 from generator.base.errors import InputError
+from generator.compose.i18n import Catalogues
+from generator.compose.wording import Words
 from generator.load.layouts import load_layout
 from generator.model.limits import Limits
 from generator.resolve.resolve import resolve
@@ -22,10 +24,10 @@ def headings_per_page(worksheet: Path, layout: str) -> list[list[str]]:
     handout = resolve(worksheet)
     names = {item.number: item.exercise.name for item in handout.exercises}
     pages = read_pages(generator.build_bytes(worksheet, layout=layout, log_weeks=0))
-    def cards_begun(page) -> list[str]:  # the name over a card's part that goes on over a page begins none
-        text = " ".join(page.text.split())
+    def cards_begun(page) -> list[str]:  # the name over a card's part that goes on over a page begins none,
+        text = " ".join(page.text.split())  # nor does a line of page one's list, the name and then its dose
         return [f"{n}. {name}" for n, name in names.items()
-                if f"{n}. {name}" in text.replace(f"{n}. {name} (continued)", "")]
+                if f"{n}. {name}" in text.replace(f"{n}. {name} (continued)", "").replace(f"{n}. {name} ·", "")]
 
     return [cards_begun(page) for page in pages]
 
@@ -70,6 +72,16 @@ def test_large_print_is_high_contrast_with_no_text_in_colour_on_colour():
 @pytest.mark.parametrize("worksheet", SHIPPED_WORKSHEETS, ids=lambda p: p.stem)
 def test_large_print_puts_at_most_two_exercises_on_a_page(worksheet: Path):
     assert max(len(headings) for headings in headings_per_page(worksheet, "large-print")) <= 2
+
+
+@pytest.mark.parametrize("worksheet", SHIPPED_WORKSHEETS, ids=lambda p: p.stem)
+def test_one_per_page_lists_every_exercise_with_its_dose_on_page_one(worksheet: Path):
+    first = " ".join(read_pages(generator.build_bytes(worksheet, layout="one-per-page"))[0].text.split())
+    assert "Your exercises" in first
+    words = Words(Catalogues().language("en"))
+    for item in resolve(worksheet).exercises:
+        dose = " · ".join(words.dose_line_parts(item.dosage))
+        assert f"{item.number}. {item.exercise.name} · {dose}" in first, item.exercise.name
 
 
 @pytest.mark.parametrize("worksheet", SHIPPED_WORKSHEETS, ids=lambda p: p.stem)

@@ -12,13 +12,13 @@ from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBre
 from ..model import Personal
 from ..resolve.handout import Handout, HandoutExercise, HandoutSection
 from . import bilingual
-from .card import exercise_block
+from .card import dose_text, exercise_block
 from .flowables import Anchor, HereOrLater
 from .follow_through import notes_lines, stop_if_box
 from .log import tracking_log
 from .parts import boxed, grid
 from .styles import Styles
-from .text import escape, labelled, paragraph, paragraphs, styled
+from .text import escape, labelled, paragraph, paragraphs, plain, styled
 from .wording import Words
 
 LOG_TEMPLATE = "log"  # a page template with one full-width frame, whatever the layout's columns
@@ -83,8 +83,18 @@ def title_block(handout: Handout, styles: Styles, words: Words, width: float, ke
         story.extend(paragraphs(worksheet.intro, styles.body))
     if worksheet.stop_if and not in_set:
         story.append(stop_if_box(worksheet.stop_if, styles, words, handout.second_stop_if))
+    if styles.layout.page.exercise_list:
+        story += exercise_list(handout, styles, words)
     story.append(Spacer(0, styles.layout.spacing.paragraph))
     return story
+
+
+def exercise_list(handout: Handout, styles: Styles, words: Words) -> list[Flowable]:
+    """Each exercise's number, name and dose, as its card heads it: what the pages after this one hold."""
+    muted = styles.colours.muted.hexval()[2:]
+    lines = [styled(f"{plain(item.exercise.name)} <font color='#{muted}'>· {dose_text(item.dosage, words)}</font>",
+                    styles.step, bulletText=f"{item.number}.") for item in handout.exercises]
+    return [styled(escape(words.EXERCISES_HEADING), styles.section), *lines]
 
 
 def for_client(personal: Personal | None, styles: Styles, words: Words, width: float) -> list[Flowable]:

@@ -22,6 +22,9 @@ from .text import escape, labelled, paragraph, plain, styled
 from .wording import Words
 
 
+SHORTEST = 0.6  # of the layout's picture height: a card a little taller than a page shrinks its picture to fit
+
+
 def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, words: Words,
                    pictures: Mapping[Path, ImageReader], width: float, key: str,
                    lead: list[Flowable] | None = None) -> Flowable:
@@ -33,8 +36,8 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, word
     exercise, show = item.exercise, handout.layout.show
     anchor = Anchor(1, f"{item.number}. {exercise.name}", f"{key}-{item.number}")
 
-    def opening(steps: int | None = None) -> list[Flowable]:
-        first = _first_part(item, handout, styles, words, pictures, width, steps)
+    def opening(steps: int | None = None, picture_height: float | None = None) -> list[Flowable]:
+        first = _first_part(item, handout, styles, words, pictures, width, steps, picture_height)
         # The gap above a card is its first part's space before, which a frame drops at its top; the anchor
         # follows that part so as not to take the top of the frame from it. A section's heading goes with the
         # first card.
@@ -62,18 +65,25 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, word
         return [StepCut(opening(steps), later_steps(item, styles, words, steps))
                 for steps in range(len(exercise.steps) - 1, kept - 1, -1)] if kept else []
 
+    def shorter(by: float) -> list[Flowable] | None:  # the card under a picture ``by`` shorter, if still big enough
+        height = styles.layout.illustration.height - by
+        return opening(picture_height=height) if height >= styles.layout.illustration.height * SHORTEST else None
+
     return ExerciseBlock(units, f"exercise {item.number} '{exercise.name}'", handout.layout.breaks, continued,
-                         cuts)
+                         cuts, shorter)
 
 
 def _first_part(item: HandoutExercise, handout: Handout, styles: Styles, words: Words,
-                pictures: Mapping[Path, ImageReader], width: float, steps: int | None = None) -> list[Flowable]:
+                pictures: Mapping[Path, ImageReader], width: float, steps: int | None = None,
+                picture_height: float | None = None) -> list[Flowable]:
     """The picture, with the video's code under it, beside the name, steps and dose; or all above each other.
     With ``steps``, only that many steps and no dose: the part of a card that ends a page, its other steps
-    going on over it."""
+    going on over it; with ``picture_height``, the picture that tall rather than the layout's height."""
     box, gap = styles.layout.illustration, styles.layout.spacing.column_gap
     show_video = item.exercise.video is not None and handout.layout.show.video
     size = picture_size(box, frames(item, pictures), width, styles.layout.figure.gap)
+    if picture_height is not None:
+        size = size._replace(height=picture_height)
     if size.above:
         return _stacked(item, styles, words, pictures, width, show_video, size, steps)
     picture_width = size.width

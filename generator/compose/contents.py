@@ -38,7 +38,7 @@ class Contents(TableOfContents):
         entries = contents_entries(self) or [(0, "…", 0, None)]  # the first pass: nothing gathered yet
         self.canv.setNamedCB(END, self._page_number(availHeight))
         blocks = [self._block(program, availWidth) for program in _programs(entries)]
-        blocks[0] = Table([[self.heading], [blocks[0]]], colWidths=(availWidth,), style=TableStyle(BARE))
+        blocks[0] = Table([[self.heading], [blocks[0]]], colWidths=(availWidth,), style=self.tableStyle)
         self._heights = [block.wrap(availWidth, 1e6)[1] for block in blocks]
         self._table = Table([[block] for block in blocks], colWidths=(availWidth,), style=self.tableStyle,
                             splitInRow=0)

@@ -74,6 +74,9 @@ class IllustrationBox(Flowable):
         return None, 0.0
 
 
+SLACK = 6.0  # points: a card measured this close to a page's height may not fit it once laid out
+
+
 @dataclass(frozen=True)
 class StepCut:
     """A card's first unit made again to end after one of its steps, and the steps and dose that then go on
@@ -92,14 +95,25 @@ class ExerciseBlock(KeepTogether):
     the top of the next frame."""
 
     def __init__(self, units: list[list[Flowable]], label: str, breaks: Breaks, continued: Paragraph,
-                 cuts: Callable[[], list[StepCut]] = list):
+                 cuts: Callable[[], list[StepCut]] = list,
+                 shorter: Callable[[float], list[Flowable] | None] = lambda by: None):
         super().__init__([flowable for unit in units for flowable in unit])
         self.units, self.exercise_label, self.breaks, self.continued = units, label, breaks, continued
-        self.cuts = cuts
+        self.cuts, self.shorter = cuts, shorter
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         height = kept_height(self, available_width, available_height)
         frame = frame_height(self)
+        # A little too tall for any page (or so near it that spacing may tip it over): a shorter picture may do.
+        if frame is not None and height > frame - SLACK:
+            opening = self.shorter(height - frame + 2 * SLACK)
+            if opening is not None:
+                block = ExerciseBlock([opening, *self.units[1:]], self.exercise_label, self.breaks, self.continued,
+                                      self.cuts)
+                # Only where it then fits here: moved on to a fresh page, it would leave this one emptier.
+                block.canv = self.canv
+                if kept_height(block, available_width, frame, self.canv) <= available_height - SLACK:
+                    return block.split(available_width, available_height)
         if frame is not None and height > available_height:
             taller_than_page = height > frame and available_height >= frame / 2
             page_too_empty = self.breaks.split_exercises and frame - available_height < frame * self.breaks.fill
@@ -115,9 +129,14 @@ class ExerciseBlock(KeepTogether):
             if height > frame:
                 return [FrameBreak(), *self._by_units()]  # laid out afresh on the next frame
         moved = super().split(available_width, available_height)
-        # Moved on whole, it may still not fit the next frame (a later page's is shorter, under its header):
-        # each later unit says whose it is if it begins a page after all.
-        return [*moved[: len(moved) - sum(len(unit) for unit in self.units)], *self._by_units()]
+        ahead = moved[: len(moved) - sum(len(unit) for unit in self.units)]  # a break, when it moves on
+        if ahead and frame is not None:
+            # Moved on whole to a frame that may be shorter (a later page's, under its header): laid out there
+            # afresh, where a shorter picture may make it fit.
+            return [*ahead, ExerciseBlock(self.units, self.exercise_label, self.breaks, self.continued, self.cuts,
+                                          self.shorter)]
+        # Each later unit says whose it is if it begins a page after all.
+        return [*ahead, *self._by_units()]
 
     def _cut(self, available_width: float, available_height: float) -> list[Flowable] | None:
         """The first unit ended after as many steps as fit here, the rest of it and each later unit going on

@@ -33,6 +33,7 @@ _TEXTS = {
     "CONTENTS_HEADING": N_("Contents"),
     "EQUIPMENT_HEADING": N_("What you will need"),
     "EQUIPMENT_INTRO": N_("Tick each item once you have it ready."),
+    "EXERCISES_HEADING": N_("Your exercises"),
     "EQUIPMENT_OPTIONAL": N_("Optional: only for an easier or harder version"),
     "FOR_YOU_LABEL": N_("For you"),
     "CAUTION_LABEL": N_("Take care"),

@@ -30,6 +30,9 @@ class Page(Record):
     column_gap: Annotated[Length, Doc("the space between two columns")] = 24.0
     exercises_per_page: Annotated[int, Range(0, 20), Doc(
         "start a new page after this many exercises; 0 fits as many as there is room for")] = 0
+    exercise_list: Annotated[bool, Doc(
+        "list the exercises with their doses on page one, under the stop box: where each has a page of its own, "
+        "page one then says what the pages hold")] = False
 
 
 class Fonts(Record):
