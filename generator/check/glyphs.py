@@ -55,7 +55,8 @@ def printed_texts(handout: Handout) -> Iterator[Text]:
         if item.second_origin is not None:
             if item.second_name:
                 yield item.second_name, item.second_origin, ("name",)
-            for field, texts in (("steps", item.second_steps), ("cautions", item.second_cautions if show.cautions else ())):
+            cautions = item.second_cautions if show.cautions else ()
+            for field, texts in (("steps", item.second_steps), ("cautions", cautions)):
                 for i, text in enumerate(texts):
                     yield text, item.second_origin, (field, i)
 

@@ -81,13 +81,10 @@ def checklist(bundle: Bundle, styles: Styles, words: Words, width: float) -> lis
     box = max(styles.body.fontSize * 1.2, 11)  # big enough to tick with a pen
     columns = [box + 10, width * styles.layout.tables.checklist_item_share]
     columns.append(width - sum(columns))
-    rows: list[list] = []
     commands: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (0, -1), 0),
                              ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
-    required = [need for need in needs if not need.optional]
+    rows: list[list] = [_need_row(need, box, styles) for need in needs if not need.optional]
     optional = [need for need in needs if need.optional]
-    for need in required:
-        rows.append(_need_row(need, box, styles))
     if optional:
         commands += [("SPAN", (0, len(rows)), (-1, len(rows))), ("TOPPADDING", (0, len(rows)), (-1, len(rows)), 10)]
         rows.append([styled(escape(words.EQUIPMENT_OPTIONAL), styles.label), "", ""])

@@ -31,7 +31,7 @@ class Contents(TableOfContents):
         super().__init__(dotsMinLevel=0)
         self.heading = heading  # held in the first program's block, so it never ends a page alone
         self.levelStyles = [program, exercise]
-        self.gap, self.font, self.follows = gap, font, follows
+        self.gap, self.follows = gap, follows
         self.tableStyle = TableStyle([("FONTNAME", (0, 0), (-1, -1), font), *BARE])
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -68,15 +68,15 @@ class Contents(TableOfContents):
         space = Spacer(1, self.levelStyles[0].spaceBefore)
         if (width - self.gap) / 2 < WIDE * self.levelStyles[1].fontSize:  # large type: one column reads better
             lines = [[space], *([self._line(entry, width)] for entry in program)]
-            return Table(lines, colWidths=(width,), style=TableStyle([*BARE, ("FONTNAME", (0, 0), (-1, -1), self.font)]))
+            return Table(lines, colWidths=(width,), style=self.tableStyle)
         column = (width - self.gap) / 2
         rows: list[list[Any]] = [[space, ""], [self._line(heading, width), ""]]
         half = (len(exercises) + 1) // 2
         for left, right in zip(exercises[:half], [*exercises[half:], None]):
             rows.append([self._line(left, column), self._line(right, column) if right else ""])
-        style = [*BARE, ("FONTNAME", (0, 0), (-1, -1), self.font), ("SPAN", (0, 0), (1, 0)), ("SPAN", (0, 1), (1, 1)),
-                 ("RIGHTPADDING", (0, 2), (0, -1), self.gap)]
-        return Table(rows, colWidths=(column + self.gap, column), style=TableStyle(style))
+        style = TableStyle([("SPAN", (0, 0), (1, 0)), ("SPAN", (0, 1), (1, 1)),
+                            ("RIGHTPADDING", (0, 2), (0, -1), self.gap)], parent=self.tableStyle)
+        return Table(rows, colWidths=(column + self.gap, column), style=style)
 
     def _line(self, entry: Entry, width: float) -> Paragraph:
         level, text, page, key = entry
