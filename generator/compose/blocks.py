@@ -12,8 +12,8 @@ from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBre
 from ..model import Personal
 from ..resolve.handout import Handout, HandoutExercise, HandoutSection
 from . import bilingual
-from .card import dose_text, exercise_block
-from .flowables import Anchor, HereOrLater
+from .card import dose_text, exercise_block, page_break_due
+from .flowables import AcrossBelow, Anchor, HereOrLater
 from .follow_through import notes_lines, stop_if_box
 from .log import tracking_log
 from .parts import boxed, grid
@@ -37,17 +37,23 @@ def compose(handout: Handout, styles: Styles, words: Words, pictures: Mapping[Pa
     story = title_block(handout, styles, words, width, key, in_set)
     for section in handout.sections:
         story.extend(section_block(section, handout, styles, words, pictures, width, key))
+    closing: list[Flowable] = []
     if handout.worksheet.closing:
-        gap = Spacer(0, styles.layout.spacing.exercise_gap)
-        story.append(KeepTogether([gap, *paragraphs(handout.worksheet.closing, styles.body)]))
-    notes = _notes_at_end(handout, styles, words, width)
+        closing = [Spacer(0, styles.layout.spacing.exercise_gap), *paragraphs(handout.worksheet.closing, styles.body)]
+    notes = closing + _notes_at_end(handout, styles, words, width)
     if handout.log_weeks:
-        # The notes go on the page the exercises end on when they fit there; else on the log's last page.
-        here = HereOrLater(notes)
-        story.append(here)
-        if styles.layout.page.columns > 1 or styles.layout.breaks.log_on_new_page:
-            story += [NextPageTemplate(log_template), PageBreak()]
-        story += [*tracking_log(handout, styles, words, full_width, in_set), here.later()]
+        # The closing words and the notes go on the page the exercises end on when they fit there; else after
+        # the log, on its last page, rather than alone on a page of their own before it.
+        log = tracking_log(handout, styles, words, full_width, in_set)
+        if styles.layout.breaks.log_on_new_page:
+            here = HereOrLater(notes, to_foot=True)
+            story += [here, NextPageTemplate(log_template), PageBreak()]
+        else:
+            across = AcrossBelow(log_template, styles.layout.spacing.section_gap, log[0], full_width,
+                                 columns=styles.layout.page.columns > 1)
+            here = HereOrLater(notes, across)
+            story += [here, across]
+        story += [*log, here.later()]
     elif notes:
         story.append(KeepTogether(notes))
     return story
@@ -58,12 +64,6 @@ def _notes_at_end(handout: Handout, styles: Styles, words: Words, width: float) 
         return []
     return [Spacer(0, styles.layout.spacing.section_gap), styled(escape(words.NOTES_HEADING), styles.section),
             notes_lines(handout.notes_at_end, styles, width)]
-
-
-def page_break_due(item: HandoutExercise, handout: Handout) -> bool:
-    """Whether the layout's exercises-per-page limit ends the page after this exercise."""
-    per_page = handout.layout.page.exercises_per_page
-    return bool(per_page) and item.number % per_page == 0 and item.number < len(handout.exercises)
 
 
 def title_block(handout: Handout, styles: Styles, words: Words, width: float, key: str,

@@ -25,6 +25,12 @@ from .wording import Words
 SHORTEST = 0.6  # of the layout's picture height: a card a little taller than a page shrinks its picture to fit
 
 
+def page_break_due(item: HandoutExercise, handout: Handout) -> bool:
+    """Whether the layout's exercises-per-page limit ends the page after this exercise."""
+    per_page = handout.layout.page.exercises_per_page
+    return bool(per_page) and item.number % per_page == 0 and item.number < len(handout.exercises)
+
+
 def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, words: Words,
                    pictures: Mapping[Path, ImageReader], width: float, key: str,
                    lead: list[Flowable] | None = None) -> Flowable:
@@ -70,7 +76,7 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, word
         return opening(picture_height=height) if height >= styles.layout.illustration.height * SHORTEST else None
 
     return ExerciseBlock(units, f"exercise {item.number} '{exercise.name}'", handout.layout.breaks, continued,
-                         cuts, shorter)
+                         cuts, shorter, alone=page_break_due(item, handout))
 
 
 def _first_part(item: HandoutExercise, handout: Handout, styles: Styles, words: Words,

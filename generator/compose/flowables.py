@@ -9,13 +9,16 @@ from dataclasses import dataclass
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
-from reportlab.platypus.doctemplate import FrameBreak
+from reportlab.platypus import Flowable, Frame, KeepTogether, Paragraph, Spacer
+from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak
 
 from ..model.layout import Breaks
 from .figures import FigureDrawing
 from .reportlab_internals import frame_height, kept_height
 from .text import plain, styled
+
+
+FIRST_COLUMN = "column1"  # the id of the first frame of a page of columns
 
 
 class IllustrationBox(Flowable):
@@ -92,14 +95,20 @@ class ExerciseBlock(KeepTogether):
     less than its fill used; when even its first unit (picture, name, steps, dose) does not fit, that unit
     goes on over the page between its steps, as many kept here as fit (at least the layout's ``steps_kept``).
     A block taller than a whole page starts where it is when at least half a page is left, and otherwise at
-    the top of the next frame."""
+    the top of the next frame. An ``alone`` block (a new page follows it) that goes on over a page leaves the
+    this page and the next about evenly used."""
 
     def __init__(self, units: list[list[Flowable]], label: str, breaks: Breaks, continued: Paragraph,
                  cuts: Callable[[], list[StepCut]] = list,
-                 shorter: Callable[[float], list[Flowable] | None] = lambda by: None):
+                 shorter: Callable[[float], list[Flowable] | None] = lambda by: None, alone: bool = False):
         super().__init__([flowable for unit in units for flowable in unit])
         self.units, self.exercise_label, self.breaks, self.continued = units, label, breaks, continued
-        self.cuts, self.shorter = cuts, shorter
+        self.cuts, self.shorter, self.alone = cuts, shorter, alone
+
+    def _again(self, units: list[list[Flowable]] | None = None, shorter: bool = True) -> "ExerciseBlock":
+        """This card laid out afresh, of ``units`` when given; ``shorter`` False when its picture already is."""
+        return ExerciseBlock(units or self.units, self.exercise_label, self.breaks, self.continued, self.cuts,
+                             self.shorter if shorter else (lambda by: None), self.alone)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         height = kept_height(self, available_width, available_height)
@@ -108,12 +117,13 @@ class ExerciseBlock(KeepTogether):
         if frame is not None and height > frame - SLACK:
             opening = self.shorter(height - frame + 2 * SLACK)
             if opening is not None:
-                block = ExerciseBlock([opening, *self.units[1:]], self.exercise_label, self.breaks, self.continued,
-                                      self.cuts)
+                block = self._again([opening, *self.units[1:]], shorter=False)
                 # Only where it then fits here: moved on to a fresh page, it would leave this one emptier.
                 block.canv = self.canv
                 if kept_height(block, available_width, frame, self.canv) <= available_height - SLACK:
                     return block.split(available_width, available_height)
+        if self.alone and frame is not None and height > frame and available_height >= frame - SLACK:
+            return self._balanced(available_width, available_height)
         if frame is not None and height > available_height:
             taller_than_page = height > frame and available_height >= frame / 2
             page_too_empty = self.breaks.split_exercises and frame - available_height < frame * self.breaks.fill
@@ -127,16 +137,30 @@ class ExerciseBlock(KeepTogether):
                 if cut is not None:
                     return cut
             if height > frame:
-                return [FrameBreak(), *self._by_units()]  # laid out afresh on the next frame
+                return [FrameBreak(), self._again()]  # laid out afresh on the next frame
         moved = super().split(available_width, available_height)
         ahead = moved[: len(moved) - sum(len(unit) for unit in self.units)]  # a break, when it moves on
         if ahead and frame is not None:
             # Moved on whole to a frame that may be shorter (a later page's, under its header): laid out there
             # afresh, where a shorter picture may make it fit.
-            return [*ahead, ExerciseBlock(self.units, self.exercise_label, self.breaks, self.continued, self.cuts,
-                                          self.shorter)]
+            return [*ahead, self._again()]
         # Each later unit says whose it is if it begins a page after all.
         return [*ahead, *self._by_units()]
+
+    def _balanced(self, available_width: float, available_height: float) -> list[Flowable]:
+        """Flowable by flowable, the next frame beginning where this frame's part and the next's are most even
+        (the less full of the two as full as it can be)."""
+        parts, tops, used = self._by_units(available_width, available_height), [], 0.0
+        for part in parts:
+            tops.append(used)  # how far down this frame a part would begin
+            tall = (kept_height(part, available_width, available_height, self.canv) if isinstance(part, KeepTogether)
+                    else part.wrapOn(self.canv, available_width, available_height)[1])
+            used += part.getSpaceBefore() + tall + part.getSpaceAfter()
+        breaks = [index for index in range(1, len(parts)) if tops[index] <= available_height - SLACK]
+        if not breaks:
+            return parts
+        best = max(breaks, key=lambda index: min(tops[index], used - tops[index]))
+        return [*parts[:best], FrameBreak(), *parts[best:]]
 
     def _cut(self, available_width: float, available_height: float) -> list[Flowable] | None:
         """The first unit ended after as many steps as fit here, the rest of it and each later unit going on
@@ -208,19 +232,39 @@ class HeadedAgain(Flowable):
 
 class HereOrLater(Flowable):
     """Content kept whole that goes here if it fits in what is left of the frame, and otherwise where its
-    ``later()`` stands, further on; the space it would leave empty here is left to what follows."""
+    ``later()`` stands, further on; the space it would leave empty here is left to what follows.
 
-    def __init__(self, content: list[Flowable]):
+    With ``across`` (a full-width part that may begin across the page under this, the first column), the content
+    waits when the part would begin here without it but not with it; and when the part cannot begin on this page
+    at all, the content goes to the top of the next column, its ruled lines (when it ends with some) taking the
+    column's height, rather than leaving that column empty. With ``to_foot`` (a new page follows it), ruled lines
+    the content ends with take what is left of the frame.
+    """
+
+    def __init__(self, content: list[Flowable], across: "AcrossBelow | None" = None, to_foot: bool = False):
         super().__init__()
-        self.content, self.deferred = content, False
+        self.content, self.deferred, self.across, self.to_foot = content, False, across, to_foot
         self.kept = KeepTogether(content)
+        self.next_column = False
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.deferred = kept_height(self.kept, available_width, available_height, self.canv) > available_height
+        height = kept_height(self.kept, available_width, available_height, self.canv)
+        self.deferred, self.next_column = height > available_height, False
+        frame, across = getattr(self, "_frame", None), self.across
+        if self.content and across is not None and across.may_begin_in(frame):
+            if height > available_height or not across.fits(available_height - height, self.canv):
+                self.deferred = across.fits(available_height, self.canv)
+                self.next_column = across.columns and not self.deferred and height <= (frame_height(self) or 0)
         return (available_width, 0.0) if self.deferred or not self.content else (available_width, 0xFFFFFF)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        return list(self.content)
+        if not (self.next_column or self.to_foot):
+            return list(self.content)
+        room = frame_height(self) or available_height if self.next_column else available_height
+        *above, last = self.content
+        if isinstance(last, RuledLines):
+            last = last.filling(room - kept_height(self.kept, available_width, room, self.canv) + last.height)
+        return [FrameBreak(), *above, last] if self.next_column else [*above, last]
 
     def draw(self) -> None:
         pass  # drawn only when deferred, as nothing: its content is laid out instead of it
@@ -246,6 +290,40 @@ class _Later(Flowable):
 
     def draw(self) -> None:
         pass
+
+
+class AcrossBelow(ActionFlowable):
+    """Where a full-width part (the tracking log) begins: in a layout of ``columns``, across the page under the
+    first column's content while the columns after it are still empty, rather than on a new page that leaves this
+    one mostly blank, and on the next page otherwise; in one column, simply next. Later pages use ``template``.
+    ``gap`` stands above the part; ``first`` is its first block, kept whole, laid out ``width`` wide."""
+
+    def __init__(self, template: str, gap: float, first: Flowable, width: float, columns: bool):
+        super().__init__()
+        self.template, self.gap, self.first, self.width, self.columns = template, gap, first, width, columns
+
+    def may_begin_in(self, frame) -> bool:
+        """Whether the part could begin under this frame's content: in columns, the first of the page's."""
+        return frame is not None and (not self.columns or frame.id == FIRST_COLUMN)
+
+    def fits(self, height: float, canvas) -> bool:
+        """Whether the part's first block fits across the page in ``height`` of a column's space."""
+        return kept_height(self.first, self.width, height, canvas) <= height - self.gap
+
+    def apply(self, doc) -> None:
+        if not self.columns:
+            return
+        frame = doc.frame
+        doc.handle_nextPageTemplate(self.template)
+        height = frame._y - frame._y1 - self.gap
+        if not self.may_begin_in(frame) or frame._atTop or height <= 0:
+            doc.handle_pageBreak()
+            return
+        below = Frame(frame._x1, frame._y1, self.width, height, leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0, id="across")
+        below.lastFrame = True  # the page ends with it
+        doc.frame = below
+        doc.handle_frameBegin()
 
 
 class Anchor(Flowable):
@@ -291,6 +369,11 @@ class RuledLines(Flowable):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = min(self.width, available_width)
         return self.width, self.height
+
+    def filling(self, height: float) -> "RuledLines":
+        """As many lines, at least as many as these, as fit in ``height``."""
+        count = max(self.count, int(height // self.gap))
+        return RuledLines(count, self.width, self.gap, self.colour)
 
     def draw(self) -> None:
         self.canv.saveState()
