@@ -26,13 +26,15 @@ BUILDS = [(path, layout, paper, None) for path in [*SHIPPED_WORKSHEETS, *TRANSLA
           for layout in LAYOUTS for paper in PAPERS]
 BUILDS += [(path, layout, "a4", language) for path in SHIPPED_WORKSHEETS for layout in LAYOUTS
            for language in LANGUAGES if language not in ("en", "es")]
+# A bilingual copy of each Spanish worksheet, each step again in English, on Letter.
+BILINGUAL = [(path, layout, "letter", None, "en") for path in TRANSLATED_WORKSHEETS for layout in LAYOUTS]
 CAUTION_LABELS = ("Take care", "Cuidado", "Attention", "Vorsicht", "Cuidado", "Attenzione")
 
 
 def build_id(build) -> str:
-    path, layout, paper, language = build
+    path, layout, paper, language, *second = build
     return "-".join(part for part in (path.parent.name if path.parent.name != "worksheets" else "", path.stem,
-                                      layout, paper, language or "") if part)
+                                      layout, paper, language or "", *(f"and-{code}" for code in second)) if part)
 
 
 @lru_cache(maxsize=None)
@@ -42,8 +44,9 @@ def caches() -> Caches:
 
 @lru_cache(maxsize=None)
 def built(build) -> bytes:
-    path, layout, paper, language = build
-    return build_handout(path, Options(layout=layout, paper=paper, language=language), caches()).pdf
+    path, layout, paper, language, *second = build
+    options = Options(layout=layout, paper=paper, language=language, second_language=second[0] if second else None)
+    return build_handout(path, options, caches()).pdf
 
 
 @lru_cache(maxsize=None)
@@ -136,47 +139,19 @@ def page_fill(page, columns: int) -> float:
     return sum(fills) / columns
 
 
-def first_block_height(page, layout) -> float:
-    """How tall the block a page begins with is: down to the first shaded box across a column (a caution, a
-    note, a log's pain row) under its first line, where the next block begins; the whole body if there is none."""
-    top, bottom = body_span(page)
-    colours = layout.colours
-    shades = {colour.lstrip("#").lower() for colour in (colours.caution_background, colours.note_background)}
-    first = min((char["top"] for char in page.chars if top < char["top"] < bottom), default=bottom)
-    # A box runs across a column; a figure's paper-coloured bands (as white as large print's boxes) do not.
-    boxes = [rect["top"] for rect in page.rects if first + 2 < rect["top"] < bottom and hex_of(rect) in shades
-             and rect["width"] > page.width / (3 * layout.page.columns)]
-    return min(boxes, default=bottom) - top
-
-
-def hex_of(rect) -> str:
-    colour = rect.get("non_stroking_color") or ()
-    return "".join(f"{round(value * 255):02x}" for value in colour) if len(colour) == 3 else ""
-
-
 # Marks are measured between the header's and the footer's rules, which stand a little outside the frame the
-# layout's fill is a share of; and the space a page seems to have left includes the gap above the next block.
-FILL_TOLERANCE = 0.03
-GAP_ABOVE = 30.0
+# layout's fill is a share of.
+HALF, FILL_TOLERANCE = 0.5, 0.03
 
 
-@pytest.mark.parametrize("build", [build for build in BUILDS if build[1] != "one-per-page"], ids=build_id)
-def test_no_page_but_the_last_is_left_less_than_half_used_when_the_next_block_would_fit(build):
-    """Every page before the last is at least half used, unless what begins the next page would not have fitted
-    in the space left, or the next page begins the tracking log, which starts a page in a two-column layout."""
+@pytest.mark.parametrize("build", BUILDS + BILINGUAL, ids=build_id)
+def test_no_page_but_the_last_is_left_less_than_half_used(build):
+    """Every page before the last is at least half used, in every layout: one card per page, the log's pages
+    and a bilingual copy's included."""
     layout = layout_of(build[1])
-    log_heading = catalogue(build[3] or language_of(build[0])).gettext("Tracking log")
     with pdfplumber.open(io.BytesIO(built(build))) as pdf:
-        pages = pdf.pages
-        for number, (page, following) in enumerate(zip(pages, pages[1:]), start=1):
-            fill = page_fill(page, layout.page.columns)
-            if fill >= layout.breaks.fill - FILL_TOLERANCE:
-                continue
-            if layout.page.columns > 1 and log_heading in following.extract_text():
-                continue
-            top, bottom = body_span(page)
-            left = (1 - fill) * (bottom - top)
-            assert first_block_height(following, layout) > left - GAP_ABOVE, (number, round(fill, 2))
+        fills = [round(page_fill(page, layout.page.columns), 2) for page in pdf.pages]
+    assert all(fill >= HALF - FILL_TOLERANCE for fill in fills[:-1]), fills
 
 
 def sized_lines(data: bytes):
@@ -281,21 +256,40 @@ def test_the_running_header_uses_the_full_width_without_a_clinic(project: Path):
     assert header[0]["x1"] - header[0]["x0"] > second.width / 2
 
 
-@pytest.mark.parametrize("build", BUILDS, ids=build_id)
+def frame_tops(page, columns: int):
+    """The first two text lines (the type of figures' frame numbers left out) at the top of each column of the
+    body: of the whole body where a line runs across the columns (the log's page, or a log across a page's foot
+    under a column that is the only one used)."""
+    top, bottom = body_span(page)
+    across = any(line["x0"] < page.width / 2 - 5 and line["x1"] > page.width / 2 + 5
+                 for line in page.crop((0, top, page.width, bottom)).extract_text_lines())
+    columns = 1 if across else columns
+    step = page.width / columns
+    for column in range(columns):
+        lines = page.crop((step * column, top, step * (column + 1), bottom)).extract_text_lines(return_chars=True)
+        lines = [line for line in lines if line["chars"][0]["size"] > 7]
+        if lines:
+            yield lines[:2]
+
+
+@pytest.mark.parametrize("build", BUILDS + BILINGUAL, ids=build_id)
 def test_a_page_that_begins_inside_a_card_says_whose_card_it_is(build):
-    """A caution, a tip, a variation or a step at the top of a page would read as the next card's: such a page
-    begins with 'N. Name (continued)' instead."""
+    """A step, a dose line, a caution, a tip, a variation or a second-language line at the top of a page or a
+    column would read as the next card's: such a page begins with 'N. Name (continued)' instead."""
     layout = layout_of(build[1])
     words = catalogue(build[3] or language_of(build[0]))
     inside = tuple(words.gettext(label) for label in ("Take care", "Tip", "Easier", "Harder", "Note", "For you"))
     continued = words.gettext("{name} (continued)").format(name="").strip()
-    firsts: dict[int, list[tuple[str, float]]] = {}
-    for number, text, _, largest, region in sized_lines(built(build)):
-        if region == "body" and len(firsts.setdefault(number, [])) < 2:
-            firsts[number].append((text.strip(), largest))
-    for number, lines in firsts.items():
-        text, largest = lines[0]
-        said = " ".join(line for line, _ in lines)  # a long name's label wraps in a narrow column
-        step = re.match(r"\d+\. ", text) and largest < layout.sizes.heading - 0.5 and continued not in said
-        labelled = any(text == label or text.startswith(f"{label}:") for label in inside)  # 'Notas' is no 'Nota:'
-        assert not (labelled or step), (number, text)
+    for number, page in enumerate(pages_of(built(build)), start=1):
+        for lines in frame_tops(page, layout.page.columns):
+            if continued in " ".join(line["text"] for line in lines):  # a long name's label wraps
+                continue
+            text, chars = lines[0]["text"].strip(), [char for char in lines[0]["chars"] if char["text"].strip()]
+            bold = all("Bold" in char["fontname"] for char in chars)
+            largest = max(char["size"] for char in chars)
+            # 'N. Name · dose' goes on the page-one list of a one-per-page handout, which may run over a page
+            step = re.match(r"\d+\. ", text) and largest < layout.sizes.heading - 0.5 and " · " not in text
+            labelled = any(text == label or text.startswith(f"{label}:") for label in inside)  # 'Notas' is no 'Nota:'
+            dose = bold and "·" in text
+            second = number > 1 and not bold and largest < layout.sizes.body - 0.3  # a lighter, smaller line
+            assert not (step or labelled or dose or second), (number, text)

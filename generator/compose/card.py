@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Mapping
+from typing import Iterator, Mapping
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
@@ -23,6 +23,7 @@ from .wording import Words
 
 
 SHORTEST = 0.6  # of the layout's picture height: a card a little taller than a page shrinks its picture to fit
+CUT_PICTURE = 0.5  # of it: the picture over a card's first steps where the layout's does not leave room for them
 
 
 def page_break_due(item: HandoutExercise, handout: Handout) -> bool:
@@ -67,9 +68,11 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, word
     continued = styled(escape(words.continued(exercise.name)), styles.continued, f"{item.number}.")
     kept = handout.layout.breaks.steps_kept
 
-    def cuts() -> list[StepCut]:  # made only for a card that meets a page's end, most never do
-        return [StepCut(opening(steps), later_steps(item, styles, words, steps))
-                for steps in range(len(exercise.steps) - 1, kept - 1, -1)] if kept else []
+    def cuts() -> Iterator[StepCut]:  # made only for a card that meets a page's end, most never do
+        # Most steps first; then, where not even the fewest fit, under a picture half as tall, down to one step.
+        for picture_height, fewest in ((None, kept), (styles.layout.illustration.height * CUT_PICTURE, 1)):
+            for steps in range(len(exercise.steps) - 1, fewest - 1, -1) if kept else ():
+                yield StepCut(opening(steps, picture_height), later_steps(item, styles, words, steps))
 
     def shorter(by: float) -> list[Flowable] | None:  # the card under a picture ``by`` shorter, if still big enough
         height = styles.layout.illustration.height - by

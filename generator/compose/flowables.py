@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
@@ -77,6 +77,9 @@ class IllustrationBox(Flowable):
         return None, 0.0
 
 
+NEARLY_NOTHING = 0.01  # points
+HALF = 0.5  # of a frame: no page but a handout's last is used less
+INKED = 0.04  # of a frame: what is used of it but not inked (the gaps under its last line and at its foot)
 SLACK = 6.0  # points: a card measured this close to a page's height may not fit it once laid out
 
 
@@ -99,7 +102,7 @@ class ExerciseBlock(KeepTogether):
     this page and the next about evenly used."""
 
     def __init__(self, units: list[list[Flowable]], label: str, breaks: Breaks, continued: Paragraph,
-                 cuts: Callable[[], list[StepCut]] = list,
+                 cuts: Callable[[], Iterable[StepCut]] = list,
                  shorter: Callable[[float], list[Flowable] | None] = lambda by: None, alone: bool = False):
         super().__init__([flowable for unit in units for flowable in unit])
         self.units, self.exercise_label, self.breaks, self.continued = units, label, breaks, continued
@@ -122,11 +125,12 @@ class ExerciseBlock(KeepTogether):
                 block.canv = self.canv
                 if kept_height(block, available_width, frame, self.canv) <= available_height - SLACK:
                     return block.split(available_width, available_height)
-        if self.alone and frame is not None and height > frame and available_height >= frame - SLACK:
-            return self._balanced(available_width, available_height)
+        if (self.alone and frame is not None and height > available_height
+                and (height > frame or frame - available_height < frame * HALF)):
+            return self._balanced(available_width, available_height, frame - available_height)
         if frame is not None and height > available_height:
             taller_than_page = height > frame and available_height >= frame / 2
-            page_too_empty = self.breaks.split_exercises and frame - available_height < frame * self.breaks.fill
+            page_too_empty = self.breaks.split_exercises and frame - available_height < frame * (self.breaks.fill + INKED)
             first = kept_height(KeepTogether(self.units[0]), available_width, available_height, self.canv)
             # A first part taller than a page splits wherever it starts, so it may as well start here.
             first_may_start = first <= available_height or (first > frame and available_height >= frame / 2)
@@ -147,20 +151,25 @@ class ExerciseBlock(KeepTogether):
         # Each later unit says whose it is if it begins a page after all.
         return [*ahead, *self._by_units()]
 
-    def _balanced(self, available_width: float, available_height: float) -> list[Flowable]:
-        """Flowable by flowable, the next frame beginning where this frame's part and the next's are most even
-        (the less full of the two as full as it can be)."""
-        parts, tops, used = self._by_units(available_width, available_height), [], 0.0
-        for part in parts:
-            tops.append(used)  # how far down this frame a part would begin
-            tall = (kept_height(part, available_width, available_height, self.canv) if isinstance(part, KeepTogether)
-                    else part.wrapOn(self.canv, available_width, available_height)[1])
-            used += part.getSpaceBefore() + tall + part.getSpaceAfter()
-        breaks = [index for index in range(1, len(parts)) if tops[index] <= available_height - SLACK]
-        if not breaks:
-            return parts
-        best = max(breaks, key=lambda index: min(tops[index], used - tops[index]))
-        return [*parts[:best], FrameBreak(), *parts[best:]]
+    def _balanced(self, available_width: float, available_height: float, used_here: float) -> list[Flowable]:
+        """Over the page where this frame (``used_here`` of it already used) and the next are most evenly used
+        (the less full of the two as full as it can be): between its units, or between its steps as a cut."""
+        ways: list[tuple[list[Flowable], list[list[Flowable]]]] = [([], self.units)]  # what stays, what goes on
+        ways += [([flowable for unit in self.units[:count] for flowable in unit], self.units[count:])
+                 for count in range(1, len(self.units))]
+        ways += [(cut.head, [cut.rest, *self.units[1:]]) for cut in self.cuts()]
+
+        def height(flowables: list[Flowable]) -> float:
+            return kept_height(KeepTogether(flowables), available_width, available_height, self.canv)
+
+        heads = [height(head) if head else 0.0 for head, _ in ways]
+        rests = [height([self.continued, *(flowable for unit in rest for flowable in unit)]) for _, rest in ways]
+        fitting = [index for index, head in enumerate(heads) if head <= available_height - SLACK]
+        best = max(fitting, key=lambda index: min(used_here + heads[index], rests[index]))
+        head, rest = ways[best]
+        if not head:  # all of it on to the next frame, to be laid out afresh there
+            return [FrameBreak(), self._again()]
+        return [*head, FrameBreak(), *(KeepTogether([TopOnly(self.continued), *unit]) for unit in rest)]
 
     def _cut(self, available_width: float, available_height: float) -> list[Flowable] | None:
         """The first unit ended after as many steps as fit here, the rest of it and each later unit going on
@@ -195,7 +204,9 @@ class TopOnly(Flowable):
         at_top = frame is not None and getattr(frame, "_atTop", False)
         self.gap = self.content.getSpaceAfter()  # inside its height: the frame asks the TopOnly, not the label
         self.height = self.content.wrapOn(self.canv, available_width, available_height)[1] + self.gap if at_top else 0.0
-        return available_width, self.height
+        # Never quite nothing: KeepTogether skips what has no height when it measures, and so would measure what
+        # follows as at the top of a frame, without its space before, which the frame, past this, does count.
+        return available_width, self.height or NEARLY_NOTHING
 
     def draw(self) -> None:
         if self.height:
@@ -252,9 +263,11 @@ class HereOrLater(Flowable):
         self.deferred, self.next_column = height > available_height, False
         frame, across = getattr(self, "_frame", None), self.across
         if self.content and across is not None and across.may_begin_in(frame):
-            if height > available_height or not across.fits(available_height - height, self.canv):
-                self.deferred = across.fits(available_height, self.canv)
-                self.next_column = across.columns and not self.deferred and height <= (frame_height(self) or 0)
+            if self.deferred or not across.fits(available_height - height, self.canv):
+                # Waiting lets the part begin here; else, in columns, the next column is better than after the part
+                waits = across.fits(available_height, self.canv)
+                self.next_column = across.columns and not waits and height <= (frame_height(self) or 0)
+                self.deferred = (self.deferred or waits) and not self.next_column
         return (available_width, 0.0) if self.deferred or not self.content else (available_width, 0xFFFFFF)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:

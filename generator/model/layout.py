@@ -151,9 +151,11 @@ class Breaks(Record):
         "an exercise may go on over the page between its parts, never inside one")] = True
     steps_kept: Annotated[int, Range(0, 10), Doc(
         "a card too tall for what is left of a page may go on over it between its steps, this many at least "
-        "staying with its picture and name; 0: never between steps")] = 2
+        "staying with its picture and name (where not even those fit, one at least under a picture half as tall); "
+        "0: never between steps")] = 2
     log_on_new_page: Annotated[bool, Doc(
-        "the tracking log always starts a page (a two-column layout's always does)")] = False
+        "the tracking log always starts a page; else it follows the last card, in columns across the page under "
+        "the first column's content while the others are empty")] = False
 
 
 class Show(Record):
