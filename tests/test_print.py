@@ -256,10 +256,10 @@ def test_the_running_header_uses_the_full_width_without_a_clinic(project: Path):
     assert header[0]["x1"] - header[0]["x0"] > second.width / 2
 
 
-def frame_tops(page, columns: int):
-    """The first two text lines (the type of figures' frame numbers left out) at the top of each column of the
-    body: of the whole body where a line runs across the columns (the log's page, or a log across a page's foot
-    under a column that is the only one used)."""
+def frame_lines(page, columns: int):
+    """The text lines (the type of figures' frame numbers left out) of each column of the body that has any: of
+    the whole body where a line runs across the columns (the log's page, or a log across a page's foot under a
+    column that is the only one used)."""
     top, bottom = body_span(page)
     across = any(line["x0"] < page.width / 2 - 5 and line["x1"] > page.width / 2 + 5
                  for line in page.crop((0, top, page.width, bottom)).extract_text_lines())
@@ -269,7 +269,31 @@ def frame_tops(page, columns: int):
         lines = page.crop((step * column, top, step * (column + 1), bottom)).extract_text_lines(return_chars=True)
         lines = [line for line in lines if line["chars"][0]["size"] > 7]
         if lines:
-            yield lines[:2]
+            yield lines
+
+
+def frame_tops(page, columns: int):
+    """The first two text lines of each column of the body."""
+    for lines in frame_lines(page, columns):
+        yield lines[:2]
+
+
+@pytest.mark.parametrize("build", BUILDS + BILINGUAL, ids=build_id)
+def test_a_card_s_name_never_ends_a_page_without_a_step_under_it(build):
+    """A name (and its position line) at a page's or a column's foot with the steps over the page reads as
+    a card with nothing to do: the name goes over with its first step."""
+    layout = layout_of(build[1])
+    words = catalogue(build[3] or language_of(build[0]))
+    position = words.gettext("Position") + ":"
+    pages = list(pages_of(built(build)))
+    for number, page in enumerate(pages[:-1], start=1):
+        for lines in frame_lines(page, layout.page.columns):
+            tail = [(line["text"].strip(), max(char["size"] for char in line["chars"])) for line in lines[-3:]]
+            names = [index for index, (text, size) in enumerate(tail)
+                     if re.match(r"\d+\. ", text) and size >= layout.sizes.heading - 0.5]
+            stepped = names and any(re.match(r"\d+\. ", text) for text, _ in tail[names[-1] + 1:])
+            assert not names or stepped, (number, tail)
+            assert not tail[-1][0].startswith(position), (number, tail)
 
 
 @pytest.mark.parametrize("build", BUILDS + BILINGUAL, ids=build_id)

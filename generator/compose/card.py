@@ -13,7 +13,7 @@ from ..model import Dosage
 from ..resolve.handout import Handout, HandoutExercise
 from . import bilingual
 from .figures import FigureDrawing, Ink
-from .flowables import Anchor, ExerciseBlock, IllustrationBox, StepCut
+from .flowables import Anchor, ExerciseBlock, IllustrationBox, StepCut, leading_in
 from .follow_through import notes_area, variations_list, video_code
 from .parts import boxed, cautions_box, grid
 from .picture_size import PictureSize, picture_size
@@ -49,7 +49,7 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, word
         # follows that part so as not to take the top of the frame from it. A section's heading goes with the
         # first card.
         first[0].spaceBefore = 0 if lead else styles.layout.spacing.exercise_gap
-        return [*(lead or []), *first, anchor]
+        return [*leading_in(list(lead or [])), *first, anchor]
 
     units: list[list[Flowable]] = [opening()]
     notes = [labelled(label, text, styles.note)
@@ -135,7 +135,8 @@ def _stacked(item: HandoutExercise, styles: Styles, words: Words, pictures: Mapp
         ], split=False)
     else:
         picture.hAlign = "CENTER"
-    return [top, Spacer(0, styles.layout.spacing.paragraph), *card_text(item, styles, words, width, steps)]
+    return [*leading_in([top, Spacer(0, styles.layout.spacing.paragraph)]),
+            *card_text(item, styles, words, width, steps)]
 
 
 def card_text(item: HandoutExercise, styles: Styles, words: Words, width: float,
@@ -152,6 +153,7 @@ def card_text(item: HandoutExercise, styles: Styles, words: Words, width: float,
         text.append(facts)
     if exercise.summary and show.summary:
         text.append(paragraph(exercise.summary, styles.body))
+    leading_in(text)
     if steps is not None:
         return text + step_lines(item, styles, range(steps))
     return text + later_steps(item, styles, words, 0)

@@ -10,7 +10,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Frame, KeepTogether, Paragraph, Spacer
-from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak
+from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak, NullActionFlowable
 
 from ..model.layout import Breaks
 from .figures import FigureDrawing
@@ -116,32 +116,54 @@ class ExerciseBlock(KeepTogether):
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         height = kept_height(self, available_width, available_height)
         frame = frame_height(self)
-        # A little too tall for any page (or so near it that spacing may tip it over): a shorter picture may do.
-        if frame is not None and height > frame - SLACK:
-            opening = self.shorter(height - frame + 2 * SLACK)
-            if opening is not None:
-                block = self._again([opening, *self.units[1:]], shorter=False)
-                # Only where it then fits here: moved on to a fresh page, it would leave this one emptier.
-                block.canv = self.canv
-                if kept_height(block, available_width, frame, self.canv) <= available_height - SLACK:
-                    return block.split(available_width, available_height)
-        if (self.alone and frame is not None and height > available_height
-                and (height > frame or frame - available_height < frame * HALF)):
+        if frame is None:
+            return self._moved(available_width, available_height, frame)
+        shorter = self._under_shorter_picture(available_width, available_height, height, frame)
+        if shorter is not None:
+            return shorter
+        if self.alone and height > available_height and (height > frame or frame - available_height < frame * HALF):
             return self._balanced(available_width, available_height, frame - available_height)
-        if frame is not None and height > available_height:
-            taller_than_page = height > frame and available_height >= frame / 2
-            page_too_empty = self.breaks.split_exercises and frame - available_height < frame * (self.breaks.fill + INKED)
+        over = self._over_the_page(available_width, available_height, height, frame) if height > available_height \
+            else None
+        return over if over is not None else self._moved(available_width, available_height, frame)
+
+    def _under_shorter_picture(self, available_width: float, available_height: float, height: float,
+                               frame: float) -> list[Flowable] | None:
+        """A little too tall for any page (or so near it that spacing may tip it over): a shorter picture may
+        make it fit here; None when it does not."""
+        if height <= frame - SLACK:
+            return None
+        opening = self.shorter(height - frame + 2 * SLACK)
+        if opening is None:
+            return None
+        block = self._again([opening, *self.units[1:]], shorter=False)
+        # Only where it then fits here: moved on to a fresh page, it would leave this one emptier.
+        block.canv = self.canv
+        if kept_height(block, available_width, frame, self.canv) > available_height - SLACK:
+            return None
+        return block.split(available_width, available_height)
+
+    def _over_the_page(self, available_width: float, available_height: float, height: float,
+                       frame: float) -> list[Flowable] | None:
+        """Going on over the page, between units or steps, where the layout allows and it must; None to move on
+        whole."""
+        taller_than_page = height > frame and available_height >= frame / 2
+        page_too_empty = self.breaks.split_exercises and frame - available_height < frame * (self.breaks.fill + INKED)
+        if taller_than_page or page_too_empty:
             first = kept_height(KeepTogether(self.units[0]), available_width, available_height, self.canv)
             # A first part taller than a page splits wherever it starts, so it may as well start here.
             first_may_start = first <= available_height or (first > frame and available_height >= frame / 2)
-            if (taller_than_page or page_too_empty) and first_may_start:
+            if first_may_start and self._lead_in_fits(available_width, available_height):
                 return self._by_units(available_width, available_height)
-            if taller_than_page or page_too_empty:
-                cut = self._cut(available_width, available_height)
-                if cut is not None:
-                    return cut
-            if height > frame:
-                return [FrameBreak(), self._again()]  # laid out afresh on the next frame
+            cut = self._cut(available_width, available_height)
+            if cut is not None:
+                return cut
+            if first_may_start:
+                return self._by_units(available_width, available_height)
+        return [FrameBreak(), self._again()] if height > frame else None  # laid out afresh on the next frame
+
+    def _moved(self, available_width: float, available_height: float, frame: float | None) -> list[Flowable]:
+        """Whole, on to the next frame if it does not fit here."""
         moved = super().split(available_width, available_height)
         ahead = moved[: len(moved) - sum(len(unit) for unit in self.units)]  # a break, when it moves on
         if ahead and frame is not None:
@@ -180,16 +202,48 @@ class ExerciseBlock(KeepTogether):
                                      for unit in [cut.rest, *self.units[1:]])]
         return None
 
-    def _by_units(self, available_width: float = 0.0, available_height: float = 0.0) -> list[Flowable]:
-        """The first unit flowable by flowable (the frame lays out the first at once, and a KeepTogether it
-        cannot, so a first flowable too tall for the space comes already split); each later unit kept whole,
-        and saying whose it is when it begins a page."""
+    def _runs(self, available_width: float, available_height: float) -> list[list[Flowable]]:
+        """The first unit's flowables (a first one too tall for the space already split), in runs that each end
+        with one that does not lead into the next: the picture, name and position with the first step."""
         first = list(self.units[0])
         if available_height and first[0].wrapOn(self.canv, available_width, available_height)[1] > available_height:
             first[:1] = first[0].splitOn(self.canv, available_width, available_height) or first[:1]
+        runs: list[list[Flowable]] = []
+        for flowable in first:
+            if runs and leads_in(runs[-1][-1]):
+                runs[-1].append(flowable)
+            else:
+                runs.append([flowable])
+        return runs
+
+    def _lead_in_fits(self, available_width: float, available_height: float) -> bool:
+        run = self._runs(available_width, available_height)[0]
+        return len(run) == 1 or kept_height(KeepTogether(run), available_width, available_height,
+                                            self.canv) <= available_height
+
+    def _by_units(self, available_width: float = 0.0, available_height: float = 0.0) -> list[Flowable]:
+        """The first unit flowable by flowable, each run kept together (the frame lays out the first at once, and
+        a KeepTogether it cannot, so a first flowable too tall for the space comes already split); each later
+        unit kept whole, and saying whose it is when it begins a page."""
+        runs = self._runs(available_width, available_height)
+        # A split's first flowable must go in the frame at once, which a KeepTogether cannot: after a no-op, the
+        # frame takes them all as they come.
+        head = runs[0] if len(runs[0]) == 1 else [NullActionFlowable(), KeepTogether(runs[0])]
         # a step that begins a page is under the card's name too, like each later unit
-        flowing = [first[0], *(KeepTogether([TopOnly(self.continued), flowable]) for flowable in first[1:])]
+        flowing = [*head, *(KeepTogether([TopOnly(self.continued), *run]) for run in runs[1:])]
         return [*flowing, *(KeepTogether([TopOnly(self.continued), *unit]) for unit in self.units[1:])]
+
+
+def leading_in(flowables: list[Flowable]) -> list[Flowable]:
+    """Marks what leads into what follows it (a picture over a name, a name over the steps): a card going on
+    over a page between its steps keeps each with the next, rather than leave a name at a page's foot."""
+    for flowable in flowables:
+        flowable.leads_in = True
+    return flowables
+
+
+def leads_in(flowable: Flowable) -> bool:
+    return getattr(flowable, "leads_in", False)
 
 
 class TopOnly(Flowable):
