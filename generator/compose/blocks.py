@@ -10,7 +10,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer
 
 from ..model import Personal
-from ..resolve.handout import Handout, HandoutExercise, HandoutSection
+from ..resolve.handout import Handout, HandoutSection
 from . import bilingual
 from .card import dose_text, exercise_block, page_break_due
 from .flowables import AcrossBelow, Anchor, HereOrLater

@@ -23,7 +23,6 @@ from .wording import Words
 
 
 SHORTEST = 0.6  # of the layout's picture height: a card a little taller than a page shrinks its picture to fit
-CUT_PICTURE = 0.5  # of it: the picture over a card's first steps where the layout's does not leave room for them
 
 
 def page_break_due(item: HandoutExercise, handout: Handout) -> bool:
@@ -69,10 +68,10 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, word
     kept = handout.layout.breaks.steps_kept
 
     def cuts() -> Iterator[StepCut]:  # made only for a card that meets a page's end, most never do
-        # Most steps first; then, where not even the fewest fit, under a picture half as tall, down to one step.
-        for picture_height, fewest in ((None, kept), (styles.layout.illustration.height * CUT_PICTURE, 1)):
-            for steps in range(len(exercise.steps) - 1, fewest - 1, -1) if kept else ():
-                yield StepCut(opening(steps, picture_height), later_steps(item, styles, words, steps))
+        # Most steps first, down to the layout's fewest; then, where not even those fit, one.
+        counts = [*range(len(exercise.steps) - 1, kept - 1, -1), *range(min(kept, len(exercise.steps)) - 1, 0, -1)]
+        for steps in counts if kept else []:
+            yield StepCut(opening(steps), later_steps(item, styles, words, steps))
 
     def shorter(by: float) -> list[Flowable] | None:  # the card under a picture ``by`` shorter, if still big enough
         height = styles.layout.illustration.height - by

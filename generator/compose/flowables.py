@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Frame, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak, NullActionFlowable
 
 from ..model.layout import Breaks
 from .figures import FigureDrawing
-from .reportlab_internals import frame_height, kept_height
+from .reportlab_internals import at_top, frame_height, frame_of, go_on_below, kept_height, left_in
 from .text import plain, styled
 
 
@@ -254,10 +254,10 @@ class TopOnly(Flowable):
         self.content, self.height, self.gap = content, 0.0, 0.0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        frame = getattr(self, "_frame", None)
-        at_top = frame is not None and getattr(frame, "_atTop", False)
+        frame = frame_of(self)
+        on_top = frame is not None and at_top(frame)
         self.gap = self.content.getSpaceAfter()  # inside its height: the frame asks the TopOnly, not the label
-        self.height = self.content.wrapOn(self.canv, available_width, available_height)[1] + self.gap if at_top else 0.0
+        self.height = self.content.wrapOn(self.canv, available_width, available_height)[1] + self.gap if on_top else 0.0
         # Never quite nothing: KeepTogether skips what has no height when it measures, and so would measure what
         # follows as at the top of a frame, without its space before, which the frame, past this, does count.
         return available_width, self.height or NEARLY_NOTHING
@@ -315,7 +315,7 @@ class HereOrLater(Flowable):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         height = kept_height(self.kept, available_width, available_height, self.canv)
         self.deferred, self.next_column = height > available_height, False
-        frame, across = getattr(self, "_frame", None), self.across
+        frame, across = frame_of(self), self.across
         if self.content and across is not None and across.may_begin_in(frame):
             if self.deferred or not across.fits(available_height - height, self.canv):
                 # Waiting lets the part begin here; else, in columns, the next column is better than after the part
@@ -382,15 +382,11 @@ class AcrossBelow(ActionFlowable):
             return
         frame = doc.frame
         doc.handle_nextPageTemplate(self.template)
-        height = frame._y - frame._y1 - self.gap
-        if not self.may_begin_in(frame) or frame._atTop or height <= 0:
+        height = left_in(frame) - self.gap
+        if not self.may_begin_in(frame) or at_top(frame) or height <= 0:
             doc.handle_pageBreak()
             return
-        below = Frame(frame._x1, frame._y1, self.width, height, leftPadding=0, rightPadding=0,
-                      topPadding=0, bottomPadding=0, id="across")
-        below.lastFrame = True  # the page ends with it
-        doc.frame = below
-        doc.handle_frameBegin()
+        go_on_below(doc, self.width, height, "across")
 
 
 class Anchor(Flowable):

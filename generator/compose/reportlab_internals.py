@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Frame, Paragraph
 from reportlab.platypus import paragraph as paragraphs
 from reportlab.platypus.paraparser import ParaParser
 
@@ -43,6 +43,34 @@ def frame_height(flowable: Any) -> float | None:
     None before it is placed. A block taller than a whole frame needs it to decide where to start."""
     frame = getattr(flowable, "_frame", None)
     return None if frame is None else frame._height
+
+
+def frame_of(flowable: Any) -> Any:
+    """The frame a flowable is being laid out in (Frame.add sets ``_frame``), or None before it is placed."""
+    return getattr(flowable, "_frame", None)
+
+
+def left_in(frame: Any) -> float:
+    """How much of a frame's height is still free: from its ``_y``, where the next flowable goes, down to its
+    ``_y1``. The public API says this only to a flowable being wrapped, not to an action between flowables."""
+    return frame._y - frame._y1
+
+
+def at_top(frame: Any) -> bool:
+    """Whether nothing is placed in a frame yet (its ``_atTop``)."""
+    return bool(getattr(frame, "_atTop", False))
+
+
+def go_on_below(doc: Any, width: float, height: float, frame_id: str) -> None:
+    """The page goes on in a new frame ``width`` wide and ``height`` tall under the current frame's content,
+    from its left edge, and ends with it. ReportLab moves between a page template's frames only in order; a
+    frame made mid-page is set as the document's ``frame``, marked ``lastFrame`` for handle_frameEnd."""
+    frame = doc.frame
+    below = Frame(frame._x1, frame._y1, width, height, leftPadding=0, rightPadding=0, topPadding=0,
+                  bottomPadding=0, id=frame_id)
+    below.lastFrame = True
+    doc.frame = below
+    doc.handle_frameBegin()
 
 
 def kept_height(block: Any, width: float, height: float, canvas: Any = None) -> float:

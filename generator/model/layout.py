@@ -151,7 +151,7 @@ class Breaks(Record):
         "an exercise may go on over the page between its parts, never inside one")] = True
     steps_kept: Annotated[int, Range(0, 10), Doc(
         "a card too tall for what is left of a page may go on over it between its steps, this many at least "
-        "staying with its picture and name (where not even those fit, one at least under a picture half as tall); "
+        "staying with its picture and name (where not even those fit, one at least); "
         "0: never between steps")] = 2
     log_on_new_page: Annotated[bool, Doc(
         "the tracking log always starts a page; else it follows the last card, in columns across the page under "
