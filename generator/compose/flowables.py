@@ -18,7 +18,9 @@ from .reportlab_internals import at_top, frame_height, frame_of, go_on_below, ke
 from .text import plain, styled
 
 
-FIRST_COLUMN = "column1"  # the id of the first frame of a page of columns
+def column_id(index: int) -> str:
+    """The id of a page's frame of columns, 0 the first."""
+    return f"column{index + 1}"
 
 
 class IllustrationBox(Flowable):
@@ -98,8 +100,9 @@ class ExerciseBlock(KeepTogether):
     less than its fill used; when even its first unit (picture, name, steps, dose) does not fit, that unit
     goes on over the page between its steps, as many kept here as fit (at least the layout's ``steps_kept``).
     A block taller than a whole page starts where it is when at least half a page is left, and otherwise at
-    the top of the next frame. An ``alone`` block (a new page follows it) that goes on over a page leaves the
-    this page and the next about evenly used."""
+    the top of the next frame. An ``alone`` block (a new page follows it) too tall for a page, or one that would
+    leave this page less than half used, goes on over the page where this page and the next are most evenly
+    used."""
 
     def __init__(self, units: list[list[Flowable]], label: str, breaks: Breaks, continued: Paragraph,
                  cuts: Callable[[], Iterable[StepCut]] = list,
@@ -153,13 +156,14 @@ class ExerciseBlock(KeepTogether):
             first = kept_height(KeepTogether(self.units[0]), available_width, available_height, self.canv)
             # A first part taller than a page splits wherever it starts, so it may as well start here.
             first_may_start = first <= available_height or (first > frame and available_height >= frame / 2)
-            if first_may_start and self._lead_in_fits(available_width, available_height):
-                return self._by_units(available_width, available_height)
+            runs = self._runs(available_width, available_height)
+            if first_may_start and self._fits_here(runs[0], available_width, available_height):
+                return self._by_units(runs=runs)
             cut = self._cut(available_width, available_height)
             if cut is not None:
                 return cut
             if first_may_start:
-                return self._by_units(available_width, available_height)
+                return self._by_units(runs=runs)
         return [FrameBreak(), self._again()] if height > frame else None  # laid out afresh on the next frame
 
     def _moved(self, available_width: float, available_height: float, frame: float | None) -> list[Flowable]:
@@ -216,16 +220,17 @@ class ExerciseBlock(KeepTogether):
                 runs.append([flowable])
         return runs
 
-    def _lead_in_fits(self, available_width: float, available_height: float) -> bool:
-        run = self._runs(available_width, available_height)[0]
+    def _fits_here(self, run: list[Flowable], available_width: float, available_height: float) -> bool:
+        """Whether a run fits in the space; a run of one is laid out at once, split if it must."""
         return len(run) == 1 or kept_height(KeepTogether(run), available_width, available_height,
                                             self.canv) <= available_height
 
-    def _by_units(self, available_width: float = 0.0, available_height: float = 0.0) -> list[Flowable]:
+    def _by_units(self, available_width: float = 0.0, available_height: float = 0.0,
+                  runs: list[list[Flowable]] | None = None) -> list[Flowable]:
         """The first unit flowable by flowable, each run kept together (the frame lays out the first at once, and
         a KeepTogether it cannot, so a first flowable too tall for the space comes already split); each later
-        unit kept whole, and saying whose it is when it begins a page."""
-        runs = self._runs(available_width, available_height)
+        unit kept whole, and saying whose it is when it begins a page. ``runs``: the first unit's, when made."""
+        runs = runs or self._runs(available_width, available_height)
         # A split's first flowable must go in the frame at once, which a KeepTogether cannot: after a no-op, the
         # frame takes them all as they come.
         head = runs[0] if len(runs[0]) == 1 else [NullActionFlowable(), KeepTogether(runs[0])]
@@ -327,7 +332,7 @@ class HereOrLater(Flowable):
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         if not (self.next_column or self.to_foot):
             return list(self.content)
-        room = frame_height(self) or available_height if self.next_column else available_height
+        room = (frame_height(self) or available_height) if self.next_column else available_height
         *above, last = self.content
         if isinstance(last, RuledLines):
             last = last.filling(room - kept_height(self.kept, available_width, room, self.canv) + last.height)
@@ -371,7 +376,7 @@ class AcrossBelow(ActionFlowable):
 
     def may_begin_in(self, frame) -> bool:
         """Whether the part could begin under this frame's content: in columns, the first of the page's."""
-        return frame is not None and (not self.columns or frame.id == FIRST_COLUMN)
+        return frame is not None and (not self.columns or frame.id == column_id(0))
 
     def fits(self, height: float, canvas) -> bool:
         """Whether the part's first block fits across the page in ``height`` of a column's space."""

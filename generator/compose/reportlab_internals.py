@@ -41,7 +41,7 @@ def paragraph_from_fragments(markup: str, style: Any, fragments: tuple, bullet: 
 def frame_height(flowable: Any) -> float | None:
     """The height of the frame a flowable is being laid out in (Frame sets ``_frame`` and its ``_height``), or
     None before it is placed. A block taller than a whole frame needs it to decide where to start."""
-    frame = getattr(flowable, "_frame", None)
+    frame = frame_of(flowable)
     return None if frame is None else frame._height
 
 

@@ -15,7 +15,7 @@ from ..base.errors import BuildError, InputError
 from ..base.record import Record
 from ..base.version import VERSION
 from ..compose.blocks import LOG_TEMPLATE
-from ..compose.flowables import FIRST_COLUMN
+from ..compose.flowables import column_id
 from ..compose.styles import Styles
 from ..compose.text import plain
 from ..compose.wording import Words
@@ -168,7 +168,7 @@ def _frames(layout: Layout, pages: Pages, header_height: float, columns: int | N
     width = column_width(layout, pages.size, columns)
     return [
         Frame(margins.left + i * (width + layout.page.column_gap), bottom, width, top - bottom,
-              leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=FIRST_COLUMN if i == 0 else f"column{i + 1}")
+              leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=column_id(i))
         for i in range(columns)
     ]
 
