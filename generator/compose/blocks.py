@@ -13,7 +13,7 @@ from ..model import Personal
 from ..resolve.handout import Handout, HandoutSection
 from . import bilingual
 from .card import dose_text, exercise_block, page_break_due
-from .flowables import AcrossBelow, Anchor, HereOrLater
+from .flowables import AcrossBelow, Anchor, HereOrLater, link_cards
 from .follow_through import notes_lines, stop_if_box
 from .log import tracking_log
 from .parts import boxed, grid
@@ -37,6 +37,7 @@ def compose(handout: Handout, styles: Styles, words: Words, pictures: Mapping[Pa
     story = title_block(handout, styles, words, width, key, in_set)
     for section in handout.sections:
         story.extend(section_block(section, handout, styles, words, pictures, width, key))
+    link_cards(story)
     closing: list[Flowable] = []
     if handout.worksheet.closing:
         closing = [Spacer(0, styles.layout.spacing.exercise_gap), *paragraphs(handout.worksheet.closing, styles.body)]

@@ -22,7 +22,6 @@ from .text import escape, labelled, paragraph, plain, styled
 from .wording import Words
 
 
-SHORTEST = 0.6  # of the layout's picture height: a card a little taller than a page shrinks its picture to fit
 
 
 def page_break_due(item: HandoutExercise, handout: Handout) -> bool:
@@ -67,15 +66,22 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, word
     continued = styled(escape(words.continued(exercise.name)), styles.continued, f"{item.number}.")
     kept = handout.layout.breaks.steps_kept
 
-    def cuts() -> Iterator[StepCut]:  # made only for a card that meets a page's end, most never do
+    box = styles.layout.illustration
+
+    def picture_height(by: float) -> float | None:  # the picture ``by`` shorter, if still as tall as allowed
+        height = box.height - by
+        return height if height >= box.height * box.shortest else None
+
+    def cuts(by: float = 0.0) -> Iterator[StepCut]:  # made only for a card that meets a page's end, most never do
         # Most steps first, down to the layout's fewest; then, where not even those fit, one.
         counts = [*range(len(exercise.steps) - 1, kept - 1, -1), *range(min(kept, len(exercise.steps)) - 1, 0, -1)]
-        for steps in counts if kept else []:
-            yield StepCut(opening(steps), later_steps(item, styles, words, steps))
+        height = picture_height(by) if by else None
+        for steps in counts if kept and (height or not by) else []:
+            yield StepCut(opening(steps, height), later_steps(item, styles, words, steps))
 
     def shorter(by: float) -> list[Flowable] | None:  # the card under a picture ``by`` shorter, if still big enough
-        height = styles.layout.illustration.height - by
-        return opening(picture_height=height) if height >= styles.layout.illustration.height * SHORTEST else None
+        height = picture_height(by)
+        return opening(picture_height=height) if height is not None else None
 
     return ExerciseBlock(units, f"exercise {item.number} '{exercise.name}'", handout.layout.breaks, continued,
                          cuts, shorter, alone=page_break_due(item, handout))
@@ -160,8 +166,10 @@ def card_text(item: HandoutExercise, styles: Styles, words: Words, width: float,
 
 def later_steps(item: HandoutExercise, styles: Styles, words: Words, start: int) -> list[Flowable]:
     """The steps from step ``start`` (0 the first) on, then the dose: what goes on over a page."""
-    return [*step_lines(item, styles, range(start, len(item.exercise.steps))),
-            *dose_lines(item, styles, words)]
+    steps, dose = step_lines(item, styles, range(start, len(item.exercise.steps))), dose_lines(item, styles, words)
+    if dose:
+        leading_in(steps[-1:])  # the last step goes over with the dose, which alone would read as the next card's
+    return [*steps, *dose]
 
 
 def step_lines(item: HandoutExercise, styles: Styles, indices: range) -> list[Flowable]:

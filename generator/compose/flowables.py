@@ -98,23 +98,35 @@ class ExerciseBlock(KeepTogether):
     """Kept on one page where it fits. Where it does not, it goes on over the page between its units (each unit
     stays whole unless taller than a page) when the layout allows it and moving it whole would leave this page
     less than its fill used; when even its first unit (picture, name, steps, dose) does not fit, that unit
-    goes on over the page between its steps, as many kept here as fit (at least the layout's ``steps_kept``).
+    goes on over the page between its steps, as many kept here as fit (the layout's ``steps_kept``, or else one,
+    under a picture as much shorter as the layout allows); what goes on is spread as ``GoingOn`` says.
     A block taller than a whole page starts where it is when at least half a page is left, and otherwise at
     the top of the next frame. An ``alone`` block (a new page follows it) too tall for a page, or one that would
     leave this page less than half used, goes on over the page where this page and the next are most evenly
     used."""
 
     def __init__(self, units: list[list[Flowable]], label: str, breaks: Breaks, continued: Paragraph,
-                 cuts: Callable[[], Iterable[StepCut]] = list,
+                 cuts: Callable[[float], Iterable[StepCut]] = lambda by: (),
                  shorter: Callable[[float], list[Flowable] | None] = lambda by: None, alone: bool = False):
         super().__init__([flowable for unit in units for flowable in unit])
         self.units, self.exercise_label, self.breaks, self.continued = units, label, breaks, continued
         self.cuts, self.shorter, self.alone = cuts, shorter, alone
+        self.following: ExerciseBlock | None = None  # the next card, when it comes straight after this one
+
+    def least_start(self, available_width: float, frame: float) -> float:
+        """The least height this card can begin a page's rest with: its picture, name and one step."""
+        fewest = None
+        for fewest in self.cuts(0.0):
+            pass
+        head = fewest.head if fewest is not None else self.units[0]
+        return kept_height(KeepTogether(head), available_width, frame, self.canv)
 
     def _again(self, units: list[list[Flowable]] | None = None, shorter: bool = True) -> "ExerciseBlock":
         """This card laid out afresh, of ``units`` when given; ``shorter`` False when its picture already is."""
-        return ExerciseBlock(units or self.units, self.exercise_label, self.breaks, self.continued, self.cuts,
-                             self.shorter if shorter else (lambda by: None), self.alone)
+        block = ExerciseBlock(units or self.units, self.exercise_label, self.breaks, self.continued, self.cuts,
+                              self.shorter if shorter else (lambda by: None), self.alone)
+        block.following = self.following
+        return block
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         height = kept_height(self, available_width, available_height)
@@ -154,16 +166,15 @@ class ExerciseBlock(KeepTogether):
         page_too_empty = self.breaks.split_exercises and frame - available_height < frame * (self.breaks.fill + INKED)
         if taller_than_page or page_too_empty:
             first = kept_height(KeepTogether(self.units[0]), available_width, available_height, self.canv)
-            # A first part taller than a page splits wherever it starts, so it may as well start here.
-            first_may_start = first <= available_height or (first > frame and available_height >= frame / 2)
-            runs = self._runs(available_width, available_height)
-            if first_may_start and self._fits_here(runs[0], available_width, available_height):
-                return self._by_units(runs=runs)
+            if first <= available_height:
+                return self._by_units(available_width, available_height)
+            # Its first part ends here after as many steps as fit, the others going on across the next page.
             cut = self._cut(available_width, available_height)
             if cut is not None:
                 return cut
-            if first_may_start:
-                return self._by_units(runs=runs)
+            # A first part taller than a page splits wherever it starts, so it may as well start here.
+            if first > frame and available_height >= frame / 2:
+                return self._by_units(available_width, available_height)
         return [FrameBreak(), self._again()] if height > frame else None  # laid out afresh on the next frame
 
     def _moved(self, available_width: float, available_height: float, frame: float | None) -> list[Flowable]:
@@ -183,7 +194,7 @@ class ExerciseBlock(KeepTogether):
         ways: list[tuple[list[Flowable], list[list[Flowable]]]] = [([], self.units)]  # what stays, what goes on
         ways += [([flowable for unit in self.units[:count] for flowable in unit], self.units[count:])
                  for count in range(1, len(self.units))]
-        ways += [(cut.head, [cut.rest, *self.units[1:]]) for cut in self.cuts()]
+        ways += [(cut.head, [cut.rest, *self.units[1:]]) for cut in self.cuts(0.0)]
 
         def height(flowables: list[Flowable]) -> float:
             return kept_height(KeepTogether(flowables), available_width, available_height, self.canv)
@@ -199,12 +210,23 @@ class ExerciseBlock(KeepTogether):
 
     def _cut(self, available_width: float, available_height: float) -> list[Flowable] | None:
         """The first unit ended after as many steps as fit here, the rest of it and each later unit going on
-        under the card's name; None when not even the fewest steps the layout keeps fit."""
-        for cut in self.cuts():
-            if kept_height(KeepTogether(cut.head), available_width, available_height, self.canv) <= available_height:
-                return [*cut.head, *(KeepTogether([TopOnly(self.continued), *unit])
-                                     for unit in [cut.rest, *self.units[1:]])]
+        under the card's name; where not even one step fits, under a picture made as much shorter as the layout
+        allows; None when neither fits."""
+        def height(cut: StepCut) -> float:
+            return kept_height(KeepTogether(cut.head), available_width, available_height, self.canv)
+
+        fewest = None  # the fewest steps' cut, under the full picture
+        for fewest in self.cuts(0.0):
+            if height(fewest) <= available_height:
+                return self._cut_at(fewest)
+        if fewest is not None:
+            for cut in self.cuts(height(fewest) - available_height + NEARLY_NOTHING):
+                if height(cut) <= available_height:
+                    return self._cut_at(cut)
         return None
+
+    def _cut_at(self, cut: StepCut) -> list[Flowable]:
+        return [*cut.head, self._going_on(runs_of(cut.rest))]
 
     def _runs(self, available_width: float, available_height: float) -> list[list[Flowable]]:
         """The first unit's flowables (a first one too tall for the space already split), in runs that each end
@@ -212,31 +234,23 @@ class ExerciseBlock(KeepTogether):
         first = list(self.units[0])
         if available_height and first[0].wrapOn(self.canv, available_width, available_height)[1] > available_height:
             first[:1] = first[0].splitOn(self.canv, available_width, available_height) or first[:1]
-        runs: list[list[Flowable]] = []
-        for flowable in first:
-            if runs and leads_in(runs[-1][-1]):
-                runs[-1].append(flowable)
-            else:
-                runs.append([flowable])
-        return runs
+        return runs_of(first)
 
-    def _fits_here(self, run: list[Flowable], available_width: float, available_height: float) -> bool:
-        """Whether a run fits in the space; a run of one is laid out at once, split if it must."""
-        return len(run) == 1 or kept_height(KeepTogether(run), available_width, available_height,
-                                            self.canv) <= available_height
-
-    def _by_units(self, available_width: float = 0.0, available_height: float = 0.0,
-                  runs: list[list[Flowable]] | None = None) -> list[Flowable]:
+    def _by_units(self, available_width: float = 0.0, available_height: float = 0.0) -> list[Flowable]:
         """The first unit flowable by flowable, each run kept together (the frame lays out the first at once, and
         a KeepTogether it cannot, so a first flowable too tall for the space comes already split); each later
-        unit kept whole, and saying whose it is when it begins a page. ``runs``: the first unit's, when made."""
-        runs = runs or self._runs(available_width, available_height)
+        unit kept whole, and saying whose it is when it begins a page."""
+        runs = self._runs(available_width, available_height)
         # A split's first flowable must go in the frame at once, which a KeepTogether cannot: after a no-op, the
         # frame takes them all as they come.
         head = runs[0] if len(runs[0]) == 1 else [NullActionFlowable(), KeepTogether(runs[0])]
-        # a step that begins a page is under the card's name too, like each later unit
-        flowing = [*head, *(KeepTogether([TopOnly(self.continued), *run]) for run in runs[1:])]
-        return [*flowing, *(KeepTogether([TopOnly(self.continued), *unit]) for unit in self.units[1:])]
+        return [*head, self._going_on(runs[1:])]
+
+    def _going_on(self, runs: list[list[Flowable]]) -> GoingOn:
+        """The runs, then each later unit, kept whole and under the card's name where one begins a page (a step
+        as much as a unit)."""
+        return GoingOn([KeepTogether([TopOnly(self.continued), *run]) for run in [*runs, *self.units[1:]]],
+                       self.continued, self.following)
 
 
 def leading_in(flowables: list[Flowable]) -> list[Flowable]:
@@ -247,8 +261,69 @@ def leading_in(flowables: list[Flowable]) -> list[Flowable]:
     return flowables
 
 
+def runs_of(flowables: list[Flowable]) -> list[list[Flowable]]:
+    """The flowables in runs that each end with one that does not lead into the next."""
+    runs: list[list[Flowable]] = []
+    for flowable in flowables:
+        if runs and leads_in(runs[-1][-1]):
+            runs[-1].append(flowable)
+        else:
+            runs.append([flowable])
+    return runs
+
+
 def leads_in(flowable: Flowable) -> bool:
     return getattr(flowable, "leads_in", False)
+
+
+class GoingOn(Flowable):
+    """The parts of a card that go on over a page, each kept whole under the card's name. Where they would end
+    on a further page using less than half of it, and leave too little room there for the next card to begin,
+    the page breaks between them earlier, when both pages are then at least half used. Never drawn itself:
+    asked to split, it gives its parts."""
+
+    def __init__(self, parts: list[Flowable], continued: Paragraph, following: ExerciseBlock | None):
+        super().__init__()
+        self.parts, self.continued, self.following = parts, continued, following
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return available_width, available_height + 1.0  # always split, into its parts
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        # The frame places a split's first flowable at once, which a part may not fit: a no-op goes first.
+        return [NullActionFlowable(), *self._spread(available_width, available_height)]
+
+    def _spread(self, available_width: float, available_height: float) -> list[Flowable]:
+        frame = frame_height(self)
+        if frame is None or self.following is None or not self.parts:
+            return list(self.parts)
+        heights = [kept_height(part, available_width, frame, self.canv) for part in self.parts]
+        here = len(list(itertools.takewhile(lambda total: total <= available_height,
+                                            itertools.accumulate(heights))))
+        if here == 0 and not at_top(frame_of(self)):
+            return [FrameBreak(), GoingOn(self.parts, self.continued, self.following)]  # spread from the top
+        label = self.continued.wrapOn(self.canv, available_width, frame)[1] + self.continued.getSpaceAfter()
+        over = label + sum(heights[here:])
+        if here == len(heights) or over >= frame * HALF or over > frame:
+            return list(self.parts)
+        self.following.canv = self.canv
+        if frame - over - SLACK >= self.following.least_start(available_width, frame):
+            return list(self.parts)  # the next card begins under them
+        used = frame - available_height
+        for count in range(here - 1, 0, -1):
+            over = label + sum(heights[count:])
+            if over > frame:
+                break
+            if over >= frame * HALF and used + sum(heights[:count]) >= frame * HALF:
+                return [*self.parts[:count], FrameBreak(), *self.parts[count:]]
+        return list(self.parts)
+
+
+def link_cards(story: list[Flowable]) -> None:
+    """Tells each card of the card that follows it straight after, to leave room for its start."""
+    for card, following in itertools.pairwise(story):
+        if isinstance(card, ExerciseBlock) and isinstance(following, ExerciseBlock):
+            card.following = following
 
 
 class TopOnly(Flowable):

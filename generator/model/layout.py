@@ -115,6 +115,9 @@ class Illustration(Record):
     beside: Annotated[float, Range(0.1, 0.9), Doc(
         "beside the steps a picture takes at most this share of the card; a figure whose frames need more "
         "goes above the steps, across the card")] = 0.5
+    shortest: Annotated[float, Range(0.3, 1.0), Doc(
+        "a card a little taller than a page may make its picture shorter to fit it, or to begin at a page's "
+        "foot with one step, down to this share of its height (1: never)")] = 0.6
 
 
 class FigureStyle(Record):
