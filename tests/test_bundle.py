@@ -10,7 +10,7 @@ import pdfplumber
 import pytest
 from conftest import read_pages
 from pypdf import PdfReader
-from test_print import page_fill
+from test_print import FILL_TOLERANCE, HALF, LAYOUTS, PAPERS, layout_of, page_fill
 
 from generator.load.library import Library
 from generator.resolve.bundle import resolve_set
@@ -170,6 +170,25 @@ def test_cover_contents_and_checklist_share_two_pages_each_at_least_half_used(pr
     listed = contents_text(data, front)
     for depth, title, number in outline(reader):  # every program and exercise, with its page
         assert listed_at(title, listed) == number, title
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_no_page_of_a_set_but_each_program_s_last_is_left_less_than_half_used(project: Path, run, layout: str,
+                                                                             paper: str):
+    """The set's front matter and every program, one of them in Spanish, by the page-fill rule of a handout."""
+    (project / "worksheets/back-care.yaml").write_text(FOUR)
+    arguments = ["bundle", "worksheets/back-care.yaml", "--layout", layout, "--paper", paper, "-o", "set.pdf",
+                 "--client", "Alex Rivera", "--note", "Start with the stretches; add the ball once they are easy."]
+    assert run(*arguments).exit_code == 0
+    data = (project / "set.pdf").read_bytes()
+    starts = [number for depth, _, number in outline(PdfReader(io.BytesIO(data))) if depth == 0]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        fills = [round(page_fill(page, layout_of(layout).page.columns), 2) for page in pdf.pages]
+    ends = {start - 1 for start in starts} | {len(fills)}  # the front matter's last page, and each program's
+    assert len(starts) == 4
+    assert all(fill >= HALF - FILL_TOLERANCE for number, fill in enumerate(fills, start=1) if number not in ends), \
+        fills
 
 
 def test_the_checklist_lists_what_only_a_variation_uses_apart_as_optional(project: Path, run):

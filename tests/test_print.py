@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from PIL import Image
 
 from conftest import ROOT, SHIPPED_LAYOUTS, SHIPPED_WORKSHEETS, TRANSLATED_WORKSHEETS
 from generator.app.caches import Caches
@@ -151,6 +152,29 @@ def test_no_page_but_the_last_is_left_less_than_half_used(build):
     layout = layout_of(build[1])
     with pdfplumber.open(io.BytesIO(built(build))) as pdf:
         fills = [round(page_fill(page, layout.page.columns), 2) for page in pdf.pages]
+    assert all(fill >= HALF - FILL_TOLERANCE for fill in fills[:-1]), fills
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("worksheet", [*SHIPPED_WORKSHEETS, *TRANSLATED_WORKSHEETS], ids=lambda path: path.stem
+                         if path.parent.name == "worksheets" else f"{path.parent.name}-{path.stem}")
+def test_a_personalised_handout_with_a_clinic_block_leaves_no_page_but_the_last_less_than_half_used(
+        project: Path, run, worksheet: Path, layout: str, paper: str):
+    """The client's lines, a note for them, a note under an exercise and the clinic's header take room that
+    every page but the last still fills."""
+    Image.new("RGB", (900, 300), "teal").save(project / "logo.png")
+    (project / "clinic.yaml").write_text("name: Northside Physical Therapy & Rehab\nlogo: logo.png\n"
+                                         "lines:\n  - 12 Example Street\n  - '(555) 010-0199'\n", "utf-8")
+    first = re.search(r"(?m)^ *exercises:\n +- (?:exercise: )?([a-z-]+)", worksheet.read_text("utf-8")).group(1)
+    arguments = ["build", str(worksheet.relative_to(ROOT)), "--layout", layout, "--paper", paper, "-o", "out.pdf",
+                 "--clinic", "clinic.yaml", "--client", "Alex Rivera", "--date", "2026-12-07",
+                 "--clinician", "Sam Okafor", "--note", "Start gently and build up over the first two weeks.",
+                 "--exercise-note", f"{first}=Do this one first, before the others, while you are warm.",
+                 "--log-weeks", "2"]
+    assert run(*arguments).exit_code == 0
+    with pdfplumber.open(project / "out.pdf") as pdf:
+        fills = [round(page_fill(page, layout_of(layout).page.columns), 2) for page in pdf.pages]
     assert all(fill >= HALF - FILL_TOLERANCE for fill in fills[:-1]), fills
 
 

@@ -13,7 +13,7 @@ from ..model import Personal
 from ..resolve.handout import Handout, HandoutSection
 from . import bilingual
 from .card import dose_text, exercise_block, page_break_due
-from .flowables import AcrossBelow, Anchor, HereOrLater, link_cards
+from .flowables import AcrossBelow, Anchor, HereOrLater, Lowered, link_cards
 from .follow_through import notes_lines, stop_if_box
 from .log import tracking_log
 from .parts import boxed, grid
@@ -22,6 +22,8 @@ from .text import escape, labelled, paragraph, paragraphs, plain, styled
 from .wording import Words
 
 LOG_TEMPLATE = "log"  # a page template with one full-width frame, whatever the layout's columns
+
+LOWERED = 1 / 3  # of what a title page leaves empty: above its title block, as a book's part titles stand
 
 
 def compose(handout: Handout, styles: Styles, words: Words, pictures: Mapping[Path, ImageReader], width: float,
@@ -35,6 +37,8 @@ def compose(handout: Handout, styles: Styles, words: Words, pictures: Mapping[Pa
     """
     full_width = full_width or width
     story = title_block(handout, styles, words, width, key, in_set)
+    if in_set and styles.layout.breaks.title_page_in_set:
+        story = [Lowered(story, LOWERED), *story, PageBreak()]
     for section in handout.sections:
         story.extend(section_block(section, handout, styles, words, pictures, width, key))
     link_cards(story)

@@ -14,7 +14,7 @@ from ..base.record import Record
 from ..resolve.handout import Bundle, Handout, Need
 from .blocks import compose, for_client, grid
 from .contents import Contents
-from .flowables import TickBox
+from .flowables import TickBox, WholeOrFromHere
 from .follow_through import stop_if_box
 from .styles import Styles
 from .text import MarkupStyle, escape, paragraph, paragraphs, styled
@@ -91,11 +91,13 @@ def checklist(bundle: Bundle, styles: Styles, words: Words, width: float) -> lis
         rows += [_need_row(need, box, styles) for need in optional]
     commands += [("LINEBELOW", (0, n), (-1, n), 0.4, styles.colours.rule) for n, row in enumerate(rows) if row[1]]
     table = grid(rows, columns, styles, commands)
+    table.splitInRow = 0  # a thing's row is never split from the programs that need it
     # Kept whole: on the contents' last page when it fits there, else at the top of the next (where the space
-    # a heading keeps above it vanishes, and a spacer would not).
+    # a heading keeps above it vanishes, and a spacer would not); taller than a page, straight after them.
     heading = MarkupStyle("checklist", parent=styles.section, spaceBefore=styles.section.spaceBefore * 2)
-    return [KeepTogether([styled(escape(words.EQUIPMENT_HEADING), heading),
-                          styled(escape(words.EQUIPMENT_INTRO), styles.meta), table])]
+    again = styled(escape(words.continued(words.EQUIPMENT_HEADING)), styles.section)
+    return [WholeOrFromHere([styled(escape(words.EQUIPMENT_HEADING), heading),
+                             styled(escape(words.EQUIPMENT_INTRO), styles.meta), table], again)]
 
 
 def _need_row(need: Need, box: float, styles: Styles) -> list:

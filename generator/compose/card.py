@@ -63,7 +63,7 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, word
         units.append(tips)
     if handout.notes_per_exercise:
         units.append(notes_area(words.YOUR_NOTES_LABEL, handout.notes_per_exercise, styles, width))
-    continued = styled(escape(words.continued(exercise.name)), styles.continued, f"{item.number}.")
+    continued = continued_label(item, styles, words)
     kept = handout.layout.breaks.steps_kept
 
     box = styles.layout.illustration
@@ -162,6 +162,14 @@ def card_text(item: HandoutExercise, styles: Styles, words: Words, width: float,
     if steps is not None:
         return text + step_lines(item, styles, range(steps))
     return text + later_steps(item, styles, words, 0)
+
+
+def continued_label(item: HandoutExercise, styles: Styles, words: Words) -> Flowable:
+    """'N. Name (continued)', over a part of the card that begins a page; a bilingual copy says it again."""
+    label, second = escape(words.continued(item.exercise.name)), words.second
+    if second is not None and item.second_name:  # on the same line where it fits, lighter, as a name's is
+        label += f" · <font face='{styles.fonts.regular}'>{escape(second.continued(item.second_name))}</font>"
+    return styled(label, styles.continued, f"{item.number}.")
 
 
 def later_steps(item: HandoutExercise, styles: Styles, words: Words, start: int) -> list[Flowable]:

@@ -60,7 +60,11 @@ class Contents(TableOfContents):
         return [parts[0], PageBreak(), *parts[1:]]  # else the rest would fill up this page again
 
     def _following(self, width: float) -> float:
-        return 0.0 if self.follows is None else kept_height(self.follows, width, frame_height(self) or 1e6, self.canv)
+        """What follows, where it is kept with the contents' end: not when taller than a page, as it then
+        begins wherever they end."""
+        frame = frame_height(self) or 1e6
+        following = 0.0 if self.follows is None else kept_height(self.follows, width, frame, self.canv)
+        return following if following <= frame else 0.0
 
     def _block(self, program: list[Entry], width: float) -> Table:
         """One program: its title, then its exercises down the left column and on down the right."""

@@ -14,7 +14,7 @@ from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak, NullActio
 
 from ..model.layout import Breaks
 from .figures import FigureDrawing
-from .reportlab_internals import at_top, frame_height, frame_of, go_on_below, kept_height, left_in
+from .reportlab_internals import at_top, canvas_of, frame_height, frame_of, go_on_below, kept_height, left_in
 from .text import plain, styled
 
 
@@ -105,7 +105,7 @@ class ExerciseBlock(KeepTogether):
     leave this page less than half used, goes on over the page where this page and the next are most evenly
     used."""
 
-    def __init__(self, units: list[list[Flowable]], label: str, breaks: Breaks, continued: Paragraph,
+    def __init__(self, units: list[list[Flowable]], label: str, breaks: Breaks, continued: Flowable,
                  cuts: Callable[[float], Iterable[StepCut]] = lambda by: (),
                  shorter: Callable[[float], list[Flowable] | None] = lambda by: None, alone: bool = False):
         super().__init__([flowable for unit in units for flowable in unit])
@@ -282,7 +282,7 @@ class GoingOn(Flowable):
     the page breaks between them earlier, when both pages are then at least half used. Never drawn itself:
     asked to split, it gives its parts."""
 
-    def __init__(self, parts: list[Flowable], continued: Paragraph, following: ExerciseBlock | None):
+    def __init__(self, parts: list[Flowable], continued: Flowable, following: ExerciseBlock | None):
         super().__init__()
         self.parts, self.continued, self.following = parts, continued, following
 
@@ -347,6 +347,45 @@ class TopOnly(Flowable):
             self.content.drawOn(self.canv, 0, self.gap)
 
 
+class WholeOrFromHere(KeepTogether):
+    """Headings over a table, kept on one page where they fit one; where they are taller than a page, they
+    begin where they are, the headings over the table's first rows, rather than on a page of their own, and
+    each page the table goes on to begins under ``again``."""
+
+    def __init__(self, content: list[Flowable], again: Flowable):
+        super().__init__(content)
+        self.again = again
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        frame, canvas = frame_height(self), canvas_of(self)  # measuring itself, it lets go of the canvas
+        *lead, table = self._content
+        if frame is None or kept_height(self, available_width, frame, canvas) <= frame:
+            self.canv = canvas
+            return super().split(available_width, available_height)
+        room = available_height - kept_height(KeepTogether(lead), available_width, available_height, canvas)
+        parts = table.splitOn(canvas, available_width, room) if room > 0 else []
+        if len(parts) < 2:  # not a row under the headings here
+            return [FrameBreak(), WholeOrFromHere(self._content, self.again)]
+        return [NullActionFlowable(), *lead, parts[0],
+                *(KeepTogether([TopOnly(self.again), HeadedAgain(part, self.again, 0.0)]) for part in parts[1:])]
+
+
+class Lowered(Flowable):
+    """Space at a page's top that sets what follows it, ``content``, ``share`` of the way down what it leaves."""
+
+    def __init__(self, content: list[Flowable], share: float):
+        super().__init__()
+        self.content, self.share = content, share
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        height = kept_height(KeepTogether(self.content), available_width, available_height, self.canv)
+        self.width, self.height = available_width, max(0.0, (available_height - height - SLACK) * self.share)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        pass
+
+
 class HeadedAgain(Flowable):
     """A table whose every part that goes on over a page begins under its heading again, as its repeated rows
     begin it with its column headings: whose log a page is, for one week of many exercises."""
@@ -361,6 +400,14 @@ class HeadedAgain(Flowable):
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         parts = self.table.splitOn(self.canv, available_width, available_height)
+        frame = frame_height(self)
+        if len(parts) == 2 and frame is not None:
+            # A last part shorter than half a page moves rows on to it, where this page stays half used.
+            heading = self.heading.wrapOn(self.canv, available_width, frame)[1] + self.gap
+            short = frame * HALF - heading - parts[1].wrapOn(self.canv, available_width, frame)[1]
+            if short > 0 and frame - available_height + parts[0].wrapOn(self.canv, available_width, frame)[1] \
+                    - short >= frame * HALF:
+                parts = self.table.splitOn(self.canv, available_width, available_height - short) or parts
         # Each later part on to a fresh frame with its heading: a heading left at the foot of this one says nothing.
         return parts[:1] + [KeepTogether([TopOnly(self.heading), Spacer(0, self.gap),
                                           HeadedAgain(part, self.heading, self.gap)]) for part in parts[1:]]

@@ -30,21 +30,19 @@ def log_rows(handout: Handout, words: Words) -> list[str]:
 def tracking_log(handout: Handout, styles: Styles, words: Words, width: float, in_set: bool = False) -> list[Flowable]:
     """A table a week, each kept whole; the first under the log's heading and what to do.
 
-    In a set, whose logs all look alike, the heading names the program, and every page the log goes on to
-    begins with it again.
+    Every page the log goes on to begins under its heading again, as a card's part does under its name: in a
+    set, whose logs all look alike, the heading that names the program; else the heading, continued.
     """
     heading = plain(words.log_heading(handout.worksheet.title) if in_set else words.LOG_HEADING)
     lead: list[Flowable] = [styled(heading, styles.section), styled(escape(words.LOG_INTRO), styles.meta)]
     story: list[Flowable] = []
     gap = styles.layout.spacing.paragraph * 2
     for week in range(1, (handout.log_weeks or 0) + 1):
-        table: Flowable = week_table(week, handout, styles, words, width)
-        head = lead if week == 1 else []
-        if in_set:  # over a week that begins a page, and over each part of a week too long for one
-            again = styled(heading, styles.section)
-            table = HeadedAgain(table, again, gap)
-            head = head or [TopOnly(again)]
-        story.append(KeepTogether([*head, Spacer(0, gap), table]))
+        # over a week that begins a page, and over each part of a week too long for one; small, as over a card
+        again = styled(heading, styles.section) if in_set else \
+            styled(plain(words.continued(words.LOG_HEADING)), styles.small_label)
+        table = HeadedAgain(week_table(week, handout, styles, words, width), again, gap)
+        story.append(KeepTogether([*(lead if week == 1 else [TopOnly(again)]), Spacer(0, gap), table]))
     return story
 
 

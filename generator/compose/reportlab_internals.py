@@ -50,6 +50,11 @@ def frame_of(flowable: Any) -> Any:
     return getattr(flowable, "_frame", None)
 
 
+def canvas_of(flowable: Any) -> Any:
+    """The canvas a flowable is being laid out on: ``wrapOn`` sets it, and takes it away again after."""
+    return flowable.canv
+
+
 def left_in(frame: Any) -> float:
     """How much of a frame's height is still free: from its ``_y``, where the next flowable goes, down to its
     ``_y1``. The public API says this only to a flowable being wrapped, not to an action between flowables."""

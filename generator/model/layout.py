@@ -159,6 +159,9 @@ class Breaks(Record):
     log_on_new_page: Annotated[bool, Doc(
         "the tracking log always starts a page; else it follows the last card, in columns across the page under "
         "the first column's content while the others are empty")] = False
+    title_page_in_set: Annotated[bool, Doc(
+        "in a set, each program's title, intro and list of exercises stand on a page of their own, a third of "
+        "the way down it: the page one a set's cover leaves without the client's lines and the stop box")] = False
 
 
 class Show(Record):
