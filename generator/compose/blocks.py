@@ -99,7 +99,8 @@ def exercise_list(handout: Handout, styles: Styles, words: Words) -> list[Flowab
     muted = styles.colours.muted.hexval()[2:]
     lines = [styled(f"{plain(item.exercise.name)} <font color='#{muted}'>· {dose_text(item.dosage, words)}</font>",
                     styles.step, bulletText=f"{item.number}.") for item in handout.exercises]
-    return [styled(escape(words.EXERCISES_HEADING), styles.section), *lines]
+    # Whole, under its heading: its last lines at the top of the next page would not say what they list.
+    return [KeepTogether([styled(escape(words.EXERCISES_HEADING), styles.section), *lines])]
 
 
 def for_client(personal: Personal | None, styles: Styles, words: Words, width: float) -> list[Flowable]:

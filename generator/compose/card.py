@@ -76,8 +76,9 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, word
         # Most steps first, down to the layout's fewest; then, where not even those fit, one.
         counts = [*range(len(exercise.steps) - 1, kept - 1, -1), *range(min(kept, len(exercise.steps)) - 1, 0, -1)]
         height = picture_height(by) if by else None
+        beside = text_column(item, handout, styles, pictures, width)
         for steps in counts if kept and (height or not by) else []:
-            yield StepCut(opening(steps, height), later_steps(item, styles, words, steps))
+            yield StepCut(opening(steps, height), later_steps(item, styles, words, steps), beside)
 
     def shorter(by: float) -> list[Flowable] | None:  # the card under a picture ``by`` shorter, if still big enough
         height = picture_height(by)
@@ -85,6 +86,17 @@ def exercise_block(item: HandoutExercise, handout: Handout, styles: Styles, word
 
     return ExerciseBlock(units, f"exercise {item.number} '{exercise.name}'", handout.layout.breaks, continued,
                          cuts, shorter, alone=page_break_due(item, handout))
+
+
+def text_column(item: HandoutExercise, handout: Handout, styles: Styles, pictures: Mapping[Path, ImageReader],
+                width: float) -> tuple[float, float]:
+    """How far in from the card's left and right its text column stands beside the picture (none above it)."""
+    box = styles.layout.illustration
+    size = picture_size(box, frames(item, pictures), width, styles.layout.figure.gap)
+    if size.above:
+        return 0.0, 0.0
+    aside = size.width + styles.layout.spacing.column_gap
+    return (aside, 0.0) if box.position == "left" else (0.0, aside)
 
 
 def _first_part(item: HandoutExercise, handout: Handout, styles: Styles, words: Words,

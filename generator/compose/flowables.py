@@ -10,7 +10,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
-from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak, NullActionFlowable
+from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak, Indenter, NullActionFlowable
 
 from ..model.layout import Breaks
 from .figures import FigureDrawing
@@ -92,6 +92,7 @@ class StepCut:
 
     head: list[Flowable]
     rest: list[Flowable]
+    beside: tuple[float, float] = (0.0, 0.0)  # the head's text column, left and right in: where the rest begins
 
 
 class ExerciseBlock(KeepTogether):
@@ -226,7 +227,7 @@ class ExerciseBlock(KeepTogether):
         return None
 
     def _cut_at(self, cut: StepCut) -> list[Flowable]:
-        return [*cut.head, self._going_on(runs_of(cut.rest))]
+        return [*cut.head, self._going_on(runs_of(cut.rest), cut.beside)]
 
     def _runs(self, available_width: float, available_height: float) -> list[list[Flowable]]:
         """The first unit's flowables (a first one too tall for the space already split), in runs that each end
@@ -246,11 +247,11 @@ class ExerciseBlock(KeepTogether):
         head = runs[0] if len(runs[0]) == 1 else [NullActionFlowable(), KeepTogether(runs[0])]
         return [*head, self._going_on(runs[1:])]
 
-    def _going_on(self, runs: list[list[Flowable]]) -> GoingOn:
+    def _going_on(self, runs: list[list[Flowable]], beside: tuple[float, float] = (0.0, 0.0)) -> GoingOn:
         """The runs, then each later unit, kept whole and under the card's name where one begins a page (a step
-        as much as a unit)."""
+        as much as a unit); those that follow on this page stand ``beside`` in, under the steps above them."""
         return GoingOn([KeepTogether([TopOnly(self.continued), *run]) for run in [*runs, *self.units[1:]]],
-                       self.continued, self.following)
+                       self.continued, self.following, beside)
 
 
 def leading_in(flowables: list[Flowable]) -> list[Flowable]:
@@ -282,16 +283,36 @@ class GoingOn(Flowable):
     the page breaks between them earlier, when both pages are then at least half used. Never drawn itself:
     asked to split, it gives its parts."""
 
-    def __init__(self, parts: list[Flowable], continued: Flowable, following: ExerciseBlock | None):
+    def __init__(self, parts: list[Flowable], continued: Flowable, following: ExerciseBlock | None,
+                 beside: tuple[float, float] = (0.0, 0.0)):
         super().__init__()
-        self.parts, self.continued, self.following = parts, continued, following
+        self.parts, self.continued, self.following, self.beside = parts, continued, following, beside
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return available_width, available_height + 1.0  # always split, into its parts
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         # The frame places a split's first flowable at once, which a part may not fit: a no-op goes first.
+        frame = frame_of(self)
+        if any(self.beside) and frame is not None and not at_top(frame):
+            return [NullActionFlowable(), *self._beside(available_width, available_height)]
         return [NullActionFlowable(), *self._spread(available_width, available_height)]
+
+    def _beside(self, available_width: float, available_height: float) -> list[Flowable]:
+        """Those that fit here in the text column over them, set in as far as it is; the others over the page."""
+        left, right = self.beside
+        narrow, room, here = available_width - left - right, available_height, 0
+        for part in self.parts:
+            room -= kept_height(part, narrow, available_height, self.canv)
+            if room < 0:
+                break
+            here += 1
+        # What does not fit in the column goes over the page, not out under the picture here.
+        later = [FrameBreak(), GoingOn(self.parts[here:], self.continued, self.following)] \
+            if here < len(self.parts) else []
+        if not here:
+            return later
+        return [Indenter(left, right), *self.parts[:here], Indenter(-left, -right), *later]
 
     def _spread(self, available_width: float, available_height: float) -> list[Flowable]:
         frame = frame_height(self)
