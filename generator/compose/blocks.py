@@ -13,7 +13,8 @@ from ..model import Personal
 from ..resolve.handout import Handout, HandoutSection
 from . import bilingual
 from .card import dose_text, exercise_block, page_break_due
-from .flowables import AcrossBelow, Anchor, HereOrLater, Lowered, link_cards
+from .card_breaks import link_cards
+from .flowables import AcrossBelow, Anchor, HereOrLater, Lowered
 from .follow_through import notes_lines, stop_if_box
 from .log import tracking_log
 from .parts import boxed, grid

@@ -8,7 +8,7 @@ from typing import Mapping
 
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Spacer
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 
 from ..base.record import Record
 from ..resolve.handout import Bundle, Handout, Need

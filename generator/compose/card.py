@@ -13,7 +13,8 @@ from ..model import Dosage
 from ..resolve.handout import Handout, HandoutExercise
 from . import bilingual
 from .figures import FigureDrawing, Ink
-from .flowables import Anchor, ExerciseBlock, IllustrationBox, StepCut, leading_in
+from .card_breaks import ExerciseBlock, StepCut, leading_in
+from .flowables import Anchor, IllustrationBox
 from .follow_through import notes_area, variations_list, video_code
 from .parts import boxed, cautions_box, grid
 from .picture_size import PictureSize, picture_size
