@@ -13,7 +13,8 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak, NullActionFlowable
 
 from .figures import FigureDrawing
-from .reportlab_internals import at_top, canvas_of, frame_height, frame_of, go_on_below, kept_height, left_in
+from .reportlab_internals import (at_top, canvas_of, frame_height, frame_of, go_on_below, kept_content, kept_height,
+                                  left_in)
 from .text import plain, styled
 
 
@@ -136,7 +137,7 @@ class Lowered(Flowable):
         self.content, self.share = content, share
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        height = kept_height(KeepTogether(self.content), available_width, available_height, self.canv)
+        height = kept_height(KeepTogether(kept_content(self.content)), available_width, available_height, self.canv)
         self.width, self.height = available_width, max(0.0, (available_height - height - SLACK) * self.share)
         return self.width, self.height
 

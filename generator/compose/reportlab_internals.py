@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.platypus import Frame, Paragraph
+from reportlab.platypus import Frame, KeepTogether, Paragraph
 from reportlab.platypus import paragraph as paragraphs
 from reportlab.platypus.paraparser import ParaParser
 
@@ -76,6 +76,13 @@ def go_on_below(doc: Any, width: float, height: float, frame_id: str) -> None:
     below.lastFrame = True
     doc.frame = below
     doc.handle_frameBegin()
+
+
+def kept_content(flowables: list[Any]) -> list[Any]:
+    """The flowables with each KeepTogether among them opened into what it keeps: one inside another answers
+    a huge height on purpose when measured (to be split), so a stack is measured opened."""
+    return [inner for flowable in flowables
+            for inner in (kept_content(flowable._content) if isinstance(flowable, KeepTogether) else [flowable])]
 
 
 def kept_height(block: Any, width: float, height: float, canvas: Any = None) -> float:
