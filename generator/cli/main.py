@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gc
+import os
+import sys
 import traceback
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
@@ -319,12 +322,40 @@ def list_(what: str, tag: str | None) -> None:
               help="The address to listen on. Anything but 127.0.0.1 or localhost lets other machines in: "
                    "there is no login.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
+@click.option("--shortcut", is_flag=True,
+              help="Write a launcher that starts this page and opens it, instead of serving now: in the "
+                   "applications menu on Linux, on the desktop on macOS and Windows.")
+@click.option("--shortcut-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write the launcher into this folder instead.")
 @debug_option
-def serve(project: Path, port: int, host: str, open_browser: bool) -> None:
-    """Serve a web page for building worksheets from PROJECT's library (default: here), on this machine."""
+def serve(project: Path, port: int, host: str, open_browser: bool, shortcut: bool,
+          shortcut_dir: Path | None) -> None:
+    """Serve a web page for building worksheets from PROJECT's library (default: here), on this machine.
+    Started again while it serves this project, it opens the running page."""
+    if shortcut or shortcut_dir is not None:
+        _write_shortcut(project, port, shortcut_dir)
+        return
     from ..web.server import serve as serve_project
 
     serve_project(project, host, port, open_browser, make_options().limits)
+
+
+def _write_shortcut(project: Path, port: int, folder: Path | None) -> None:
+    from ..web.launcher import launcher_for, write_launcher
+
+    if not (project / "worksheets").is_dir():
+        raise WorksheetError(f"{project.resolve()}: no worksheets/ folder here; give the project folder")
+    launcher = launcher_for(project, sys.executable, port or 8765, sys.platform)
+    path = write_launcher(launcher, folder or _launcher_folder(sys.platform, os.environ))
+    click.echo(f"Wrote {path}: it starts the page for {project.resolve()} and opens it in the browser")
+
+
+def _launcher_folder(platform: str, environment: Mapping[str, str]) -> Path:
+    """Where the desktop looks for launchers: the applications menu on Linux, else the desktop."""
+    home = Path(environment.get("HOME") or environment.get("USERPROFILE") or Path.home())
+    if platform.startswith(("darwin", "win")):
+        return home / "Desktop"
+    return Path(environment.get("XDG_DATA_HOME") or home / ".local" / "share") / "applications"
 
 
 main.add_command(print_command)

@@ -31,6 +31,7 @@ from ..model.limits import Limits
 from ..resolve.options import Options
 from .building import Refused, build, display_of, problems_of, read_worksheet, worksheet_path
 from .choices import choices
+from .launcher import fingerprint
 from .pages import page_images
 from .program import program_from_yaml
 from .project import Builds, Project, stopped
@@ -66,6 +67,7 @@ def create_app(root: Path, token: str, hosts: tuple[str, ...] = LOCAL_NAMES, por
         Route("/api/choices", _reading(project, lambda p, r: choices(p.worksheet_dir, limits))),
         Route("/api/library", _reading(project, lambda p, r: p.listing())),
         Route("/api/worksheets", _reading(project, lambda p, r: {"worksheets": p.worksheets()})),
+        Route("/api/instance", _reading(project, lambda p, r: {"project": fingerprint(p.root)})),
         Route("/api/worksheet", _reading(project, _open_worksheet)),
         Route("/thumbs/{name}", _thumbnail(project)),
         Route("/api/preview", _acting(running, seconds[0], partial(_preview, project)), methods=["POST"]),

@@ -4,10 +4,12 @@ Deadline is cancelled, and a build that cannot notice is left to its thread, whi
 
 from __future__ import annotations
 
+import json
 import logging
 import signal
 import socket
 import threading
+import urllib.request
 import webbrowser
 from pathlib import Path
 
@@ -15,12 +17,14 @@ import click
 
 from ..base.errors import WorksheetError
 from ..model.limits import Limits
+from .launcher import fingerprint
 from .project import Builds
 from .security import ANY_HOST, LOCAL_NAMES, new_token
 
 NO_LOGIN_WARNING = ("warning: serving on {host}: anyone who can reach this machine can open the page and read "
                     "and write the project's worksheets; there is no login")
 STOP_SECONDS = 1  # how long requests still running may take to finish once asked to stop
+PROBE_SECONDS = 3  # how long a second start waits for the running page to say whose it is
 
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8765, open_browser: bool = False,
@@ -34,7 +38,13 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8765, open_browser: b
     root = root.resolve()
     if not (root / "worksheets").is_dir():
         raise WorksheetError(f"{root}: no worksheets/ folder here; give the project folder (worksheet serve PROJECT)")
-    sock = _bind(host, port)
+    shown = "127.0.0.1" if host in (ANY_HOST, "localhost") else host
+    try:
+        sock = _bind(host, port)
+    except WorksheetError:
+        if _opened_running(root, host, shown, port, open_browser):
+            return
+        raise
     port = sock.getsockname()[1]
     hosts = LOCAL_NAMES if host in LOCAL_NAMES else (*LOCAL_NAMES, host)
     builds = Builds()
@@ -42,7 +52,6 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8765, open_browser: b
     config = uvicorn.Config(app, log_level="warning", lifespan="off", timeout_graceful_shutdown=STOP_SECONDS)
     server = _server(config, builds)
     _log_to_console()
-    shown = "127.0.0.1" if host in (ANY_HOST, "localhost") else host
     address = f"http://{shown}:{port}/"
     if host not in LOCAL_NAMES:
         click.echo(NO_LOGIN_WARNING.format(host=host), err=True)
@@ -94,6 +103,32 @@ def _log_to_console() -> None:
         handler.setFormatter(logging.Formatter("%(message)s"))
         logger.addHandler(handler)
         logger.propagate = False
+
+
+def _opened_running(root: Path, host: str, shown: str, port: int, open_browser: bool) -> bool:
+    """Whether the port is busy serving this project's page (it was started again, as a launcher does), which
+    is then opened; raises WorksheetError when it serves another project's."""
+    serving = _serving(shown, port) if port else None
+    if serving is None:
+        return False
+    if serving != fingerprint(root):
+        raise WorksheetError(f"cannot listen on {host}:{port}: another project's page is served there; "
+                             f"try another --port")
+    address = f"http://{shown}:{port}/"
+    click.echo(f"Already serving {root} at {address}")
+    if open_browser:
+        webbrowser.open(address)
+    return True
+
+
+def _serving(host: str, port: int) -> str | None:
+    """The fingerprint of the project whose page is served at ``host:port``, or None where none is."""
+    try:
+        with urllib.request.urlopen(f"http://{host}:{port}/api/instance", timeout=PROBE_SECONDS) as answer:
+            project = json.loads(answer.read(10_000)).get("project")
+    except (OSError, ValueError, AttributeError):  # nothing there, or not this program
+        return None
+    return project if isinstance(project, str) else None
 
 
 def _bind(host: str, port: int) -> socket.socket:
