@@ -205,6 +205,21 @@ def test_a_clinicians_journey(page, project, shots, tmp_path, monkeypatch):
     assert out.read_bytes() == downloaded
 
 
+def test_search_shows_the_exercises_that_answer_most_of_the_typed_words_first(page):
+    search, cards = page.get_by_label("Search exercises"), page.locator("#library-list .card-name")
+    search.fill("neck pain")  # no exercise says 'pain': the neck ones are found all the same
+    expect(page.locator("#library-count")).to_have_text("8 of 44 exercises")
+    assert set(cards.all_inner_texts()) == {
+        "Ball pressure release against a wall", "Cat and dog", "Chin tuck", "Levator scapulae stretch",
+        "Seated rolldown", "Neck rotation with a towel", "Towel neck stretch, lying", "Upper trapezius stretch"}
+    search.fill("neck stretch")
+    expect(page.locator("#library-count")).to_have_text("21 of 44 exercises")
+    names = cards.all_inner_texts()
+    assert set(names[:6]) == {"Cat and dog", "Levator scapulae stretch", "Seated rolldown",
+                              "Neck rotation with a towel", "Towel neck stretch, lying", "Upper trapezius stretch"}
+    assert {"Chin tuck", "Calf stretch at a wall", "Knee to chest"} <= set(names[6:])
+
+
 def test_opening_a_shipped_worksheet_and_saving_it_changes_nothing(page, project, shots):
     original = (project / KNOTS).read_text(encoding="utf-8")
     assert "# stand, then sit" in original

@@ -149,11 +149,20 @@
     fillSelect($("filter-position"), positions, "All positions");
   }
 
-  function matches(ex) {
-    const words = $("search").value.toLowerCase().split(/\s+/).filter(Boolean);
-    const haystack = [ex.name, ex.id, ex.summary, ex.position_label, ...(ex.tags || []), ...(ex.equipment || []),
-      ...(ex.regions || [])].join(" ").toLowerCase();
-    if (!words.every((w) => haystack.includes(w))) return false;
+  function searchWords() {
+    return $("search").value.toLowerCase().split(/\s+/).filter(Boolean);
+  }
+
+  // How many of the typed words an exercise answers in its name, tags, targets, body regions, position or
+  // equipment: "neck pain" still finds the neck exercises, the best answers first.
+  function searchScore(ex, words) {
+    const haystack = [ex.name, ex.id, ex.position_label, ...(ex.tags || []), ...(ex.targets || []),
+      ...(ex.regions || []), ...(ex.equipment || [])].join(" ").toLowerCase();
+    return words.filter((w) => haystack.includes(w)).length;
+  }
+
+  function matches(ex, words) {
+    if (words.length && searchScore(ex, words) === 0) return false;
     const tag = $("filter-tag").value, position = $("filter-position").value;
     const equipment = $("filter-equipment").value, region = $("filter-region").value;
     if (tag && !(ex.tags || []).includes(tag)) return false;
@@ -192,7 +201,10 @@
 
   function renderLibrary() {
     const list = $("library-list");
-    const shown = state.library.filter(matches);
+    const words = searchWords();
+    // Most typed words answered first; among equals, the library's order (the sort is stable).
+    const shown = state.library.filter((ex) => matches(ex, words))
+      .sort((a, b) => searchScore(b, words) - searchScore(a, words));
     // Re-drawing the cards must not drop the keyboard user's place: focus returns to the same card's button.
     const focusedCard = list.contains(document.activeElement) ? document.activeElement.closest(".card") : null;
     list.replaceChildren(...shown.map(libraryCard));
