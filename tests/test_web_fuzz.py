@@ -153,7 +153,7 @@ class Fuzz:
             target = "/thumbs/" + quote(self.pick(["leak-exercise", "../../x", "chin-tuck", "%2e%2e", "a" * 5000]),
                                         safe="%") + ".png"
         elif kind == "static":
-            target = "/static/" + self.pick(["app.js", "../app.py", "..%2f..%2fpyproject.toml", "%2e%2e/x"])
+            target = "/static/" + self.pick(["main.js", "../app.py", "..%2f..%2fpyproject.toml", "%2e%2e/x"])
         elif kind in ("preview", "pdf"):
             target, body = f"/api/{kind}", self.body()
         elif kind == "save":
