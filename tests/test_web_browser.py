@@ -220,6 +220,72 @@ def test_search_shows_the_exercises_that_answer_most_of_the_typed_words_first(pa
     assert {"Chin tuck", "Calf stretch at a wall", "Knee to chest"} <= set(names[6:])
 
 
+def test_undo_and_redo_take_back_every_edit(page):
+    page.get_by_role("button", name="Add Chin tuck").click()
+    page.get_by_role("button", name="Add Cat and dog").click()
+    hold = page.get_by_label("Hold for Chin tuck (s)")
+    hold.fill("4")
+    hold.press_sequentially("5")  # typing on in one field is one step
+    page.get_by_role("button", name="Remove Cat and dog").click()
+    assert program_names(page) == ["Chin tuck"]
+    undo, redo = page.get_by_role("button", name="Undo"), page.get_by_role("button", name="Redo")
+    undo.click()
+    assert program_names(page) == ["Chin tuck", "Cat and dog"]
+    page.keyboard.press("Control+z")  # focus is on the Undo button, not in a field
+    expect(page.get_by_label("Hold for Chin tuck (s)")).to_have_value("")
+    page.keyboard.press("Control+Shift+z")
+    expect(page.get_by_label("Hold for Chin tuck (s)")).to_have_value("45")
+    redo.click()
+    assert program_names(page) == ["Chin tuck"]
+    expect(redo).to_be_disabled()
+    for _ in range(4):  # the removal, the hold, then adding each exercise
+        undo.click()
+    assert program_names(page) == []
+    expect(undo).to_be_disabled()
+    page.keyboard.press("Control+y")
+    assert program_names(page) == ["Chin tuck"]
+
+
+def test_unsaved_changes_are_never_lost_without_asking(page):
+    page.get_by_role("button", name="Add Chin tuck").click()
+    for action in ("New program", "Open worksheet"):
+        page.get_by_role("button", name=action).click()
+        expect(page.get_by_role("heading", name="Discard the changes?")).to_be_visible()
+        page.get_by_role("button", name="Keep editing").click()
+        assert program_names(page) == ["Chin tuck"]
+    asked: list[str] = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.close(run_before_unload=True)  # the user closes the tab: the browser asks, and they stay
+    expect(page.locator("body[data-ready]")).to_have_count(1)
+    assert asked == ["beforeunload"] and program_names(page) == ["Chin tuck"]
+    save_as(page, "worksheets/kept-chin-tuck.yaml")
+    expect(page.locator("#program-path")).to_have_text("Worksheet worksheets/kept-chin-tuck.yaml")
+    page.get_by_role("button", name="New program").click()  # saved: nothing to lose, so no question
+    title = page.get_by_label("Title of the handout")
+    expect(title).to_have_value(re.compile(r"^Home exercise program, \d{1,2} \w{3} \d{4}, \d{2}:\d{2}$"))
+    title.fill("Neck routine for Ana")
+    page.get_by_role("button", name="Start the program").click()
+    expect(page.get_by_label("Title", exact=True)).to_have_value("Neck routine for Ana")
+    assert program_names(page) == []
+
+
+def test_the_open_dialog_lists_the_newest_first_and_finds_by_title_or_file_name(page):
+    page.get_by_role("button", name="Add Chin tuck").click()
+    page.get_by_label("Title", exact=True).fill("A program saved just now")
+    save_as(page, "worksheets/saved-just-now.yaml")
+    page.get_by_role("button", name="Open worksheet").click()
+    choices = page.locator("#worksheet-list button")
+    expect(choices.first).to_contain_text("A program saved just now")
+    expect(choices.first).to_contain_text("worksheets/saved-just-now.yaml")
+    page.get_by_label("Find a worksheet").fill("knots")
+    listed = choices.all_inner_texts()
+    assert listed and all("knots" in text.lower() for text in listed)
+    assert any("Muscle knots in your neck and upper back" in text for text in listed)
+    page.get_by_label("Find a worksheet").fill("no such worksheet")
+    expect(choices).to_have_count(0)
+    expect(page.locator("#open-message")).to_have_text("No worksheet matches.")
+
+
 def test_opening_a_shipped_worksheet_and_saving_it_changes_nothing(page, project, shots):
     original = (project / KNOTS).read_text(encoding="utf-8")
     assert "# stand, then sit" in original
@@ -302,6 +368,7 @@ def test_many_clients_from_a_csv(page, shots, tmp_path):
     expect(page.get_by_role("button", name="Build handouts")).to_be_disabled()
     page.keyboard.press("Escape")
     page.get_by_role("button", name="Open worksheet").click()
+    page.get_by_role("button", name="Discard changes").click()  # the chin tuck added above, not saved
     page.get_by_role("button", name="Open Muscle knots in your neck and upper back").click()
     expect(page.locator("#program-list > li")).to_have_count(9)
     clients = tmp_path / "clients.csv"

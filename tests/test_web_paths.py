@@ -140,7 +140,7 @@ def test_a_bomb_or_deep_nesting_in_a_worksheet_file_is_refused_on_every_path(ser
     assert [problem["text"] for problem in preview.json()["problems"]] == [message]
     assert saved.status_code == 422 and saved.json()["error"] == f"not saved: {message}"
     assert (project / relative).read_text() == text
-    assert {"path": relative, "title": ""} in listing.json()["worksheets"]
+    assert [(w["path"], w["title"]) for w in listing.json()["worksheets"] if w["path"] == relative] == [(relative, "")]
 
 
 def test_a_worksheet_that_is_not_utf8_is_one_line_without_its_bytes(served, project):

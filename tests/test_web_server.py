@@ -86,7 +86,14 @@ def test_thumbnails_are_small_pngs_and_an_unknown_id_is_404(client):
 
 def test_worksheets_are_listed_and_opened(client, project):
     listed = client.get("/api/worksheets").json()["worksheets"]
-    assert {"path": SIX, "title": "Easing upper-back pain caused by trigger points and knots"} in listed
+    assert {(item["path"], item["title"]) for item in listed} >= {
+        (SIX, "Easing upper-back pain caused by trigger points and knots")}
+    # the newest first, each with when it changed, to the minute
+    (project / SIX).touch()
+    relisted = client.get("/api/worksheets").json()["worksheets"]
+    assert relisted[0]["path"] == SIX and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d", relisted[0]["modified"])
+    stamps = [item["modified"] for item in relisted]
+    assert stamps == sorted(stamps, reverse=True)
     assert not any(item["path"].startswith("worksheets/exercises/") for item in listed)
     answer = opened(client)
     assert answer["text"] == (project / SIX).read_text() and len(answer["program"]["exercises"]) == 6

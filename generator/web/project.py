@@ -4,6 +4,7 @@ request from names, sizes and times). And the builds running now, so that stoppi
 
 from __future__ import annotations
 
+import datetime
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -75,7 +76,7 @@ class Project:
         from .names import listable
         from .program import program_from_yaml
 
-        found = []
+        found: list[tuple[float, dict]] = []
         for path in sorted(self.worksheet_dir.rglob("*.yaml")):
             relative = path.relative_to(self.root).as_posix()
             if relative.startswith(f"{WORKSHEETS_DIR}/{LIBRARY_DIR}/") or not listable(relative) \
@@ -85,8 +86,9 @@ class Project:
                 title = program_from_yaml(read_worksheet(self, path) or "", relative)["title"]
             except WorksheetError:
                 title = ""
-            found.append({"path": relative, "title": title})
-        return found
+            found.append((_changed(path), {"path": relative, "title": title, "modified": _minute(_changed(path))}))
+        # the newest first, as the page lists them: a program saved a moment ago at the top
+        return [entry for _, entry in sorted(found, key=lambda pair: pair[0], reverse=True)]
 
     def listing(self) -> dict:
         """The library as the page lists it: every exercise, and a message for each file that is broken."""
@@ -195,3 +197,15 @@ def stopped() -> TimeLimit:
     except TimeLimit as exc:
         return exc
     raise AssertionError("a cancelled Deadline raises")
+
+
+def _changed(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # gone since it was listed
+        return 0.0
+
+
+def _minute(stamp: float) -> str:
+    """When a file last changed, to the minute, in this machine's time: how the page lists it."""
+    return datetime.datetime.fromtimestamp(stamp).isoformat(timespec="minutes") if stamp else ""

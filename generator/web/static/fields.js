@@ -42,7 +42,7 @@ export function bindFields() {
       else value = raw || null;
       owner()[key] = value;
       if (id === "layout") describeLayout();
-      changed("edit");
+      changed("edit", id);
     });
   }
 }

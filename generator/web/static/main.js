@@ -6,15 +6,18 @@
 import { $, el, setStatus } from "./dom.js";
 import { bindFields, renderChoices, renderFields } from "./fields.js";
 import { bindLibrary, renderFilters, renderLibrary } from "./library.js";
-import { downloadPdf, openBatchDialog, openOpenDialog, openSaveDialog, printPdf, runBatch, save } from "./output.js";
+import { bindOpenSearch, downloadPdf, openBatchDialog, openOpenDialog, openSaveDialog, printPdf, runBatch, save }
+  from "./output.js";
 import { problemText, schedulePreview } from "./preview.js";
 import { renderProgram, setUpDropZone } from "./program.js";
+import { bindReplacing } from "./replacing.js";
 import { getJSON } from "./server.js";
-import { newProgram, onChange, state } from "./store.js";
+import { changed, newProgram, onChange, state } from "./store.js";
+import { bindUndo, recordEdit } from "./undo.js";
 
+// What an edit (see store.changed) draws again: a typed value shows itself already.
 function redraw(what) {
-  if (what === "all" || what === "opened") renderFields();
-  if (what === "saved") renderFields();
+  if (what === "restored" || what === "opened" || what === "saved") renderFields();
   if (what !== "edit" && what !== "saved") {
     renderProgram();
     renderLibrary();
@@ -39,11 +42,14 @@ function bindStatic() {
     event.preventDefault();
     save(false);
   });
-  $("open-button").addEventListener("click", openOpenDialog);
   $("batch-button").addEventListener("click", openBatchDialog);
   $("batch-build").addEventListener("click", runBatch);
   setUpDropZone();
   bindFields();
+  bindUndo();
+  bindReplacing(openOpenDialog);
+  bindOpenSearch();
+  onChange(recordEdit);
   onChange(redraw);
 }
 
@@ -65,9 +71,7 @@ async function start() {
   state.program = newProgram();
   renderChoices();
   renderFilters();
-  renderFields();
-  renderProgram();
-  renderLibrary();
+  changed("opened");
   setStatus("");
   document.body.dataset.ready = "true";
 }

@@ -98,22 +98,39 @@ export async function save(replace) {
 export async function openOpenDialog() {
   const list = $("worksheet-list");
   list.replaceChildren();
+  $("open-search").value = "";
   $("open-message").textContent = "Loading the worksheets…";
   $("open-dialog").showModal();
   try {
     const body = await getJSON("/api/worksheets");
-    $("open-message").textContent = body.worksheets.length ? "" : "This project has no worksheets yet.";
-    list.replaceChildren(...body.worksheets.map((w) => el("li", {},
-      el("button", {
-        type: "button", class: "worksheet-choice", "aria-label": `Open ${w.title || w.path}`,
-        onclick: () => openWorksheet(w.path),
-      }, el("span", { class: "worksheet-title", text: w.title || w.path }),
-      el("span", { class: "worksheet-path", text: w.path })))));
-    const first = list.querySelector("button");
-    if (first) first.focus();
+    worksheets = body.worksheets;  // the newest first, as the server lists them
+    $("open-message").textContent = worksheets.length ? "" : "This project has no worksheets yet.";
+    renderWorksheetList();
+    $("open-search").focus();
   } catch (error) {
     $("open-message").textContent = `The worksheets could not be listed: ${error.message}`;
   }
+}
+
+let worksheets = [];
+
+// The worksheets whose title or file name holds every word typed in the dialog's search box.
+function renderWorksheetList() {
+  const words = $("open-search").value.toLowerCase().split(/\s+/).filter(Boolean);
+  const shown = worksheets.filter((w) => words.every((word) => `${w.title} ${w.path}`.toLowerCase().includes(word)));
+  $("worksheet-list").replaceChildren(...shown.map((w) => el("li", {},
+    el("button", {
+      type: "button", class: "worksheet-choice", "aria-label": `Open ${w.title || w.path} (${w.path})`,
+      onclick: () => openWorksheet(w.path),
+    }, el("span", { class: "worksheet-title", text: w.title || w.path }),
+    el("span", { class: "worksheet-path", text: w.path }),
+    el("span", { class: "worksheet-when", text: w.modified ? `changed ${w.modified.replace("T", " ")}` : "" })))));
+  if (worksheets.length && !shown.length) $("open-message").textContent = "No worksheet matches.";
+  else if (worksheets.length) $("open-message").textContent = "";
+}
+
+export function bindOpenSearch() {
+  $("open-search").addEventListener("input", renderWorksheetList);
 }
 
 async function openWorksheet(path) {

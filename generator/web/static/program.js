@@ -32,7 +32,7 @@ function doseInput(index, entry, field, libraryDose, name) {
   control.setAttribute("aria-label", `${field.label} for ${name}${field.unit ? ` (${field.unit})` : ""}`);
   control.addEventListener(field.id === "side" ? "change" : "input", () => {
     entry.dosage[field.id] = field.id === "side" ? (control.value || null) : numberOrText(control.value);
-    changed("edit");
+    changed("edit", id);
   });
   const unit = field.unit ? el("span", { class: "unit", "aria-hidden": "true", text: field.unit }) : null;
   return el("div", { class: "dose-field" },
@@ -77,7 +77,7 @@ function programItem(entry, index, count) {
   const noteId = `ex-${index}-note`;
   const note = el("textarea", { id: noteId, rows: 1, "data-field": `exercises[${index}].note` });
   note.value = entry.note || "";
-  note.addEventListener("input", () => { entry.note = note.value || null; changed("edit"); });
+  note.addEventListener("input", () => { entry.note = note.value || null; changed("edit", noteId); });
 
   const variationId = `ex-${index}-variation`;
   const variation = el("select", { id: variationId, "data-field": `exercises[${index}].variation` },
@@ -87,7 +87,7 @@ function programItem(entry, index, count) {
     variation.append(el("option", { value: v.level, text: `${level}: ${v.label}` }));
   }
   variation.value = entry.variation || "";
-  variation.addEventListener("change", () => { entry.variation = variation.value || null; changed("edit"); });
+  variation.addEventListener("change", () => { entry.variation = variation.value || null; changed("edit", variationId); });
 
   item.append(head, dose,
     el("div", { class: "item-extra" },

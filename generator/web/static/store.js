@@ -10,12 +10,19 @@ export const state = {
   dragIndex: null,
 };
 
-export function newProgram() {
+// A title no other new program has, so the Open list never fills with programs of one name.
+export function defaultTitle(now) {
+  const when = now.toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit",
+    minute: "2-digit" });
+  return `Home exercise program, ${when}`;
+}
+
+export function newProgram(title) {
   const layouts = state.choices ? state.choices.layouts : [];
   const standard = layouts.find((l) => l.id === "standard");
   return {
     path: null,
-    title: "Your home exercise program",
+    title: title || defaultTitle(new Date()),
     subtitle: "",
     intro: "",
     stop_if: [],
@@ -51,8 +58,9 @@ export function onChange(listener) {
 }
 
 // Every edit of the program is reported here once made, saying what happened: "edit" (a value typed into a
-// control that shows it already), "program" (the list of exercises changed), "all" (anything may have),
-// "saved" (written to its worksheet, whose path it now has) or "opened" (a program in place of the last).
-export function changed(redraw) {
-  for (const listener of listeners) listener(redraw);
+// control that shows it already; ``key`` names the control, so a burst of typing is one step to undo),
+// "program" (the list of exercises changed), "restored" (undone or redone), "saved" (written to its
+// worksheet, whose path it now has) or "opened" (a program in place of the last).
+export function changed(what, key) {
+  for (const listener of listeners) listener(what, key);
 }
