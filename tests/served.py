@@ -106,3 +106,9 @@ def form(*parts: tuple[str, str | None, bytes], boundary: str = "fuzzboundary") 
         disposition = f'form-data; name="{name}"' + (f'; filename="{filename}"' if filename else "")
         body += f"--{boundary}\r\nContent-Disposition: {disposition}\r\n\r\n".encode() + content + b"\r\n"
     return body + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
+def refused(message: str) -> dict:
+    """The body every refusal answers with: the message, and the same as its one problem."""
+    return {"error": message, "problems": [{"file": "", "line": 0, "column": 0, "field": None, "message": message,
+                                            "text": message}]}

@@ -82,7 +82,7 @@ def test_the_command_offers_every_kind_and_only_those():
     from generator.cli.main import main
 
     kind = next(param for param in main.commands["schema"].params if param.name == "kind")
-    assert tuple(kind.type.choices) == KINDS == ("worksheet", "exercise", "layout", "clinic", "translation")
+    assert tuple(kind.type.choices) == KINDS == ("worksheet", "exercise", "layout", "clinic", "translation", "program")
 
 
 def test_schemas_carry_enums_ranges_and_required_fields():

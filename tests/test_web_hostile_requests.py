@@ -16,7 +16,7 @@ import warnings
 import zipfile
 
 import pytest
-from served import Answer, Server, copy_project, form
+from served import Answer, Server, copy_project, form, refused
 from starlette.testclient import TestClient
 
 from generator.base.errors import InputError
@@ -72,16 +72,16 @@ def test_a_wrong_token_followed_by_the_right_one_is_refused(server):
     head = post_head(server, "/api/preview", "X-Worksheet-Token: wrong", "Content-Length: 2")
     answer = server.raw(request(server, head, b"{}"))
     assert answer.status == 400
-    assert answer.json() == {"error": "the request repeats the X-Worksheet-Token header; send it once"}
+    assert answer.json() == refused("the request repeats the X-Worksheet-Token header; send it once")
 
 
 def test_a_foreign_origin_followed_by_the_right_one_is_refused(server):
     head = post_head(server, "/api/preview", "Origin: http://evil.example", f"Origin: http://{server.host}",
                      "Content-Length: 2")
     answer = server.raw(request(server, head, b"{}"))
-    assert answer.status == 400 and answer.json() == {"error": "the request repeats the Origin header; send it once"}
+    assert answer.status == 400 and answer.json() == refused("the request repeats the Origin header; send it once")
     answer = server.raw(request(server, f"GET /api/library HTTP/1.1\r\nOrigin: http://{server.host}\r\nOrigin: x"))
-    assert answer.status == 400 and answer.json() == {"error": "the request repeats the Origin header; send it once"}
+    assert answer.status == 400 and answer.json() == refused("the request repeats the Origin header; send it once")
 
 
 def test_a_repeated_host_is_refused(server, project):
@@ -90,7 +90,7 @@ def test_a_repeated_host_is_refused(server, project):
     assert answer.status == 400 and answer.body == b"Invalid HTTP request received."
     app = create_app(project, TOKEN, port=8765)
     status, body = asyncio.run(_asgi(app, [(b"host", b"evil.example"), (b"host", b"127.0.0.1:8765")]))
-    assert status == 400 and body == {"error": "the request repeats the Host header; send it once"}
+    assert status == 400 and body == refused("the request repeats the Host header; send it once")
 
 
 async def _asgi(app, headers: list[tuple[bytes, bytes]]) -> tuple[int, dict]:
@@ -114,11 +114,11 @@ async def _asgi(app, headers: list[tuple[bytes, bytes]]) -> tuple[int, dict]:
 def test_a_chunked_body_over_the_limit_is_413_before_any_route_runs(server):
     head = post_head(server, "/api/preview", "Transfer-Encoding: chunked")
     answer = server.raw(request(server, head, chunked(*[b" " * 100_000] * 12)))
-    assert answer.status == 413 and answer.json() == {"error": TOO_LARGE}
+    assert answer.status == 413 and answer.json() == refused(TOO_LARGE)
     head = post_head(server, "/api/batch", "Transfer-Encoding: chunked",
                      "Content-Type: multipart/form-data; boundary=b")
     answer = server.raw(request(server, head, chunked(b"--b\r\n", *[b"x" * 100_000] * 12)))
-    assert answer.status == 413 and answer.json() == {"error": TOO_LARGE}
+    assert answer.status == 413 and answer.json() == refused(TOO_LARGE)
     assert "Traceback" not in server.stderr()
 
 
@@ -150,10 +150,10 @@ def test_a_client_gone_mid_body_is_one_quiet_line(server):
 def test_deeply_nested_json_is_400_naming_the_limit(server):
     answer = server.post("/api/preview", b"[" * 100_000 + b"]" * 100_000)
     assert answer.status == 400
-    assert answer.json() == {"error": "the request body:1:65: nested deeper than the limit of 64 levels"}
+    assert answer.json() == refused("the request body:1:65: nested deeper than the limit of 64 levels")
     answer = server.post("/api/save", b'{"program": ' + b"{\"a\": " * 70 + b"1" + b"}" * 71)
     assert answer.status == 400
-    assert answer.json() == {"error": "the request body:1:391: nested deeper than the limit of 64 levels"}
+    assert answer.json() == refused("the request body:1:391: nested deeper than the limit of 64 levels")
 
 
 @pytest.mark.parametrize("value, message", [
@@ -163,7 +163,7 @@ def test_deeply_nested_json_is_400_naming_the_limit(server):
 ])
 def test_non_finite_numbers_are_400(server, value, message):
     answer = server.post("/api/preview", f'{{"title": "Neck", "log_weeks": {value}}}'.encode())
-    assert answer.status == 400 and answer.json() == {"error": f"the request body: {message}"}
+    assert answer.status == 400 and answer.json() == refused(f"the request body: {message}")
 
 
 @pytest.mark.parametrize("content_type, body, message", [
@@ -174,7 +174,7 @@ def test_non_finite_numbers_are_400(server, value, message):
 ])
 def test_a_malformed_upload_is_400_in_one_line(server, content_type, body, message):
     answer = server.post("/api/batch", body, content_type)
-    assert answer.status == 400 and answer.json() == {"error": message}
+    assert answer.status == 400 and answer.json() == refused(message)
 
 
 def test_the_batchs_program_field_is_read_under_the_same_limits(server):
@@ -182,7 +182,7 @@ def test_the_batchs_program_field_is_read_under_the_same_limits(server):
                               ("clients", "clients.csv", b"client\nAda\n"))
     answer = server.post("/api/batch", body, content_type)
     assert answer.status == 400
-    assert answer.json() == {"error": "the 'program' field:1:65: nested deeper than the limit of 64 levels"}
+    assert answer.json() == refused("the 'program' field:1:65: nested deeper than the limit of 64 levels")
 
 
 @pytest.mark.parametrize("raw, message", [
@@ -246,7 +246,7 @@ def test_a_fault_is_one_line_and_its_traceback_goes_to_the_log(project, monkeypa
     client = TestClient(create_app(project, TOKEN), base_url="http://127.0.0.1:8765")
     with caplog.at_level(logging.ERROR, logger="generator.web"):
         answer = client.get("/api/choices")
-    assert answer.status_code == 500 and answer.json() == {"error": "internal error, see the server's console"}
+    assert answer.status_code == 500 and answer.json() == refused("internal error, see the server's console")
     assert "a detail only the console should see" not in answer.text
     [record] = [record for record in caplog.records if record.name == "generator.web"]
     assert record.getMessage() == "internal error at GET /api/choices" and record.exc_info is not None
@@ -282,8 +282,8 @@ def test_a_build_that_waited_past_its_time_limit_is_422(project):
         time.sleep(1.0)
     waiting.join()
     assert answers[0].status_code == 422
-    assert answers[0].json() == {"error": "the build took longer than the limit of 0.5 s; shorten the longest "
-                                          "texts, or build it with the worksheet command"}
+    assert answers[0].json() == refused("the build took longer than the limit of 0.5 s; shorten the longest "
+                                                 "texts, or build it with the worksheet command")
 
 
 def test_sigterm_during_a_long_build_stops_within_two_seconds(tmp_path, program):
@@ -297,7 +297,7 @@ def test_sigterm_during_a_long_build_stops_within_two_seconds(tmp_path, program)
     build.join(timeout=10)
     assert seconds < 2.0 and server.process.returncode == 0
     assert out.splitlines()[-1] == "Stopped."
-    assert answers[0].status == 503 and answers[0].json() == {"error": "stopped: the server is stopping"}
+    assert answers[0].status == 503 and answers[0].json() == refused("stopped: the server is stopping")
     assert "Traceback" not in server.stderr()
 
 
@@ -313,9 +313,9 @@ def test_a_batch_of_more_than_200_rows_is_refused_with_its_message(server, progr
     body, content_type = _upload(program, clients)
     started = time.monotonic()
     answer = server.post("/api/batch", body, content_type)
-    assert answer.status == 413 and answer.json() == {
-        "error": "clients.csv: 300 rows, more than the 200 the page builds at once; build them on the command "
-                 "line with `worksheet batch --clients clients.csv`"}
+    assert answer.status == 413 and answer.json() == refused(
+        "clients.csv: 300 rows, more than the 200 the page builds at once; build them on the command "
+        "line with `worksheet batch --clients clients.csv`")
     assert time.monotonic() - started < 2.0  # refused before anything is built
 
 
@@ -324,8 +324,10 @@ def test_a_csv_that_cannot_be_read_is_422(server, program):
     body, content_type = _upload(program, clients)
     answer = server.post("/api/batch", body, content_type)
     assert answer.status == 422
-    assert answer.json() == {"problems": ["clients.csv:2:1: cannot read the CSV: field larger than field limit "
-                                          "(131072)"]}
+    assert answer.json() == {"problems": [{
+        "file": "clients.csv", "line": 2, "column": 1, "field": None,
+        "message": "cannot read the CSV: field larger than field limit (131072)",
+        "text": "clients.csv:2:1: cannot read the CSV: field larger than field limit (131072)"}]}
 
 
 def _batch(client: TestClient, program: dict, rows: int):
@@ -339,9 +341,9 @@ def test_a_batch_past_the_zip_limit_stops_with_its_message(project, monkeypatch)
     client = TestClient(create_app(project, TOKEN), base_url="http://127.0.0.1:8765")
     program = client.get("/api/worksheet", params={"path": SIX}).json()["program"]
     answer = _batch(client, program, 3)
-    assert answer.status_code == 413 and answer.json() == {
-        "error": "the handouts come to more than 0.05 MB after 1 of 3 rows, more than the page sends at once; "
-                 "build them on the command line with `worksheet batch --clients clients.csv`"}
+    assert answer.status_code == 413 and answer.json() == refused(
+        "the handouts come to more than 0.05 MB after 1 of 3 rows, more than the page sends at once; "
+        "build them on the command line with `worksheet batch --clients clients.csv`")
     monkeypatch.setattr(uploads, "MAX_ZIP_MB", 64)
     answer = _batch(client, program, 3)
     assert answer.status_code == 200
@@ -354,7 +356,7 @@ def test_a_whole_batch_runs_under_one_time_limit(project):
     answer = _batch(client, program, 60)
     message = ("the build took longer than the limit of 0.5 s; shorten the longest texts, or build it with the "
                "worksheet command")
-    assert answer.status_code == 422 and answer.json() == {"error": message, "problems": [message]}
+    assert answer.status_code == 422 and answer.json() == refused(message)
 
 
 def test_a_preview_waits_one_handout_at_most_while_a_batch_runs(server, program):

@@ -95,7 +95,11 @@ def test_a_clients_csv_cell_that_leads_outside_is_a_problem_of_its_row(served, p
     answer = post(served, "/api/batch", data={"program": json.dumps(program(served))},
                   files={"clients": ("c.csv", cells.encode(), "text/csv")})
     no_canary(answer)
-    assert answer.status_code == 422 and answer.json()["problems"] == [problem]
+    assert answer.status_code == 422 and [p["text"] for p in answer.json()["problems"]] == [problem]
+    [said] = answer.json()["problems"]
+    # where it is, and what, apart: no field of the program's, as it is the CSV's cell
+    assert (said["file"], said["line"], said["field"]) == ("c.csv", 2, None)
+    assert said["text"].startswith(f"c.csv:2:{said['column']}: ") and said["text"].endswith(said["message"])
 
 
 def test_a_worksheet_linked_from_outside_is_not_opened_or_listed(served):

@@ -118,7 +118,7 @@ def test_text_that_is_not_yaml_is_one_located_message():
 def test_field_of_a_problem():
     here = "worksheets/neck.yaml"
     assert field_of(Problem(file=here, line=3, column=5, field="exercises[1].dosage.hold_seconds"), here) \
-        == "exercises[1].dosage.hold_seconds"
+        == "exercises[2].dosage.hold_seconds"  # the page counts exercises from 1
     assert field_of(Problem(file=here, line=9, field="log.weeks"), here) == "log_weeks"
     assert field_of(Problem(file="worksheets/exercises/chin-tuck.yaml", field="steps[0]"), here) is None
     assert field_of(Problem(file="--date", message="not a date"), here) == "options.date"

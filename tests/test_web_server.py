@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from served import refused
 from starlette.testclient import TestClient
 
 from generator.app.pipeline import build_handout
@@ -23,6 +24,7 @@ from generator.model.limits import Limits
 from generator.resolve.options import Options
 from generator.web.app import create_app
 from generator.web.program import yaml_from_program
+from generator.model.schema import schema_text
 from generator.web.security import CSP
 
 TOKEN = "test-token"
@@ -55,7 +57,7 @@ def test_the_page_carries_the_token_and_every_response_the_headers(client):
         assert response.headers["content-security-policy"] == CSP
         assert response.headers["x-content-type-options"] == "nosniff"
         assert response.headers["referrer-policy"] == "no-referrer"
-    assert client.get("/nowhere").json() == {"error": "nothing at /nowhere"}
+    assert client.get("/nowhere").json() == refused("nothing at /nowhere")
 
 
 def test_choices_come_from_the_model_and_the_project(client):
@@ -75,7 +77,9 @@ def test_library_lists_every_exercise_with_regions_and_a_broken_file_is_a_messag
     assert chin["regions"] == ["neck"] and chin["position_label"] == "Sitting" and chin["dosage"]["reps"] == 10
     (project / "worksheets" / "exercises" / "broken.yaml").write_text("name: Broken\nstepz: [a]\n")
     library = client.get("/api/library").json()  # the change is seen on the next request
-    assert any(line.startswith("worksheets/exercises/broken.yaml:2:1: ") for line in library["problems"])
+    assert any(problem["text"].startswith("worksheets/exercises/broken.yaml:2:1: ") and
+               (problem["file"], problem["line"]) == ("worksheets/exercises/broken.yaml", 2)
+               for problem in library["problems"])
 
 
 def test_thumbnails_are_small_pngs_and_an_unknown_id_is_404(client):
@@ -130,9 +134,11 @@ def test_preview_problems_carry_the_field_and_the_clis_exact_text(client, projec
     (project / SIX).write_text(yaml_from_program(program, (project / SIX).read_text()))
     cli = run("build", SIX)
     assert [problem["text"] for problem in answer["problems"]] == cli.stderr.splitlines()
+    # each at its field, the exercises counted from 1 as the page numbers them
     fields = {problem["field"]: problem["message"] for problem in answer["problems"]}
-    assert fields["exercises[1]"] == "unknown exercise 'chin-tuk' (did you mean 'chin-tuck'?)"
-    assert fields["exercises[2].dosage.hold_seconds"] == "expected a whole number, got 'five'"
+    assert fields["exercises[2]"] == "unknown exercise 'chin-tuk' (did you mean 'chin-tuck'?)"
+    assert fields["exercises[3].dosage.hold_seconds"] == "expected a whole number, got 'five'"
+    assert [(p["file"], p["line"], p["column"]) for p in answer["problems"]] == [(SIX, 13, 5), (SIX, 15, 28)]
 
 
 def test_the_pdf_is_the_front_doors_and_after_saving_the_clis(client, project, run):
@@ -235,8 +241,11 @@ def test_bad_rows_give_422_with_every_problem(client):
                   files={"clients": ("clients.csv", bad.encode(), "text/csv")})
     assert answer.status_code == 422
     problems = answer.json()["problems"]
-    assert any(line.startswith("clients.csv:3:2: worksheet: unknown worksheet 'no-such-sheet'") for line in problems)
-    assert any(line.startswith("clients.csv:2:3: date") for line in problems)
+    lines = [problem["text"] for problem in problems]
+    assert any(line.startswith("clients.csv:3:2: worksheet: unknown worksheet 'no-such-sheet'") for line in lines)
+    assert any(line.startswith("clients.csv:2:3: date") for line in lines)
+    assert {(problem["file"], problem["line"], problem["column"]) for problem in problems} >= {
+        ("clients.csv", 3, 2), ("clients.csv", 2, 3)}
 
 
 def _serve(project: Path, *args: str) -> subprocess.Popen:
@@ -283,7 +292,31 @@ def test_a_picked_variation_is_checked_against_the_exercises_own(client):
     program["exercises"][5]["variation"] = "harder"  # ball-pressure-release has no harder variation
     answer = post(client, "/api/preview", json=program).json()
     assert [(p["field"], p["message"]) for p in answer["problems"]] == [
-        ("exercises[5].variation", "exercise 'ball-pressure-release' has no harder variation")]
+        ("exercises[6].variation", "exercise 'ball-pressure-release' has no harder variation")]
     program["exercises"][5]["variation"] = None
     program["exercises"].append({"exercise": "chin-tuck", "dosage": {}, "note": None, "variation": "harder"})
     assert post(client, "/api/preview", json=program).json()["ok"]
+
+
+def test_the_program_is_one_typed_record_whose_schema_the_page_is_served(client, project):
+    """The schema at /api/schema is the Program record's, as `worksheet schema program` prints it; every
+    program the server hands the page (each shipped worksheet opened) is valid by it, and one that is not is
+    refused by the validator every worksheet goes through, each problem at its field."""
+    import jsonschema
+
+    served = client.get("/api/schema").json()
+    assert served == json.loads(schema_text("program"))
+    jsonschema.Draft202012Validator.check_schema(served)
+    checker = jsonschema.Draft202012Validator(served)
+    for path in sorted((project / "worksheets").glob("**/*.yaml")):
+        relative = path.relative_to(project).as_posix()
+        if "/exercises/" not in relative:
+            assert list(checker.iter_errors(opened(client, relative)["program"])) == [], relative
+    program = opened(client)["program"]
+    program["options"]["paper"] = "a5"
+    program["exercises"][0]["variation"] = "hardest"
+    assert list(checker.iter_errors(program))  # the schema refuses it too
+    answer = post(client, "/api/preview", json=program).json()
+    assert [(p["file"], p["line"], p["field"], p["message"]) for p in answer["problems"]] == [
+        ("--paper", 0, "options.paper", "expected one of letter, a4, legal; got 'a5'"),
+        (SIX, 0, "exercises[1].variation", "expected one of easier, harder; got 'hardest' (did you mean 'harder'?)")]

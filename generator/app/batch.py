@@ -44,6 +44,7 @@ class Outcome(Record):
     seconds: float = 0.0
     pages: int = 0
     message: str = ""
+    problems: tuple[Problem, ...] = ()  # a failed one's, each where it is, when its input was at fault
     fingerprint: str = ""
     warnings: tuple[Problem, ...] = ()
 
@@ -251,7 +252,8 @@ def build_in_memory(index: int, job: Job, caches: Caches, text: str | None = Non
         raise
     except WorksheetError as exc:
         return Outcome(index=index, job=job, status="failed", seconds=time.perf_counter() - started,
-                       message=exc.format_message()), None
+                       message=exc.format_message(),
+                       problems=tuple(exc.problems) if isinstance(exc, InputError) else ()), None
     outcome = Outcome(index=index, job=job, status="built", seconds=time.perf_counter() - started,
                       pages=result.pages, fingerprint=fingerprint(prepared.handout, job.options),
                       warnings=prepared.handout.warnings)

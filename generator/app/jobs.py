@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 from pathlib import Path
 
+from ..base.errors import Problem
 from ..load.clients import ClientRow, read_clients
 from ..load.source import display_path
 from ..resolve.options import Options, Where
@@ -38,16 +39,16 @@ def worksheet_jobs(patterns: tuple[str, ...], directory: Path, options: Options)
 
 
 def client_jobs(csv_path: Path, directory: Path, pattern: str, options: Options,
-                text: str | None = None) -> tuple[list[Job], list[str]]:
+                text: str | None = None) -> tuple[list[Job], list[Problem]]:
     """A job per good row of the clients CSV (``text``, when given, standing in for its file); and the problems
     of the rows that cannot be built."""
     check_pattern(pattern)
     names = UniqueNames()
     jobs: list[Job] = []
-    problems: list[str] = []
+    problems: list[Problem] = []
     for row in read_clients(csv_path, options.limits, text):
         if row.problems or row.worksheet is None:
-            problems.extend(str(problem) for problem in row.problems)
+            problems.extend(row.problems)
             continue
         values = {**row.values, "worksheet": row.worksheet.stem, "row": str(row.line)}
         output = directory / names.claim(file_name(pattern, values))

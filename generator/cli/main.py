@@ -160,7 +160,8 @@ def batch(ctx, paths, directory: Path, clients: Path | None, pattern: str, worke
         sender, options, paper_warnings = batch_printer(options, Cups(), printer, settings)
         say_problems(paper_warnings)
     if clients is not None:
-        jobs, early = client_jobs(clients, directory, pattern, options)
+        jobs, rows_wrong = client_jobs(clients, directory, pattern, options)
+        early = [str(problem) for problem in rows_wrong]
     else:
         jobs, early = worksheet_jobs(paths, directory, options)
     with progress_bar(len(jobs)) as update:

@@ -29,6 +29,7 @@ _MODELS = {
     "layout": ("layout", "Layout"),
     "clinic": ("layout", "Clinic"),
     "translation": ("exercise", "ExerciseTranslation"),
+    "program": ("program", "Program"),  # not a file: what the builder page sends, served at /api/schema
 }
 KINDS: tuple[str, ...] = tuple(_MODELS)
 # A layout that names another in this field is laid over it (generator/load/layouts.py), so it may leave

@@ -28,6 +28,7 @@ from ..base.deadline import Deadline, TimeLimit
 from ..base.errors import InputError, WorksheetError
 from ..load.json_text import MAX_BYTES, read_json
 from ..model.limits import Limits
+from ..model.schema import schema
 from ..resolve.options import Options
 from .building import Refused, build, display_of, problems_of, read_worksheet, worksheet_path
 from .choices import choices
@@ -35,7 +36,7 @@ from .launcher import fingerprint
 from .pages import page_images
 from .program import program_from_yaml
 from .project import Builds, Project, stopped
-from .security import INTERNAL_ERROR, LOCAL_NAMES, Guard, problem_json
+from .security import INTERNAL_ERROR, LOCAL_NAMES, Guard, problem_json, refusal
 from .saving import save
 from .uploads import batch_zip
 
@@ -68,6 +69,7 @@ def create_app(root: Path, token: str, hosts: tuple[str, ...] = LOCAL_NAMES, por
         Route("/api/library", _reading(project, lambda p, r: p.listing())),
         Route("/api/worksheets", _reading(project, lambda p, r: {"worksheets": p.worksheets()})),
         Route("/api/instance", _reading(project, lambda p, r: {"project": fingerprint(p.root)})),
+        Route("/api/schema", _reading(project, lambda p, r: schema("program"))),  # the program's, from the model
         Route("/api/worksheet", _reading(project, _open_worksheet)),
         Route("/thumbs/{name}", _thumbnail(project)),
         Route("/api/preview", _acting(running, seconds[0], partial(_preview, project)), methods=["POST"]),
@@ -83,7 +85,7 @@ def create_app(root: Path, token: str, hosts: tuple[str, ...] = LOCAL_NAMES, por
 
 
 def _error(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status)
+    return JSONResponse(refusal(message), status_code=status)
 
 
 async def _not_found(request: Request, exc: Exception) -> Response:
@@ -156,11 +158,11 @@ def _acting(running: Builds, seconds: float, act: Callable[[Any, Deadline], Resp
     return route
 
 
-async def _answer(work: Callable[[], Response], running: Builds | None = None, listed: bool = False,
+async def _answer(work: Callable[[], Response], running: Builds | None = None,
                   thread: Callable[[Callable[[], Response]], Awaitable[Response]] | None = None) -> Response:
     """``work()``'s response, run in ``thread`` (by default one that never holds up the process's exit), or
     the refusal it raised: a Refused's status; 422 for a build past its time limit, 503 for one stopped
-    because the server is stopping (with ``listed``, as a batch's problems too)."""
+    because the server is stopping."""
     try:
         return await (thread(work) if thread is not None else _in_thread(work, running))
     except Refused as exc:
@@ -168,8 +170,7 @@ async def _answer(work: Callable[[], Response], running: Builds | None = None, l
     except TimeLimit as exc:
         message = exc.format_message()
         stopping = running is not None and running.stopping
-        return JSONResponse({"error": message, **({"problems": [message]} if listed else {})},
-                            status_code=503 if stopping else 422)
+        return JSONResponse(refusal(message), status_code=503 if stopping else 422)
     except OSError as exc:  # a name the file system refuses (too long, say) or a file that cannot be read
         return _error(422, f"the file cannot be read or written: {exc.strerror or exc}")
 
@@ -259,6 +260,6 @@ def _batch(project: Project, running: Builds, seconds: float):
         except InputError as exc:
             return _error(400, exc.format_message())
         with running.deadline(seconds) as deadline:
-            return await _answer(lambda: batch_zip(project, given, raw, name, deadline), running, listed=True)
+            return await _answer(lambda: batch_zip(project, given, raw, name, deadline), running)
 
     return route

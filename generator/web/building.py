@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from ..app.pipeline import Result, build_handout
 from ..app.scaffold import schema_reference
@@ -12,10 +13,10 @@ from ..load.changes import client_options
 from ..load.source import display_path, parse, read_text
 from ..model.choices import LANGUAGES, PAPERS
 from ..resolve.options import Options
-from .program import UNSAVED, field_of, yaml_from_program
+from .program import UNSAVED, field_of, program_problems, yaml_from_program
 from .names import saving_refusal, shown
 from .project import Project
-from .security import inside, problem_json
+from .security import inside, message_json, problem_json
 
 
 class Refused(Exception):
@@ -59,12 +60,22 @@ def _is_file(path: Path) -> bool:
         return False
 
 
-def program_text(project: Project, program: dict) -> tuple[Path, str]:
+class ProgramText(NamedTuple):
+    """Where a program's worksheet lives, its YAML, and what is wrong with the program as the page sent it."""
+
+    path: Path
+    text: str
+    problems: list[Problem]
+
+
+def program_text(project: Project, program: dict) -> ProgramText:
     """Where the program's worksheet lives, and its YAML: the file it was opened from changed only where the
-    program differs, so building it and saving it give the same worksheet."""
+    program differs, so building it and saving it give the same worksheet. Its YAML is written even when
+    the program has problems, so that building it finds the rest of them too (see ``problems_together``)."""
     if not isinstance(program, dict):
         raise Refused(400, "expected a program: a JSON object with title, exercises and options")
     path = worksheet_path(project, program.get("path"))
+    shape = program_problems(program, display_of(project, program))
     original = read_worksheet(project, path)
     try:
         text = yaml_from_program(program, original)
@@ -72,7 +83,28 @@ def program_text(project: Project, program: dict) -> tuple[Path, str]:
         raise Refused(400, f"the program is not in the expected shape: {exc}") from None
     if original is None:  # a new worksheet points editors at its schema, as `worksheet new` writes it
         text = f"{schema_reference(path, 'worksheet')}\n{text}"
-    return path, text
+    return ProgramText(path, text, shape)
+
+
+def problems_together(found: list[Problem], program: ProgramText, display: str) -> list[Problem]:
+    """A build's problems, each with its line in the worksheet, then the program's own that none of them is
+    about (an option, or a value the worksheet would not show the same)."""
+    fields = {field_of(problem, display) for problem in found}
+    return [*found, *(problem for problem in program.problems if field_of(problem, display) not in fields)]
+
+
+def checked_build(project: Project, program: dict, target: Path | None = None,
+                  deadline: Deadline | None = None) -> tuple[ProgramText, Result]:
+    """The program built as the worksheet at ``target`` (its own place by default); raises InputError with
+    every problem of the build and of the program together."""
+    made = program_text(project, program)
+    display = display_of(project, program)
+    try:
+        result = build_text(project, target or made.path, made.text, program_options(project, program), deadline)
+    except InputError as exc:
+        raise InputError(problems_together(exc.problems, made, display)) from None
+    raise_if_any(made.problems)
+    return made, result
 
 
 def program_options(project: Project, program: dict) -> Options:
@@ -96,8 +128,7 @@ def program_options(project: Project, program: dict) -> Options:
 def build(project: Project, program: dict, deadline: Deadline | None = None) -> Result:
     """The program's PDF; raises WorksheetError (with every problem), TimeLimit when ``deadline`` passes
     first, or Refused."""
-    path, text = program_text(project, program)
-    return build_text(project, path, text, program_options(project, program), deadline)
+    return checked_build(project, program, deadline=deadline)[1]
 
 
 def build_text(project: Project, path: Path, text: str, options: Options, deadline: Deadline | None = None) -> Result:
@@ -112,7 +143,7 @@ def problems_of(exc: WorksheetError, display: str) -> list[dict]:
     """A failed build's problems as the page shows them: each with its program field and the CLI's exact line."""
     if isinstance(exc, InputError):
         return [problem_json(problem, field_of(problem, display)) for problem in exc.problems]
-    return [{"field": None, "message": exc.format_message(), "text": exc.format_message()}]
+    return [message_json(exc.format_message())]
 
 
 def display_of(project: Project, program: dict) -> str:

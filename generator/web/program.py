@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,10 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ..base.errors import InputError, Problem
-from ..load.source import parse
+from ..load.source import Document, Mark, parse
+from ..load.validate import check
 from ..model.exercise import Dosage
+from ..model.program import Program
 from .names import shown
 
 DOSE_FIELDS: tuple[str, ...] = Dosage.field_names
@@ -37,6 +40,14 @@ def _yaml() -> YAML:
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096  # never re-wrap a long line the author wrote on one
     return yaml
+
+
+def program_problems(data: object, display: str) -> list[Problem]:
+    """What is wrong with the page's program, checked against the Program record by the validator that
+    checks a worksheet; each problem is said of ``display`` (the worksheet it is built as) at its field."""
+    doc = Document(Path(display), display, data)
+    doc.value_marks[()] = Mark(line=0, column=0, file=display)  # JSON from the page: no lines to point at
+    return check(doc, Program)[1]
 
 
 def program_from_yaml(text: str, path: str | None = None) -> dict:
@@ -283,4 +294,7 @@ def field_of(problem: Problem, worksheet: str | None = None) -> str | None:
     field = problem.field
     if field.startswith("sections["):
         return None  # the page numbers the entries of sections as one list; the text says which
-    return "log_weeks" if field.startswith("log") else field
+    if field.startswith("log"):
+        return "log_weeks"
+    # Exercises counted from 1, as the page numbers them (the command line's field counts from 0).
+    return re.sub(r"^exercises\[(\d+)\]", lambda match: f"exercises[{int(match.group(1)) + 1}]", field)

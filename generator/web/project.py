@@ -18,6 +18,7 @@ from ..load.library import Library, LibraryExercise
 from ..load.locate import LIBRARY_DIR, WORKSHEETS_DIR, within
 from ..model.regions import Regions
 from ..resolve.options import Options
+from .security import problem_json
 from .snapshot import snapshot
 
 THUMB_WIDTH_MM = 30.0
@@ -98,7 +99,7 @@ class Project:
                 library, exercises, problems = self._library(), [], []
                 for exercise_id in library.ids():
                     found, broken = library.get(exercise_id)
-                    problems += [str(problem) for problem in broken]
+                    problems += [problem_json(problem, None) for problem in broken]
                     if found is not None:
                         exercises.append(self._entry(found))
                 self._listing = {"exercises": exercises, "problems": problems}

@@ -8,7 +8,7 @@ from starlette.responses import JSONResponse, Response
 from ..app.output import write_atomically
 from ..base.deadline import Deadline, TimeLimit
 from ..base.errors import WorksheetError
-from .building import Refused, build_text, display_of, problems_of, program_options, program_text, worksheet_path
+from .building import Refused, checked_build, display_of, problems_of, worksheet_path
 from .names import shown
 from .project import Project
 
@@ -24,8 +24,7 @@ def save(project: Project, body: dict, deadline: Deadline | None = None) -> Resp
         return JSONResponse({"confirm": f"{shown(relative)} exists; replace it?"}, status_code=409)
     program = body["program"]
     try:
-        _, text = program_text(project, program)
-        build_text(project, target, text, program_options(project, program), deadline)  # as saved there
+        text = checked_build(project, program, target, deadline)[0].text  # built as saved there
     except TimeLimit:
         raise  # the route says so; it is not a problem of the program
     except WorksheetError as exc:

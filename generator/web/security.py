@@ -115,7 +115,7 @@ class Guard:
 
 
 async def _send_json(send, status: int, message: str) -> None:
-    body = json.dumps({"error": message}, ensure_ascii=False, separators=(",", ":")).encode()  # as JSONResponse
+    body = json.dumps(refusal(message), ensure_ascii=False, separators=(",", ":")).encode()  # as JSONResponse
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                             *HEADERS]})
@@ -142,4 +142,18 @@ def inside(root: Path, relative: str, folder: str = "worksheets", suffix: str = 
 
 
 def problem_json(problem: Problem, field: str | None) -> dict:
-    return {"field": field, "message": problem.message, "text": str(problem)}
+    """A problem as every route answers with one: where (file, line and column, 0 where there is none), the
+    program's field it is about (exercises counted from 1, as the page numbers them) or null, what is wrong,
+    and the command line's whole line."""
+    return {"file": problem.file, "line": problem.line, "column": problem.column, "field": field,
+            "message": problem.message, "text": str(problem)}
+
+
+def message_json(message: str) -> dict:
+    """A problem said of no file or field: a request refused as a whole."""
+    return {"file": "", "line": 0, "column": 0, "field": None, "message": message, "text": message}
+
+
+def refusal(message: str) -> dict:
+    """The body of every answer that refuses a request: the message, and the same as the one problem."""
+    return {"error": message, "problems": [message_json(message)]}

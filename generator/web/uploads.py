@@ -10,11 +10,12 @@ from pathlib import Path
 
 from starlette.responses import JSONResponse, Response
 
-from ..app.batch import Summary, build_in_memory, summary_lines
+from ..app.batch import Outcome, Summary, build_in_memory, summary_lines
 from ..app.jobs import client_jobs
 from ..base.deadline import Deadline, TimeLimit
-from ..base.errors import InputError, Problem, WorksheetError
-from .building import program_options, program_text
+from ..base.errors import InputError, Problem, WorksheetError, raise_if_any
+from .building import problems_of, program_options, program_text
+from .security import message_json, problem_json, refusal
 from .project import Project
 
 DEFAULT_PATTERN = "{client}-{worksheet}.pdf"
@@ -27,13 +28,14 @@ def batch_zip(project: Project, program: dict, raw: bytes, name: str, deadline: 
     """The zip for one program and one CSV; 422 with every problem when a row cannot be built, 413 past the
     page's limits on rows and on the zip's size. Each row is built with the build lock taken for that row
     alone, so another request waits one handout at most; the whole batch runs under ``deadline``."""
-    path, text = program_text(project, program)
+    path, text, shape = program_text(project, program)
     try:
         clients = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return JSONResponse({"problems": [f"{name}: file is not UTF-8 text; export the CSV as UTF-8"]}, 422)
+        return _problems([f"{name}: file is not UTF-8 text; export the CSV as UTF-8"])
     relative = path.relative_to(project.root).as_posix()
     try:
+        raise_if_any(shape)
         rows = _rows(clients, name)
         if rows > MAX_ROWS:
             return _too_large(f"{name}: {rows:,} rows, more than the {MAX_ROWS} the page builds at once", name)
@@ -56,12 +58,21 @@ def batch_zip(project: Project, program: dict, raw: bytes, name: str, deadline: 
     except TimeLimit:
         raise
     except WorksheetError as exc:
-        return JSONResponse({"problems": exc.format_message().splitlines()}, 422)
-    failed = [outcome.message for outcome in summary.outcomes if outcome.status == "failed"]
+        return JSONResponse({"problems": problems_of(exc, relative)}, 422)
+    failed = [outcome for outcome in summary.outcomes if outcome.status == "failed"]
     if early or failed:
-        return JSONResponse({"problems": list(dict.fromkeys([*early, *failed]))}, 422)
+        return JSONResponse({"problems": _row_problems(early, failed)}, 422)
     return Response(_zip(pdfs, summary, len(jobs)), media_type="application/zip",
                     headers={"Content-Disposition": 'attachment; filename="handouts.zip"'})
+
+
+def _row_problems(early: list[Problem], failed: list[Outcome]) -> list[dict]:
+    """Every row's problems, each where it is; rows that fail alike say so once."""
+    found = [problem_json(problem, None) for problem in early]
+    for outcome in failed:
+        found += [problem_json(problem, None) for problem in outcome.problems] if outcome.problems else \
+            [message_json(line) for line in outcome.message.splitlines()]
+    return list({problem["text"]: problem for problem in found}.values())
 
 
 def _rows(clients: str, name: str) -> int:
@@ -77,7 +88,12 @@ def _rows(clients: str, name: str) -> int:
 
 def _too_large(message: str, name: str) -> Response:
     advice = f"build them on the command line with `worksheet batch --clients {name}`"
-    return JSONResponse({"error": f"{message}; {advice}"}, 413)
+    return JSONResponse(refusal(f"{message}; {advice}"), 413)
+
+
+def _problems(lines: list[str]) -> Response:
+    """Rows that cannot be built, each said as `worksheet batch` says it."""
+    return JSONResponse({"problems": [message_json(line) for line in lines]}, 422)
 
 
 def with_worksheet(clients: str, relative: str) -> str:

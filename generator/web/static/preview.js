@@ -3,7 +3,7 @@
 
 import { $, el } from "./dom.js";
 import { errorOf, post } from "./server.js";
-import { state } from "./store.js";
+import { exerciseName, state } from "./store.js";
 
 const PREVIEW_DELAY_MS = 250;
 const preview = { seq: 0, abort: null, timer: null };  // the preview asked for last, and its timer
@@ -70,10 +70,24 @@ export function problemText(problem) {
   return typeof problem === "string" ? problem : (problem.text || problem.message || "");
 }
 
+// A problem as the page says it: which exercise (by its number and name) and which field, then what is wrong;
+// one about no field of the program (a library file, a layout) in the command line's words.
+function problemSaid(problem) {
+  if (!problem.field) return problemText(problem);
+  const exercise = /^exercises\[(\d+)\]/.exec(problem.field);
+  const entry = exercise ? state.program.exercises[Number(exercise[1]) - 1] : null;
+  const control = controlFor(problem.field);
+  const label = control && control.labels && control.labels.length
+    ? control.labels[0].textContent.replace(/\s+/g, " ").trim() : "";
+  const where = [exercise ? `Exercise ${exercise[1]}${entry ? ` (${exerciseName(entry.exercise)})` : ""}` : "", label]
+    .filter(Boolean).join(", ");
+  return where ? `${where}: ${problem.message}` : problemText(problem);
+}
+
 function renderProblemList(box, list, problems, linkToField) {
   list.replaceChildren(...problems.map((problem) => {
     const target = linkToField ? controlFor(problem.field) : null;
-    const text = problemText(problem);
+    const text = problemSaid(problem);
     if (!target) return el("li", { text: text });
     return el("li", {}, el("a", {
       href: `#${target.id}`, text: text,
@@ -118,7 +132,9 @@ export function markProblems() {
     let target = controlFor(problem.field);
     if (!target) return;
     const id = `problem-${i}`;
-    const message = el("p", { class: "field-problem", id: id, "data-for": target.id || "", text: problemText(problem) });
+    // at its field, what is wrong is enough: the field says where
+    const message = el("p", { class: "field-problem", id: id, "data-for": target.id || "",
+      text: problem.message || problemText(problem) });
     if (target.tagName === "LI") {
       target.querySelector(".item-head").after(message);
       target = target.querySelector(".btn-remove");

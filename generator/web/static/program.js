@@ -10,7 +10,7 @@ function doseInput(index, entry, field, libraryDose, name) {
   const id = `ex-${index}-${field.id}`;
   const value = entry.dosage[field.id];
   const fallback = libraryDose[field.id];
-  const paths = `exercises[${index}].dosage.${field.id}`;
+  const paths = `exercises[${index + 1}].dosage.${field.id}`;  // numbered from 1, as the page shows them
   let control;
   if (field.id === "side") {
     control = el("select", { id: id, "data-field": paths });
@@ -46,7 +46,7 @@ function programItem(entry, index, count) {
   const libraryDose = ex && ex.dosage ? ex.dosage : {};
   const item = el("li", {
     class: "item", draggable: "true", "data-index": index,
-    "data-field": `exercises[${index}] exercises[${index}].exercise`,
+    "data-field": `exercises[${index + 1}] exercises[${index + 1}].exercise`,
   });
   const head = el("div", { class: "item-head" },
     el("span", { class: "grip", "aria-hidden": "true", title: "Drag to reorder" }),
@@ -75,12 +75,12 @@ function programItem(entry, index, count) {
   for (const field of fields) dose.append(doseInput(index, entry, field, libraryDose, name));
 
   const noteId = `ex-${index}-note`;
-  const note = el("textarea", { id: noteId, rows: 1, "data-field": `exercises[${index}].note` });
+  const note = el("textarea", { id: noteId, rows: 1, "data-field": `exercises[${index + 1}].note` });
   note.value = entry.note || "";
   note.addEventListener("input", () => { entry.note = note.value || null; changed("edit", noteId); });
 
   const variationId = `ex-${index}-variation`;
-  const variation = el("select", { id: variationId, "data-field": `exercises[${index}].variation` },
+  const variation = el("select", { id: variationId, "data-field": `exercises[${index + 1}].variation` },
     el("option", { value: "", text: "The exercise itself" }));
   for (const v of (ex && ex.variations) || []) {
     const level = v.level.charAt(0).toUpperCase() + v.level.slice(1);
