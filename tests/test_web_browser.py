@@ -399,6 +399,24 @@ def test_a_narrow_screen_stacks_the_panes(page, shots):
     page.screenshot(path=str(shots / "8-narrow.png"), full_page=True)
 
 
+def test_on_a_phone_the_actions_stay_in_reach_and_the_preview_is_one_tap_away(page, shots):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.get_by_role("button", name="Add Chin tuck").click()
+    first_page_image(page)
+    page.locator("#client-note").scroll_into_view_if_needed()  # down among the client's fields
+    assert page.evaluate("() => window.scrollY") > 1000
+    for name in ("Undo", "Save as worksheet", "Download PDF"):
+        box = page.get_by_role("button", name=name).bounding_box()
+        assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= 844, name  # on the screen
+    page.evaluate("window.scrollTo(0, 0)")
+    page.get_by_role("link", name="Preview").click()
+    image = page.locator("#pages figure img").first
+    expect(image).to_be_in_viewport()
+    assert page.locator(".topbar").bounding_box()["height"] < 110  # the bar leaves the screen to the page
+    assert serious_problems(page) == []
+    page.screenshot(path=str(shots / "9-phone.png"))
+
+
 def test_print_loads_the_pdf_into_the_hidden_frame(page):
     page.get_by_role("button", name="Add Chin tuck").click()
     page.get_by_role("button", name="Print").click()
