@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable
 
+from .flowables import Unbroken
 from .text import MarkupStyle, escape, paragraph, styled
 from .wording import Words
 
@@ -29,16 +30,7 @@ def said_again(second: Words | None, markup: Callable[[Words], str], style: Mark
 def together(lines: list[Flowable]) -> list[Flowable]:
     """Words and their second-language lines as one piece that never splits over a page: a dose line alone at
     the top of a page, its first-language half on the page before, reads as another exercise's."""
-    if len(lines) < 2:
-        return lines
-    table = Table([[lines]], colWidths=["100%"], splitByRow=0, splitInRow=0)
-    sides = ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
-    # the cell's own font too, or the table sets ReportLab's Helvetica, which the PDF would not embed
-    table.setStyle(TableStyle([*((side, (0, 0), (-1, -1), 0) for side in sides),
-                               ("FONTNAME", (0, 0), (-1, -1), lines[0].style.fontName)]))
-    # a cell drops the space above its first line and below its last: the piece keeps them instead
-    table.spaceBefore, table.spaceAfter = lines[0].getSpaceBefore(), lines[-1].getSpaceAfter()
-    return [table]
+    return [Unbroken(lines)] if len(lines) > 1 else lines
 
 
 def heading(label: Callable[[Words], str], style: MarkupStyle, second_style: MarkupStyle,

@@ -14,7 +14,7 @@ from ..resolve.handout import Handout, HandoutSection
 from . import bilingual
 from .card import dose_text, exercise_block, page_break_due
 from .card_breaks import link_cards
-from .flowables import AcrossBelow, Anchor, HereOrLater, Lowered
+from .flowables import AcrossBelow, Anchor, HereOrLater, Lowered, TopOnly
 from .follow_through import notes_lines, stop_if_box
 from .log import tracking_log
 from .parts import boxed, grid
@@ -100,8 +100,11 @@ def exercise_list(handout: Handout, styles: Styles, words: Words) -> list[Flowab
     muted = styles.colours.muted.hexval()[2:]
     lines = [styled(f"{plain(item.exercise.name)} <font color='#{muted}'>· {dose_text(item.dosage, words)}</font>",
                     styles.step, bulletText=f"{item.number}.") for item in handout.exercises]
-    # Whole, under its heading: its last lines at the top of the next page would not say what they list.
-    return [KeepTogether([styled(escape(words.EXERCISES_HEADING), styles.section), *lines])]
+    # The first line stays with the heading; a line that begins a page is under the heading again, continued,
+    # so the list's end never reads as a page of its own.
+    again = styled(escape(words.continued(words.EXERCISES_HEADING)), styles.small_label)
+    return [KeepTogether([styled(escape(words.EXERCISES_HEADING), styles.section), lines[0]]),
+            *(KeepTogether([TopOnly(again), line]) for line in lines[1:])]
 
 
 def for_client(personal: Personal | None, styles: Styles, words: Words, width: float) -> list[Flowable]:

@@ -152,8 +152,10 @@ class ExerciseBlock(KeepTogether):
             if height(fewest) <= available_height:
                 return self._cut_at(fewest)
         if fewest is not None:
-            for cut in self.cuts(height(fewest) - available_height + NEARLY_NOTHING):
-                if height(cut) <= available_height:
+            # Made short enough with room to spare: measured to the point, spacing could still tip it over the
+            # page, splitting the picture's row from the name and steps beside it.
+            for cut in self.cuts(height(fewest) - available_height + SLACK):
+                if height(cut) <= available_height - SLACK / 2:
                     return self._cut_at(cut)
         return None
 
@@ -182,7 +184,7 @@ class ExerciseBlock(KeepTogether):
         """The runs, then each later unit, kept whole and under the card's name where one begins a page (a step
         as much as a unit); those that follow on this page stand ``beside`` in, under the steps above them."""
         return GoingOn([KeepTogether([TopOnly(self.continued), *run]) for run in [*runs, *self.units[1:]]],
-                       self.continued, self.following, beside)
+                       self.continued, self.following, beside, len(runs))
 
 
 def leading_in(flowables: list[Flowable]) -> list[Flowable]:
@@ -215,9 +217,10 @@ class GoingOn(Flowable):
     asked to split, it gives its parts."""
 
     def __init__(self, parts: list[Flowable], continued: Flowable, following: ExerciseBlock | None,
-                 beside: tuple[float, float] = (0.0, 0.0)):
+                 beside: tuple[float, float] = (0.0, 0.0), steps: int = 0):
         super().__init__()
         self.parts, self.continued, self.following, self.beside = parts, continued, following, beside
+        self.steps = steps  # the first parts are steps (and the dose), which may stand in the text column
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return available_width, available_height + 1.0  # always split, into its parts
@@ -230,17 +233,19 @@ class GoingOn(Flowable):
         return [NullActionFlowable(), *self._spread(available_width, available_height)]
 
     def _beside(self, available_width: float, available_height: float) -> list[Flowable]:
-        """Those that fit here in the text column over them, set in as far as it is; the others over the page."""
+        """The steps that fit here in the text column over them, set in as far as it is; the others over the
+        page (a box, made as wide as the card, never stands in the column)."""
         left, right = self.beside
         narrow, room, here = available_width - left - right, available_height, 0
-        for part in self.parts:
+        for part in self.parts[: self.steps]:
             room -= kept_height(part, narrow, available_height, self.canv)
             if room < 0:
                 break
             here += 1
-        # What does not fit in the column goes over the page, not out under the picture here.
-        later = [FrameBreak(), GoingOn(self.parts[here:], self.continued, self.following)] \
-            if here < len(self.parts) else []
+        # A step that does not fit in the column goes over the page, not out under the picture here; once the
+        # steps are all placed, what follows them (boxes, tips) goes on across the card as it would anyway.
+        rest = GoingOn(self.parts[here:], self.continued, self.following)
+        later = ([FrameBreak()] if here < self.steps else []) + ([rest] if here < len(self.parts) else [])
         if not here:
             return later
         return [Indenter(left, right), *self.parts[:here], Indenter(-left, -right), *later]

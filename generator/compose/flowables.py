@@ -85,6 +85,39 @@ INKED = 0.04  # of a frame: what is used of it but not inked (the gaps under its
 SLACK = 6.0  # points: a card measured this close to a page's height may not fit it once laid out
 
 
+class Unbroken(Flowable):
+    """Flowables stacked as one piece that never splits over a page, laid out afresh at whatever width it is
+    given each time (a table cell would keep the first width it was measured at, and a piece measured for a
+    narrow column and laid out across the page would then overlap what is above it)."""
+
+    def __init__(self, parts: list[Flowable]):
+        super().__init__()
+        self.parts = parts
+        self.spaceBefore, self.spaceAfter = parts[0].getSpaceBefore(), parts[-1].getSpaceAfter()
+        self.heights: list[float] = []
+
+    def _gap(self, index: int) -> float:
+        """Between a part and the next, as a frame would space them."""
+        return self.parts[index].getSpaceAfter() + self.parts[index + 1].getSpaceBefore()
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.heights = [part.wrapOn(self.canv, available_width, available_height)[1] for part in self.parts]
+        self.width = available_width
+        self.height = sum(self.heights) + sum(self._gap(index) for index in range(len(self.parts) - 1))
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return []  # whole, on the next page
+
+    def draw(self) -> None:
+        y = self.height
+        for index, (part, height) in enumerate(zip(self.parts, self.heights)):
+            y -= height
+            part.drawOn(self.canv, 0, y)
+            if index + 1 < len(self.parts):
+                y -= self._gap(index)
+
+
 class TopOnly(Flowable):
     """A paragraph printed only at the top of a frame, such as whose part a page begins with; elsewhere nothing."""
 
