@@ -23,8 +23,6 @@ from .text import escape, labelled, paragraph, plain, styled
 from .wording import Words
 
 
-
-
 def page_break_due(item: HandoutExercise, handout: Handout) -> bool:
     """Whether the layout's exercises-per-page limit ends the page after this exercise."""
     per_page = handout.layout.page.exercises_per_page
