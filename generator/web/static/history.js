@@ -9,6 +9,14 @@ export function createHistory() {
   let past = [], future = [], current = null, saved = null, lastKey = null, lastAt = 0;
   // The path is where the program is saved, not an edit: undo never takes a saved program back to unsaved.
   const snapshot = (program) => JSON.stringify({ ...program, path: undefined });
+  // One step back (from the past) or forward (from the future): the program it comes to, or null.
+  const step = (from, to) => {
+    if (!from.length) return null;
+    to.push(current);
+    current = from.pop();
+    lastKey = null;
+    return JSON.parse(current);
+  };
   return {
     // A program in place of the last (opened, or new): nothing to undo, nothing unsaved.
     reset(program) {
@@ -30,20 +38,8 @@ export function createHistory() {
       lastKey = key || null;
       lastAt = Date.now();
     },
-    undo() {
-      if (!past.length) return null;
-      future.push(current);
-      current = past.pop();
-      lastKey = null;
-      return JSON.parse(current);
-    },
-    redo() {
-      if (!future.length) return null;
-      past.push(current);
-      current = future.pop();
-      lastKey = null;
-      return JSON.parse(current);
-    },
+    undo: () => step(past, future),
+    redo: () => step(future, past),
     canUndo: () => past.length > 0,
     canRedo: () => future.length > 0,
     markSaved(program) {
