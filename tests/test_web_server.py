@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import os
@@ -15,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from served import refused
 from starlette.testclient import TestClient
 
@@ -119,10 +121,38 @@ def test_paths_outside_worksheets_are_refused_with_a_message(client, project, tm
     assert (outside / "secret.yaml").read_text() == "title: secret\n"
 
 
+def _pictures(answer: dict) -> list:
+    """Each page's image in an answer, decoded (None where the answer left it out)."""
+    return [None if url is None else Image.open(io.BytesIO(base64.b64decode(url.split(",", 1)[1])))
+            for url in answer["images"]]
+
+
 def test_preview_gives_every_page_as_an_image(client):
     answer = post(client, "/api/preview", json=opened(client)["program"]).json()
     assert answer["ok"] and answer["problems"] == [] and answer["pages"] == len(answer["images"]) >= 2
-    assert all(image.startswith("data:image/png;base64,") for image in answer["images"])
+    assert all(image.startswith("data:image/jpeg;base64,") for image in answer["images"])
+    assert [picture.size for picture in _pictures(answer)] == [(510, 660)] * answer["pages"]  # Letter at 60 dpi
+    assert len(set(answer["keys"])) == len(answer["keys"]) == answer["pages"]
+
+
+def test_a_preview_draws_only_the_pages_the_page_does_not_hold(client):
+    program = opened(client)["program"]
+    first = post(client, "/api/preview", json=program).json()
+    program["exercises"][3]["dosage"]["hold_seconds"] = 17  # the fourth exercise's card, on one page
+    whole = post(client, "/api/preview", json=program).json()
+    held = post(client, "/api/preview", params={"have": ",".join(first["keys"])}, json=program).json()
+    assert held["keys"] == whole["keys"] and held["pages"] == whole["pages"] == first["pages"]
+    changed = [n for n, (old, new) in enumerate(zip(first["keys"], whole["keys"])) if old != new]
+    assert len(changed) == 1
+    assert [n for n, image in enumerate(held["images"]) if image is not None] == changed
+    assert held["images"][changed[0]] == whole["images"][changed[0]]
+    # a page whose key is the same is the same picture, and the one that changed shows the new hold
+    for n in set(range(first["pages"])) - set(changed):
+        assert whole["images"][n] == first["images"][n]
+    assert whole["images"][changed[0]] != first["images"][changed[0]]
+    # keys the page never had, or too many, only mean more pages drawn
+    strange = post(client, "/api/preview", params={"have": "x," * 5000}, json=program).json()
+    assert strange["images"] == whole["images"]
 
 
 def test_preview_problems_carry_the_field_and_the_clis_exact_text(client, project, run):

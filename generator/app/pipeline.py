@@ -25,6 +25,7 @@ OUTPUT_DIR = Path("out")
 class Result(Record):
     pdf: bytes
     pages: int
+    page_keys: tuple[str, ...] = ()  # one per page, the same exactly when the page looks the same
     warnings: tuple[Problem, ...] = ()  # e.g. an exercise with no translation, printed in English
 
 
@@ -48,7 +49,7 @@ def prepare_handout(worksheet: Path, options: Options, caches: Caches, text: str
 def draw_handout(prepared: Prepared, caches: Caches, deadline: Deadline | None = None) -> Result:
     _on_time(deadline)
     rendered = caches.typesetter.handout(prepared.handout, prepared.checked, deadline)
-    return Result(pdf=rendered.data, pages=rendered.pages, warnings=prepared.handout.warnings)
+    return Result(pdf=rendered.data, pages=rendered.pages, page_keys=rendered.page_keys, warnings=prepared.handout.warnings)
 
 
 def build_handout(worksheet: Path | str, options: Options = Options(), caches: Caches | None = None,
@@ -103,7 +104,7 @@ def build_bundle(files: list[Path], options: Options = Options(), caches: Caches
     bundle, checked = prepare_bundle([Path(f) for f in files], options, caches, title, subtitle, deadline)
     _on_time(deadline)
     rendered = caches.typesetter.bundle(bundle, checked, deadline)
-    return Result(pdf=rendered.data, pages=rendered.pages, warnings=bundle.warnings)
+    return Result(pdf=rendered.data, pages=rendered.pages, page_keys=rendered.page_keys, warnings=bundle.warnings)
 
 
 def default_output(worksheet: Path) -> Path:

@@ -16,9 +16,18 @@ POINTS_PER_INCH = 72
 _PDFIUM = threading.Lock()
 
 
-def page_pngs(pdf: bytes, dpi: float, pages: Container[int] | None = None, fast: bool = False) -> list[bytes]:
-    """Each page numbered in ``pages`` (1 = first; all by default) as PNG bytes, in page order. ``fast``
-    trades size for speed, for images that go to a browser on the same machine rather than to disk."""
+def page_pngs(pdf: bytes, dpi: float, pages: Container[int] | None = None) -> list[bytes]:
+    """Each page numbered in ``pages`` (1 = first; all by default) as PNG bytes, in page order."""
+    return _drawn(pdf, dpi, pages, {"format": "PNG", "optimize": True})
+
+
+def page_jpegs(pdf: bytes, dpi: float, pages: Container[int] | None = None) -> list[bytes]:
+    """As ``page_pngs``, as JPEG: some eight times quicker to make than a PNG, for images that go to a
+    browser on the same machine; at quality 92 with colours at full resolution, type looks the same."""
+    return _drawn(pdf, dpi, pages, {"format": "JPEG", "quality": 92, "subsampling": 0})
+
+
+def _drawn(pdf: bytes, dpi: float, pages: Container[int] | None, encoding: dict) -> list[bytes]:
     try:
         import pypdfium2
     except ImportError:
@@ -31,20 +40,19 @@ def page_pngs(pdf: bytes, dpi: float, pages: Container[int] | None = None, fast:
             for number in range(1, len(document) + 1):
                 if pages is not None and number not in pages:
                     continue
-                images.append(_page_png(document[number - 1], dpi / POINTS_PER_INCH, fast))
+                images.append(_encoded(document[number - 1], dpi / POINTS_PER_INCH, encoding))
         finally:
             document.close()
     return images
 
 
-def _page_png(page, scale: float, fast: bool) -> bytes:
+def _encoded(page, scale: float, encoding: dict) -> bytes:
     """Pixels are encoded while the page and its bitmap are still open: the image shares the bitmap's memory,
     and closing them here, under the lock, keeps their clean-up out of another thread's garbage collection."""
     bitmap = page.render(scale=scale)
     try:
         buffer = BytesIO()
-        options = {"compress_level": 1} if fast else {"optimize": True}
-        bitmap.to_pil().save(buffer, format="PNG", **options)
+        bitmap.to_pil().save(buffer, **encoding)
         return buffer.getvalue()
     finally:
         bitmap.close()

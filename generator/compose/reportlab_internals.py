@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Frame, KeepTogether, Paragraph
 from reportlab.platypus import paragraph as paragraphs
 from reportlab.platypus.paraparser import ParaParser
@@ -35,7 +36,28 @@ def paragraph_from_fragments(markup: str, style: Any, fragments: tuple, bullet: 
     copies = [fragment.clone() for fragment in fragments]
     if len(markup) > LONG and breaks_in_windows(style, copies):
         return LongParagraph(markup, style, bullet, [_Part.of(copies, style)])
-    return Paragraph(markup, style, bulletText=bullet, frags=copies)
+    return MeasuredParagraph(markup, style, bulletText=bullet, frags=copies)
+
+
+class MeasuredParagraph(Paragraph):
+    """A Paragraph that breaks its lines once for each width it is given. Keeping a card together, trying its
+    steps beside the picture and splitting it over a page wrap the same paragraph at the same width many times
+    (some 500 wraps of 140 paragraphs in a six-exercise handout); its lines for a width never change, and
+    ``Paragraph.wrap`` ignores the height. ``split`` throws the lines away (``del self.blPara``) when none fit,
+    which is noticed here, and the pieces it makes start unmeasured."""
+
+    _measured: tuple | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's
+        key = (availWidth, id(self.style))
+        measured = self._measured
+        if measured is not None and measured[0] == key and self.__dict__.get("blPara") is measured[2]:
+            self.width, self.height = measured[1]
+            return measured[1]
+        size = super().wrap(availWidth, availHeight)
+        if "blPara" in self.__dict__:  # not a width too narrow for any line, which Paragraph answers unmeasured
+            self._measured = (key, size, self.blPara)
+        return size
 
 
 def frame_height(flowable: Any) -> float | None:
@@ -110,6 +132,30 @@ def start_next_page(canvas: Any) -> None:
 
 def page_number(canvas: Any) -> int:
     return canvas._pageNumber
+
+
+def page_code(canvas: Any) -> str:
+    """The drawing operators of the page being drawn (``_code``). They say all the page shows but for what
+    the names in them stand for, which ``document_names`` says."""
+    return "\n".join(canvas._code)
+
+
+def font_codes(canvas: Any) -> dict[str, tuple[str, tuple[int, ...]]]:
+    """Each font's internal name (``_doc.fontMapping``) -> (its name, for an embedded font the character each
+    code stands for, code by code: ``state.subsets`` flattened). Codes are handed out in order of first use
+    and never change after; a standard font has none."""
+    doc = canvas._doc
+    found = {}
+    for name, internal in doc.fontMapping.items():
+        state = getattr(getFont(name), "state", {}).get(doc)
+        codes = tuple(char for subset in state.subsets for char in subset) if state is not None else ()
+        found[internal.lstrip("/")] = (name, codes)
+    return found
+
+
+def graphics_states(canvas: Any) -> dict[str, tuple]:
+    """Each graphics state's name -> what it sets (``_extgstate._c``), named in order of first use."""
+    return {name: setting for setting, name in canvas._extgstate._c.items()}
 
 
 LONG = 8000  # characters of markup past which a paragraph is a LongParagraph: some two pages of one column

@@ -30,6 +30,7 @@ FIRST_TEMPLATE, LATER_TEMPLATE = "first", "later"
 class RenderedPdf(Record):
     data: bytes
     pages: int
+    page_keys: tuple[str, ...] = ()  # one per page, the same exactly when the page looks the same
 
 
 def page_size(layout: Layout) -> tuple[float, float]:
@@ -108,7 +109,8 @@ def typeset(setup: PageSetup, styles: Styles, templates: Templates, story: Story
                           deadline=deadline, **setup.metadata)
     doc.addPageTemplates(templates(pages))
     counted: list[int] = []
-    canvas = partial(NumberedCanvas, footer=pages.footer, pages=counted, deadline=deadline)
+    keys: list[str] = []
+    canvas = partial(NumberedCanvas, footer=pages.footer, pages=counted, keys=keys, deadline=deadline)
     try:
         flowables = story(pages)
         if passes > 1:
@@ -124,7 +126,7 @@ def typeset(setup: PageSetup, styles: Styles, templates: Templates, story: Story
         raise
     except Exception as exc:  # anything ReportLab raises mid-page is still one line for the user
         raise BuildError(f"{setup.display}: {doc.current_exercise}: rendering failed: {exc}") from exc
-    return RenderedPdf(data=buffer.getvalue(), pages=counted[-1])
+    return RenderedPdf(data=buffer.getvalue(), pages=counted[-1], page_keys=tuple(keys))
 
 
 def column_width(layout: Layout, page: tuple[float, float], columns: int | None = None) -> float:

@@ -17,6 +17,7 @@ from ..compose.styles import Styles
 from ..compose.text import plain, styled
 from ..compose.wording import Words
 from ..resolve.handout import HandoutClinic
+from .page_keys import PageKeys
 
 
 class Footer:
@@ -169,11 +170,14 @@ def one_line(text: str, style, width: float) -> str:
 
 class NumberedCanvas(Canvas):
     """Holds every page back until the end so each can say 'Page N of M' in one pass; checks ``deadline`` (when
-    given) before writing each."""
+    given) before writing each. Puts the page count in ``pages`` and, in ``keys``, a key for each page that is
+    the same exactly when the page looks the same, so a preview redraws only the pages that changed."""
 
-    def __init__(self, *args, footer: Footer, pages: list[int], deadline: Deadline | None = None, **kwargs):
+    def __init__(self, *args, footer: Footer, pages: list[int], keys: list[str] | None = None,
+                 deadline: Deadline | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self._footer, self._page_count, self._deadline = footer, pages, deadline
+        self._keys, self._page_keys = (keys if keys is not None else []), PageKeys()
         self._saved_pages: list[dict] = []
         self._bookmarks: list[str] = []
 
@@ -182,12 +186,14 @@ class NumberedCanvas(Canvas):
         self._bookmarks.append(key)
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+        self._page_keys.page_laid_out(self)
         self._saved_pages.append(page_state(self))
         self._bookmarks = []
         start_next_page(self)
 
     def save(self) -> None:
         total = len(self._saved_pages)
+        self._page_keys.layout_done(self)
         for state in self._saved_pages:
             if self._deadline is not None:
                 self._deadline.check()
@@ -195,6 +201,8 @@ class NumberedCanvas(Canvas):
             for key in self._bookmarks:
                 self.bookmarkPage(key)
             self._footer.draw_page_number(self, page_number(self), total)
+            self._page_keys.page_written(self)
             super().showPage()
         self._page_count.append(total)
+        self._keys[:] = self._page_keys.keys(self)
         super().save()

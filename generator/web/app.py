@@ -12,6 +12,7 @@ import re
 import threading
 from functools import partial
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any, Awaitable, Callable, TypeVar
 
 import jinja2
@@ -33,7 +34,7 @@ from ..resolve.options import Options
 from .building import Refused, build, display_of, problems_of, read_worksheet, worksheet_path
 from .choices import choices
 from .launcher import fingerprint
-from .pages import page_images
+from .pages import changed_page_images, enlarged_page
 from .program import program_from_yaml
 from .project import Builds, Project, stopped
 from .security import INTERNAL_ERROR, LOCAL_NAMES, Guard, problem_json, refusal
@@ -42,7 +43,8 @@ from .uploads import batch_zip
 
 HERE = Path(__file__).resolve().parent
 BUILD_SECONDS = 20.0  # one preview or PDF
-BATCH_SECONDS = 60.0  # a whole batch from the page (its rows are limited too, see uploads.py)
+BATCH_SECONDS = 60.0
+MAX_HELD = 1000  # page keys a preview request may say it holds  # a whole batch from the page (its rows are limited too, see uploads.py)
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -71,8 +73,11 @@ def create_app(root: Path, token: str, hosts: tuple[str, ...] = LOCAL_NAMES, por
         Route("/api/instance", _reading(project, lambda p, r: {"project": fingerprint(p.root)})),
         Route("/api/schema", _reading(project, lambda p, r: schema("program"))),  # the program's, from the model
         Route("/api/worksheet", _reading(project, _open_worksheet)),
+        Route("/api/exercise", _reading(project, _exercise)),
         Route("/thumbs/{name}", _thumbnail(project)),
-        Route("/api/preview", _acting(running, seconds[0], partial(_preview, project)), methods=["POST"]),
+        Route("/api/preview", _acting(running, seconds[0], partial(_preview, project), with_query=True),
+              methods=["POST"]),
+        Route("/api/page", _acting(running, seconds[0], partial(_page, project), with_query=True), methods=["POST"]),
         Route("/api/pdf", _acting(running, seconds[0], partial(_pdf, project)), methods=["POST"]),
         Route("/api/save", _acting(running, seconds[0], partial(save, project)), methods=["POST"]),
         Route("/api/batch", _batch(project, running, seconds[1]), methods=["POST"]),
@@ -121,6 +126,15 @@ def _open_worksheet(project: Project, request: Request) -> dict:
         raise Refused(422, exc.format_message()) from None
 
 
+def _exercise(project: Project, request: Request) -> dict:
+    """``?id=`` as the detail view shows it, in ``?language=`` where the library has it."""
+    exercise_id = request.query_params.get("id", "")
+    detail = project.detail(exercise_id, request.query_params.get("language", ""))
+    if detail is None:
+        raise Refused(404, f"no exercise '{exercise_id}' in the library")
+    return detail
+
+
 def _thumbnail(project: Project):
     async def route(request: Request) -> Response:
         name = request.path_params["name"]
@@ -128,7 +142,7 @@ def _thumbnail(project: Project):
             return _error(404, f"nothing at {request.url.path}")
 
         def work() -> Response:
-            png = project.thumbnail(name.removesuffix(".png"))
+            png = project.thumbnail(name.removesuffix(".png"), large=request.query_params.get("size") == "large")
             if png is None:
                 return _error(404, f"no exercise '{name.removesuffix('.png')}' in the library")
             return Response(png, media_type="image/png", headers={"Cache-Control": "no-cache"})
@@ -143,17 +157,19 @@ async def _json_body(request: Request) -> Any:
     return read_json(await request.body(), "the request body")
 
 
-def _acting(running: Builds, seconds: float, act: Callable[[Any, Deadline], Response]):
-    """A POST route with a JSON body: ``act(body, deadline)`` run in a worker thread under a Deadline of
-    ``seconds``, returning a Response; answered at once when the server stops."""
+def _acting(running: Builds, seconds: float, act: Callable[..., Response], with_query: bool = False):
+    """A POST route with a JSON body: ``act(body, deadline)`` (and the request's query parameters after them
+    when ``with_query``) run in a worker thread under a Deadline of ``seconds``, returning a Response;
+    answered at once when the server stops."""
 
     async def route(request: Request) -> Response:
         try:
             body = await _json_body(request)
         except InputError as exc:
             return _error(400, exc.format_message())
+        extra = (request.query_params,) if with_query else ()
         with running.deadline(seconds) as deadline:
-            return await _answer(lambda: act(body, deadline), running)
+            return await _answer(lambda: act(body, deadline, *extra), running)
 
     return route
 
@@ -208,18 +224,41 @@ async def _in_thread(work: Callable[[], T], running: Builds | None = None) -> T:
         return await done
 
 
-def _preview(project: Project, program: dict, deadline: Deadline) -> Response:
+def _preview(project: Project, program: dict, deadline: Deadline, query: Mapping[str, str]) -> Response:
+    """The program's pages as images, but for those the page already holds: ``?have=`` lists their keys
+    (comma-separated), and each such page answers null in ``images``, its key in ``keys`` saying which."""
     display = display_of(project, program)
     try:
         result = build(project, program, deadline=deadline)
     except TimeLimit:
         raise
     except WorksheetError as exc:
-        return JSONResponse({"ok": False, "pages": 0, "images": [], "problems": problems_of(exc, display),
+        return JSONResponse({"ok": False, "pages": 0, "keys": [], "images": [], "problems": problems_of(exc, display),
                              "warnings": []})
     warnings = [problem_json(warning, None) for warning in result.warnings]
-    return JSONResponse({"ok": True, "pages": result.pages, "images": page_images(result.pdf), "problems": [],
-                         "warnings": warnings})
+    held = set(query.get("have", "").split(",")[:MAX_HELD])
+    images = changed_page_images(result.pdf, result.page_keys, held)
+    return JSONResponse({"ok": True, "pages": result.pages, "keys": list(result.page_keys), "images": images,
+                         "problems": [], "warnings": warnings})
+
+
+def _page(project: Project, program: dict, deadline: Deadline, query: Mapping[str, str]) -> Response:
+    """One page (``?number=``, from 1) large enough to read: at ENLARGED_DPI, for the page's enlarged view."""
+    number = query.get("number", "")
+    if not number.isdigit() or int(number) < 1:
+        raise Refused(400, f"give the page's number from 1, as ?number=2; got {number!r}")
+    try:
+        result = build(project, program, deadline=deadline)
+    except TimeLimit:
+        raise
+    except WorksheetError as exc:
+        return JSONResponse({"error": exc.format_message(), "problems": problems_of(exc, display_of(project, program))},
+                            status_code=422)
+    if int(number) > result.pages:
+        raise Refused(404, f"no page {number}: the handout has {result.pages}")
+    image = enlarged_page(result.pdf, int(number))
+    return JSONResponse({"number": int(number), "pages": result.pages, "key": result.page_keys[int(number) - 1],
+                         "image": image})
 
 
 def _pdf(project: Project, program: dict, deadline: Deadline) -> Response:

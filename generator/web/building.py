@@ -78,7 +78,7 @@ def program_text(project: Project, program: dict) -> ProgramText:
     shape = program_problems(program, display_of(project, program))
     original = read_worksheet(project, path)
     try:
-        text = yaml_from_program(program, original)
+        text = yaml_from_program(program, original, project.parsed_originals)
     except (TypeError, ValueError, AttributeError) as exc:  # a program of the wrong shape
         raise Refused(400, f"the program is not in the expected shape: {exc}") from None
     if original is None:  # a new worksheet points editors at its schema, as `worksheet new` writes it

@@ -1,13 +1,15 @@
-"""A handout's pages as small PNG images for the page's preview, drawn by PDFium as `worksheet preview` does."""
+"""A handout's pages as small images for the page's preview, drawn by PDFium as `worksheet preview` does."""
 
 from __future__ import annotations
 
 import base64
+from collections.abc import Container, Sequence
 from io import BytesIO
 
-from ..app.raster import page_pngs
+from ..app.raster import page_jpegs
 
 PREVIEW_DPI = 60
+ENLARGED_DPI = 150  # a page enlarged to read: 10 pt type some 21 pixels tall
 
 
 def png_bytes(image) -> bytes:
@@ -17,11 +19,19 @@ def png_bytes(image) -> bytes:
     return buffer.getvalue()
 
 
-def page_images(pdf: bytes, dpi: int = PREVIEW_DPI) -> list[str]:
-    """Every page as a data: URL, the first page first; greyscale, which is what a handout mostly is, is
-    not assumed: colours are kept."""
-    return [_data_url(png) for png in page_pngs(pdf, dpi, fast=True)]
+def changed_page_images(pdf: bytes, keys: Sequence[str], held: Container[str],
+                        dpi: int = PREVIEW_DPI) -> list[str | None]:
+    """Each page as a data: URL, or None for a page whose key is ``held`` (the page has its image): only
+    the pages that changed are drawn."""
+    wanted = {number for number, key in enumerate(keys, 1) if key not in held}
+    drawn = iter(page_jpegs(pdf, dpi, pages=wanted)) if wanted else iter(())
+    return [_data_url(next(drawn)) if number in wanted else None for number in range(1, len(keys) + 1)]
 
 
-def _data_url(png: bytes) -> str:
-    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+def enlarged_page(pdf: bytes, number: int, dpi: int = ENLARGED_DPI) -> str:
+    """Page ``number`` (from 1) as a data: URL, large enough to read its smallest type."""
+    return _data_url(page_jpegs(pdf, dpi, pages={number})[0])
+
+
+def _data_url(jpeg: bytes) -> str:
+    return "data:image/jpeg;base64," + base64.b64encode(jpeg).decode("ascii")

@@ -8,9 +8,11 @@ clinic, tags, progression ...) survive, and changing one hold changes one line.
 
 from __future__ import annotations
 
+import copy
 import io
 import math
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -108,11 +110,35 @@ def _exercise_of(entry: Any, number: int) -> dict:
     }
 
 
-def yaml_from_program(program: dict, original: str | None = None) -> str:
-    """The worksheet text for ``program``: ``original`` with only what changed changed, or a fresh tidy file."""
+class ParsedOriginals:
+    """The worksheet texts last read for the round trip, each parsed once: the page previews the same file's
+    program after every change, and parsing it again costs more than copying what was parsed. Requests in
+    several threads share one."""
+
+    def __init__(self, kept: int = 4) -> None:
+        self._kept = kept
+        self._parsed: dict[str, Any] = {}  # text -> its parse, the latest last
+        self._lock = threading.Lock()
+
+    def parse(self, yaml: YAML, text: str) -> Any:
+        """A fresh copy of ``text``'s round-trip parse, to change at will; raises YAMLError."""
+        with self._lock:
+            parsed = self._parsed.pop(text, None)
+        if parsed is None:
+            parsed = yaml.load(text)
+        with self._lock:
+            self._parsed[text] = parsed
+            while len(self._parsed) > self._kept:
+                del self._parsed[next(iter(self._parsed))]
+            return copy.deepcopy(parsed)
+
+
+def yaml_from_program(program: dict, original: str | None = None, parsed: ParsedOriginals | None = None) -> str:
+    """The worksheet text for ``program``: ``original`` with only what changed changed, or a fresh tidy file.
+    ``parsed``, when given, keeps the originals it has parsed for the next call."""
     yaml = _yaml()
     try:
-        root = yaml.load(original) if original else None
+        root = (parsed or ParsedOriginals()).parse(yaml, original) if original else None
     except YAMLError as exc:
         raise InputError([Problem(file=program.get("path") or UNSAVED, message=f"YAML error: {exc}")]) from None
     if not isinstance(root, CommentedMap):

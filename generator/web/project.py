@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..app.caches import Caches
+from ..compose.i18n import Catalogues
 from ..base.deadline import Deadline, TimeLimit
 from ..base.errors import WorksheetError
 from ..load.anatomy import read_regions
@@ -18,11 +19,14 @@ from ..load.library import Library, LibraryExercise
 from ..load.locate import LIBRARY_DIR, WORKSHEETS_DIR, within
 from ..model.regions import Regions
 from ..resolve.options import Options
+from .program import ParsedOriginals
 from .security import problem_json
 from .snapshot import snapshot
 
 THUMB_WIDTH_MM = 30.0
 THUMB_DPI = 72
+LARGE_WIDTH_MM = 80.0  # the picture in an exercise's detail view: some 470 pixels wide
+LARGE_DPI = 150
 WATCHED = (WORKSHEETS_DIR, "layouts")
 
 
@@ -39,7 +43,9 @@ class Project:
         self.options = options.replace(library=self.root / WORKSHEETS_DIR / LIBRARY_DIR)  # for listings
         self.lock = threading.RLock()
         self.caches = Caches()
+        self.parsed_originals = ParsedOriginals()
         self._reading = threading.Lock()
+        self._catalogues = Catalogues()  # the page's fixed words in each language, read once
         self.regions: Regions = read_regions()
         self._seen: tuple = ()
         self._seen_reading: tuple = ()
@@ -60,7 +66,7 @@ class Project:
 
     def _fresh_reading(self) -> None:
         self._read_caches = Caches()
-        self._thumbs: dict[str, bytes] = {}
+        self._thumbs: dict[tuple[str, bool], bytes] = {}
         self._listing: dict | None = None
 
     @property
@@ -117,29 +123,44 @@ class Project:
                 "dosage": exercise.dosage.as_dict(),
                 "variations": [{"level": v.level, "label": v.text or v.exercise or ""} for v in exercise.variations]}
 
-    def thumbnail(self, exercise_id: str) -> bytes | None:
-        """A small PNG of the exercise's picture file or figure; None for an id not in the library."""
+    def thumbnail(self, exercise_id: str, large: bool = False) -> bytes | None:
+        """A PNG of the exercise's picture file or figure, small for the list or ``large`` for its detail view;
+        None for an id not in the library."""
         with self._reading:
             self._refresh_reading()
-            if exercise_id not in self._thumbs:
+            if (exercise_id, large) not in self._thumbs:
                 library = self._library()
                 found, _ = library.get(exercise_id) if exercise_id in library else (None, [])
                 if found is None:
                     return None
-                self._thumbs[exercise_id] = self._draw_thumbnail(found)
-            return self._thumbs[exercise_id]
+                self._thumbs[exercise_id, large] = self._draw_thumbnail(found, large)
+            return self._thumbs[exercise_id, large]
 
-    def _draw_thumbnail(self, found: LibraryExercise) -> bytes:
-        from .thumbnails import blank, figure_thumbnail, photo_thumbnail
+    def _draw_thumbnail(self, found: LibraryExercise, large: bool) -> bytes:
+        from .thumbnails import LARGE_PIXELS, THUMB_PIXELS, blank, figure_thumbnail, photo_thumbnail
 
         try:
             if found.illustration is not None:
-                return photo_thumbnail(found.illustration, self.options.limits)
+                return photo_thumbnail(found.illustration, self.options.limits, LARGE_PIXELS if large else THUMB_PIXELS)
             if found.exercise.figure is not None:
-                return figure_thumbnail(found.id, self.options, self._read_caches, THUMB_WIDTH_MM, THUMB_DPI)
+                width, dpi = (LARGE_WIDTH_MM, LARGE_DPI) if large else (THUMB_WIDTH_MM, THUMB_DPI)
+                return figure_thumbnail(found.id, self.options, self._read_caches, width, dpi)
         except (WorksheetError, OSError, ValueError):
             pass  # a picture that cannot be drawn gets the empty box the handout would print
         return blank()
+
+    def detail(self, exercise_id: str, language: str) -> dict | None:
+        """An exercise as its detail view shows it, in ``language`` where the library has it; None for an id
+        not in the library."""
+        from .exercise_detail import exercise_detail
+
+        with self._reading:
+            self._refresh_reading()
+            library = self._library()
+            found, _ = library.get(exercise_id) if exercise_id in library else (None, [])
+            if found is None:
+                return None
+            return exercise_detail(found, language, self.options.limits, self._catalogues)
 
 
 class Builds:

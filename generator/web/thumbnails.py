@@ -11,6 +11,7 @@ from ..resolve.options import Options
 from .pages import png_bytes
 
 THUMB_PIXELS = (160, 120)
+LARGE_PIXELS = (640, 480)  # a picture file in an exercise's detail view
 
 
 def figure_thumbnail(exercise_id: str, options: Options, caches: Caches, width_mm: float, dpi: int) -> bytes:
@@ -19,8 +20,8 @@ def figure_thumbnail(exercise_id: str, options: Options, caches: Caches, width_m
     return figure_pngs(pdf, [exercise_id], dpi)[exercise_id]
 
 
-def photo_thumbnail(path: Path, limits: Limits) -> bytes:
-    """The exercise's picture file shrunk to fit THUMB_PIXELS, refused over the image size limit."""
+def photo_thumbnail(path: Path, limits: Limits, pixels: tuple[int, int] = THUMB_PIXELS) -> bytes:
+    """The exercise's picture file shrunk to fit ``pixels``, refused over the image size limit."""
     from PIL import Image
 
     if path.stat().st_size > limits.image_mb * 1_000_000:
@@ -28,7 +29,7 @@ def photo_thumbnail(path: Path, limits: Limits) -> bytes:
     with Image.open(path) as image:
         if image.width * image.height > limits.image_megapixels * 1_000_000:
             raise ValueError("picture over the pixel limit")
-        image.thumbnail(THUMB_PIXELS)
+        image.thumbnail(pixels)
         return _png(image.convert("RGB"))
 
 

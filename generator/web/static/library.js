@@ -1,6 +1,7 @@
 // The library pane: filters, search as you type (ranked), and a card per exercise to add.
 
 import { $, el, fillSelect } from "./dom.js";
+import { openDetail } from "./detail.js";
 import { addExercise } from "./edits.js";
 import { state } from "./store.js";
 
@@ -59,10 +60,14 @@ function libraryCard(ex) {
       ex.summary ? el("p", { class: "card-summary", text: ex.summary }) : null,
       (ex.tags || []).length ? tags : null),
     el("div", { class: "card-actions" },
-      el("button", {
+      el("span", { class: "card-buttons" }, el("button", {
         type: "button", class: "btn btn-add", "aria-label": `Add ${ex.name}`,
         onclick: () => addExercise(ex.id),
       }, el("span", { "aria-hidden": "true", text: "+ " }), "Add"),
+      el("button", {
+        type: "button", class: "btn btn-details", "aria-label": `Details of ${ex.name}`,
+        onclick: (event) => openDetail(ex.id, event.currentTarget),
+      }, "Details")),
       inProgram ? el("span", { class: "badge", text: inProgram > 1 ? `In program ×${inProgram}` : "In program" })
         : null));
   card.addEventListener("dragstart", (event) => {

@@ -4,6 +4,7 @@
 // problems; output.js what leaves the page.
 
 import { $, el, setStatus } from "./dom.js";
+import { bindDetail } from "./detail.js";
 import { bindFields, renderChoices, renderFields } from "./fields.js";
 import { bindLibrary, renderFilters, renderLibrary } from "./library.js";
 import { bindOpenSearch, downloadPdf, openBatchDialog, openOpenDialog, openSaveDialog, printPdf, runBatch, save }
@@ -14,6 +15,7 @@ import { bindReplacing } from "./replacing.js";
 import { getJSON } from "./server.js";
 import { changed, newProgram, onChange, state } from "./store.js";
 import { bindUndo, recordEdit } from "./undo.js";
+import { bindZoom } from "./zoom.js";
 
 // What an edit (see store.changed) draws again: a typed value shows itself already.
 function redraw(what) {
@@ -47,6 +49,8 @@ function bindStatic() {
   setUpDropZone();
   bindFields();
   bindUndo();
+  bindZoom();
+  bindDetail();
   bindReplacing(openOpenDialog);
   bindOpenSearch();
   onChange(recordEdit);

@@ -32,11 +32,23 @@ export async function downloadPdf() {
   }
 }
 
+// Headless Chromium has no print dialog, and asking its PDF viewer to print crashes the tab, and the program
+// with it; a browser without a PDF viewer cannot print a PDF from the page either. Both get the PDF instead.
+function printsPdfs() {
+  return navigator.pdfViewerEnabled !== false && !/HeadlessChrome/.test(navigator.userAgent);
+}
+
 export async function printPdf() {
   if (needsExercises()) return;
   setStatus("Preparing to print…");
   try {
-    const { blob } = await fetchPdf();
+    const { blob, filename } = await fetchPdf();
+    if (!printsPdfs()) {
+      downloadBlob(blob, filename);
+      setStatus(`This browser cannot print from the page: ${filename} is downloaded; print it from a PDF reader.`,
+        "ok");
+      return;
+    }
     const url = URL.createObjectURL(blob);
     const frame = $("print-frame");
     frame.onload = () => {

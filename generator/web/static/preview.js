@@ -5,65 +5,102 @@ import { $, el } from "./dom.js";
 import { errorOf, post } from "./server.js";
 import { exerciseName, state } from "./store.js";
 
-const PREVIEW_DELAY_MS = 250;
-const preview = { seq: 0, abort: null, timer: null };  // the preview asked for last, and its timer
+// A change is previewed at once when no preview is on its way; changes made while one is on its way wait for
+// its answer and are then previewed together, as one. Typing never waits on a timer, and never has more than
+// one preview being built behind it.
+const preview = { running: false, again: false };
+// Page images already shown, by page key: the server draws only the pages whose keys the page does not hold,
+// and an undo finds the pages it brings back here. The newest last; at most KEPT_IMAGES.
+const KEPT_IMAGES = 120;
+const shown = new Map();
 
 export function schedulePreview() {
-  window.clearTimeout(preview.timer);
-  preview.timer = window.setTimeout(runPreview, PREVIEW_DELAY_MS);
+  if (preview.running) {
+    preview.again = true;
+    return;
+  }
+  runPreview();
 }
 
 async function runPreview() {
-  const seq = ++preview.seq;
-  if (preview.abort) preview.abort.abort();
-  if (state.program.exercises.length === 0) {
-    preview.abort = null;
-    showPreview({ ok: true, pages: 0, images: [], problems: [], warnings: [] });
-    return;
+  preview.running = true;
+  preview.again = false;
+  try {
+    showPreview(await askForPreview());
+  } finally {
+    preview.running = false;
+    if (preview.again) runPreview();
   }
-  const controller = new AbortController();
-  preview.abort = controller;
+}
+
+async function askForPreview() {
+  if (state.program.exercises.length === 0) {
+    return { ok: true, pages: 0, keys: [], images: [], problems: [], warnings: [] };
+  }
   $("preview-state").textContent = "Updating…";
   $("pages").classList.add("stale");
-  let result;
   try {
-    const response = await post("/api/preview", state.program, controller.signal);
+    const have = encodeURIComponent([...shown.keys()].join(","));
+    const response = await post(`/api/preview?have=${have}`, state.program);
     if (!response.ok) {
       const message = await errorOf(response);
-      result = { ok: false, pages: 0, images: [], problems: [{ field: null, message: message, text: message }] };
-    } else {
-      result = await response.json();
+      return { ok: false, pages: 0, images: [], problems: [{ field: null, message: message, text: message }] };
     }
+    return await response.json();
   } catch (error) {
-    if (error.name === "AbortError") return;
-    result = { ok: false, pages: 0, images: [], problems: [{ field: null, text: `No preview: ${error.message}` }] };
+    return { ok: false, pages: 0, images: [], problems: [{ field: null, text: `No preview: ${error.message}` }] };
   }
-  if (seq !== preview.seq) return; // a later change asked again; its answer wins
-  preview.abort = null;
-  showPreview(result);
+}
+
+function keep(key, src) {
+  shown.delete(key);
+  shown.set(key, src);
+  while (shown.size > KEPT_IMAGES) shown.delete(shown.keys().next().value);
+}
+
+// The pages as figures: a page whose key is already on screen keeps its figure (nothing decoded again), a
+// page the answer left out takes its image from those kept.
+function drawPages(result) {
+  const pages = $("pages");
+  const onScreen = new Map([...pages.querySelectorAll("figure.page")].map((figure) => [figure.dataset.key, figure]));
+  const keys = result.keys || [];
+  const total = keys.length;
+  const figures = keys.map((key, i) => {
+    const src = result.images[i] || shown.get(key);
+    keep(key, src);
+    let figure = onScreen.get(key);
+    onScreen.delete(key);
+    if (!figure) {
+      figure = el("figure", { class: "page", "data-key": key },
+        el("button", { type: "button", class: "page-open" }, el("img", { src: src, alt: "" })),
+        el("figcaption", {}));
+    }
+    figure.dataset.number = String(i + 1);
+    const label = `Page ${i + 1} of ${total}`;
+    figure.querySelector("img").alt = `${label} of the handout`;
+    figure.querySelector(".page-open").setAttribute("aria-label", `Enlarge page ${i + 1} of ${total}`);
+    figure.querySelector("figcaption").textContent = label;
+    return figure;
+  });
+  pages.replaceChildren(...figures);
 }
 
 function showPreview(result) {
   const pages = $("pages");
   pages.classList.remove("stale");
-  const images = result.images || [];
   const empty = state.program.exercises.length === 0;
   $("preview-empty").hidden = !empty;
-  if (images.length || empty) {
-    const total = images.length;
-    pages.replaceChildren(...images.map((src, i) => el("figure", { class: "page" },
-      el("img", { src: src, alt: `Page ${i + 1} of ${total} of the handout` }),
-      el("figcaption", { text: `Page ${i + 1} of ${total}` }))));
-  }
-  pages.dataset.pages = String(images.length);
+  if (result.ok || empty) drawPages(result);
+  pages.dataset.pages = String(pages.children.length);
   state.problems = result.problems || [];
-  const count = result.pages || images.length;
+  const count = result.pages || pages.children.length;
   $("preview-state").textContent = empty ? "" : (state.problems.length
     ? `${state.problems.length} problem${state.problems.length === 1 ? "" : "s"} to fix`
     : `${count} page${count === 1 ? "" : "s"}`);
   renderProblemList($("problems"), $("problem-list"), state.problems, true);
   renderProblemList($("warnings"), $("warning-list"), result.warnings || [], false);
   markProblems();
+  pages.dispatchEvent(new CustomEvent("pages-drawn"));
 }
 
 export function problemText(problem) {
