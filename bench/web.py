@@ -6,14 +6,17 @@ percentile of POST /api/preview with a new hold each time, measured in process t
 (Starlette's test client) with the project's warm caches, until the whole answer: as the page asks (saying
 which pages it holds, so only the changed page is drawn) and, side by side, asking for every page. Then the
 median time from starting `python -m generator serve` until its port answers.
-Goals: preview as the page asks median <= 100 ms; start under 2 s. The browser's part (from a typed change
-to the new image on screen) is timed by tests/test_web_browser.py's timing test, which prints its median.
+Last, in headless Chromium (Debian's, driven by Playwright) against the real server: from a new hold typed
+into the page to the new page image decoded and on screen, no timer in between.
+Goals: preview as the page asks median <= 100 ms; in the browser, change to image median <= 250 ms; start
+under 2 s.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -59,6 +62,65 @@ def preview_times(runs: int) -> tuple[list[float], list[float], int]:
     return held, every, answer["pages"]
 
 
+# A new value typed into a hold field, timed in the page until the preview has answered it and every page
+# image is decoded and painted: the pages-drawn event, then decode(), then the next frame.
+TYPED_TO_SHOWN = """([input, value]) => new Promise((resolve) => {
+  const pages = document.getElementById("pages");
+  const started = performance.now();
+  pages.addEventListener("pages-drawn", () => {
+    Promise.all([...pages.querySelectorAll("img")].map((image) => image.decode()))
+      .then(() => requestAnimationFrame(() => resolve(performance.now() - started)));
+  }, { once: true });
+  input.value = String(value);
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+})"""
+
+
+def browser_times(runs: int) -> list[float] | None:
+    """Seconds from a typed hold to its page on screen, in headless Chromium; None without Chromium."""
+    chromium = Path("/usr/bin/chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not chromium.exists():
+        return None
+    import threading
+
+    import uvicorn
+
+    from generator.web.app import create_app
+
+    server = uvicorn.Server(uvicorn.Config(create_app(ROOT, TOKEN), host="127.0.0.1", port=0, log_level="warning",
+                                           lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.02)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    times = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(chromium))
+            page = browser.new_page(viewport={"width": 1440, "height": 900})
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.wait_for_selector("body[data-ready]")
+            page.get_by_role("button", name="Open worksheet").click()
+            page.locator(".worksheet-choice", has_text=WORKSHEET).click()
+            page.wait_for_selector("#pages figure.page img")
+            hold = page.locator("#program-list > li").nth(3).get_by_label(re.compile("^Hold for"))
+            handle = hold.element_handle()
+            for run in range(runs + 2):  # the first two warm the caches and the browser
+                seconds = page.evaluate(TYPED_TO_SHOWN, [handle, 5 + run % 30]) / 1000
+                if run >= 2:
+                    times.append(seconds)
+            browser.close()
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+    return times
+
+
 def start_time() -> float:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -95,6 +157,14 @@ def main() -> None:
         print(f"  {label}: median {statistics.median(ms):.1f} ms  p95 {p95(ms):.1f} ms  min {min(ms):.1f}"
               f"  max {max(ms):.1f}{goal}")
     print(f"  ratio every page / as the page asks: {statistics.median(every) / statistics.median(held):.2f}")
+    typed = browser_times(args.runs)
+    if typed is None:
+        print("in the browser: skipped (needs Playwright and /usr/bin/chromium)")
+    else:
+        ms = [t * 1000 for t in typed]
+        print(f"in headless Chromium, a typed hold to its page on screen, {len(ms)} changes: median "
+              f"{statistics.median(ms):.1f} ms  p95 {p95(ms):.1f} ms  min {min(ms):.1f}  max {max(ms):.1f}"
+              "   goal: median <= 250")
     print(f"server start until the port answers, {args.starts} starts: median {statistics.median(starts) * 1000:.0f} ms"
           f"  max {max(starts) * 1000:.0f} ms   goal: < 2000")
 
