@@ -136,7 +136,7 @@ def page_number(canvas: Any) -> int:
 
 def page_code(canvas: Any) -> str:
     """The drawing operators of the page being drawn (``_code``). They say all the page shows but for what
-    the names in them stand for, which ``document_names`` says."""
+    the names in them stand for, which ``font_codes`` and ``graphics_states`` say."""
     return "\n".join(canvas._code)
 
 
