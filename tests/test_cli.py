@@ -117,6 +117,18 @@ def test_list_exercises_with_a_tag_and_list_layouts_and_worksheets(project: Path
     assert any(line.startswith("chin-tuck ") and " sitting " in line for line in lines)
     assert all("neck" in line for line in lines[1:])
     assert "standard" in run("list", "layouts").stdout
+    knee = run("list", "exercises", "--region", "knee").stdout.splitlines()
+    assert [line.split()[0] for line in knee[1:]] == ["hamstring-stretch-step", "heel-slide", "quad-set",
+                                                      "sit-to-stand", "step-up", "straight-leg-raise"]
+    both = run("list", "exercises", "--region", "balance", "--tag", "hip").stdout.splitlines()
+    assert [line.split()[0] for line in both[1:]] == ["single-leg-balance", "sit-to-stand", "step-up"]
+    wrong = run("list", "exercises", "--region", "kne")
+    assert wrong.exit_code == 2 and wrong.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--region': 'kne' is not one of 'neck', 'shoulder', 'upper-back', 'lower-back', "
+        "'hip', 'knee', 'ankle-foot', 'balance'.")
+    layouts = run("list", "layouts", "--region", "knee")
+    assert layouts.exit_code == 2 and layouts.stderr.splitlines()[-1] == (
+        "Error: --region lists exercises only; use 'worksheet list exercises --region knee'")
     worksheets = run("list", "worksheets").stdout.splitlines()
     assert worksheets[0].split() == ["ID", "TITLE", "LAYOUT", "LANGUAGE", "EXERCISES"]
     assert len(worksheets) == 4

@@ -21,7 +21,7 @@ from served import refused
 from starlette.testclient import TestClient
 
 from generator.app.pipeline import build_handout
-from generator.model.choices import LANGUAGES, PAPERS, POSITIONS, SIDES
+from generator.model.choices import BODY_REGIONS, LANGUAGES, PAPERS, POSITIONS, SIDES
 from generator.model.limits import Limits
 from generator.resolve.options import Options
 from generator.web.app import create_app
@@ -69,6 +69,8 @@ def test_choices_come_from_the_model_and_the_project(client):
     assert [position["id"] for position in choices["positions"]] == list(POSITIONS)
     assert {"id": "hold_seconds", "label": "Hold", "unit": "s"} in choices["dose_fields"]
     assert {"standard", "compact", "large-print", "one-per-page"} <= {layout["id"] for layout in choices["layouts"]}
+    assert [region["id"] for region in choices["regions"]] == list(BODY_REGIONS)
+    assert {"id": "ankle-foot", "label": "Ankle and foot"} in choices["regions"]
 
 
 def test_library_lists_every_exercise_with_regions_and_a_broken_file_is_a_message(client, project):
@@ -77,6 +79,9 @@ def test_library_lists_every_exercise_with_regions_and_a_broken_file_is_a_messag
     chin = next(item for item in library["exercises"] if item["id"] == "chin-tuck")
     assert chin["name"] == "Chin tuck" and chin["thumbnail"] == "/thumbs/chin-tuck.png"
     assert chin["regions"] == ["neck"] and chin["position_label"] == "Sitting" and chin["dosage"]["reps"] == 10
+    assert "neck pain" in chin["region_words"]  # what a clinician types, kept in generator/anatomy/regions.yaml
+    step = next(item for item in library["exercises"] if item["id"] == "step-up")
+    assert step["regions"] == ["hip", "knee", "balance"] and "stairs" in step["region_words"]
     (project / "worksheets" / "exercises" / "broken.yaml").write_text("name: Broken\nstepz: [a]\n")
     library = client.get("/api/library").json()  # the change is seen on the next request
     assert any(problem["text"].startswith("worksheets/exercises/broken.yaml:2:1: ") and

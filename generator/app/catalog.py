@@ -112,12 +112,13 @@ def _translation_problems(path: Path, library: Library, limits: Limits) -> list[
     return translate(found.exercise, found.doc, path.parent.name, limits)[2]
 
 
-def exercise_rows(tag: str | None, limits: Limits = Limits()) -> list[tuple[str, ...]]:
+def exercise_rows(tag: str | None, limits: Limits = Limits(), region: str | None = None) -> list[tuple[str, ...]]:
+    """The library's exercises, those with ``tag`` and in ``region`` (one of BODY_REGIONS, carried as a tag)."""
     library = Library(library_dir(None, limits), limits)
     rows: list[tuple[str, ...]] = []
     for item in library.everything():
         exercise_id, exercise = item.id, item.exercise
-        if tag is None or tag in exercise.tags:
+        if all(wanted is None or wanted in exercise.tags for wanted in (tag, region)):
             rows.append((exercise_id, exercise.name, exercise.position, ", ".join(exercise.tags)))
     return rows
 

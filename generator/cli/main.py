@@ -13,6 +13,7 @@ import click
 
 from ..base.errors import WorksheetError
 from ..base.version import VERSION
+from ..model.choices import BODY_REGIONS
 from . import complete
 from .authoring import new, schema
 from .options import (
@@ -299,15 +300,18 @@ def validate(paths: tuple[Path, ...], **given) -> None:
 @main.command(name="list")
 @click.argument("what", type=click.Choice(["exercises", "layouts", "worksheets"]))
 @click.option("--tag", help="Only those carrying this tag.")
+@click.option("--region", type=click.Choice(BODY_REGIONS), help="Only the exercises for this body region.")
 @debug_option
-def list_(what: str, tag: str | None) -> None:
+def list_(what: str, tag: str | None, region: str | None) -> None:
     """List the exercises, layouts or worksheets of this project."""
     from ..app import catalog
 
+    if region is not None and what != "exercises":
+        raise click.UsageError(f"--region lists exercises only; use 'worksheet list exercises --region {region}'")
     limits = make_options().limits
     headings: tuple[str, ...]
     if what == "exercises":
-        headings, rows = ("id", "name", "position", "tags"), catalog.exercise_rows(tag, limits)
+        headings, rows = ("id", "name", "position", "tags"), catalog.exercise_rows(tag, limits, region)
     elif what == "layouts":
         headings, rows = ("id", "name", "paper", "description"), catalog.layout_rows(limits)
     else:

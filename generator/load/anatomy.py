@@ -25,7 +25,7 @@ def read_anatomy() -> Anatomy:
 
 
 def read_regions() -> Regions:
-    """The body regions exercises are grouped in by their targets."""
+    """The body regions' labels and search words."""
     return _read(FOLDER / "regions.yaml", Regions)
 
 

@@ -35,6 +35,9 @@ POSITIONS: tuple[str, ...] = get_args(Position)
 Side = Literal["both", "left", "right", "each", "alternating"]
 SIDES: tuple[str, ...] = get_args(Side)
 Level = Literal["easier", "harder"]
+# The body regions the library is sorted by: an exercise carries at least one of these among its tags.
+BodyRegion = Literal["neck", "shoulder", "upper-back", "lower-back", "hip", "knee", "ankle-foot", "balance"]
+BODY_REGIONS: tuple[str, ...] = get_args(BodyRegion)
 Order = Literal["as-written", "by-position"]
 
 UPRIGHT_FACES = ("regular", "bold")

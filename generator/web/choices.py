@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..compose import wording
+from ..load.anatomy import read_regions
 from ..load.layouts import load_layout
 from ..load.locate import layout_names
 from ..model.choices import LANGUAGE_NAMES, LANGUAGES, PAPERS, POSITIONS, SIDES
@@ -28,6 +29,7 @@ def choices(worksheet_dir: Path, limits: Limits) -> dict:
         "positions": [{"id": position, "label": position_label(position)} for position in POSITIONS],
         "dose_fields": [_dose_field(field) for field in Dosage.field_names if field != "side"],
         "sides": list(SIDES),
+        "regions": [{"id": region, "label": label} for region, label in read_regions().labels()],
     }
 
 

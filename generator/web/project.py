@@ -118,7 +118,7 @@ class Project:
         return {"id": found.id, "name": exercise.name, "position": exercise.position,
                 "position_label": position_label(exercise.position), "tags": list(exercise.tags),
                 "equipment": list(exercise.equipment), "targets": list(exercise.targets),
-                "regions": self.regions.of(list(exercise.targets)),
+                "regions": self.regions.of(list(exercise.tags)), "region_words": self.regions.words_of(list(exercise.tags)),
                 "summary": exercise.summary or "", "thumbnail": f"/thumbs/{found.id}.png",
                 "dosage": exercise.dosage.as_dict(),
                 "variations": [{"level": v.level, "label": v.text or v.exercise or ""} for v in exercise.variations]}

@@ -17,7 +17,9 @@ export function renderFilters() {
   const sorted = (set) => [...set].sort((a, b) => a.localeCompare(b)).map((v) => [v, v]);
   fillSelect($("filter-tag"), sorted(tags), "All tags");
   fillSelect($("filter-equipment"), sorted(equipment), "Any equipment");
-  fillSelect($("filter-region"), sorted(regions), "All regions");
+  // the model's regions, in its order, those the library has an exercise in
+  fillSelect($("filter-region"), state.choices.regions.filter((r) => regions.has(r.id)).map((r) => [r.id, r.label]),
+    "All regions");
   const used = new Set(state.library.map((ex) => ex.position));
   const positions = state.choices.positions.filter((p) => used.has(p.id)).map((p) => [p.id, p.label]);
   fillSelect($("filter-position"), positions, "All positions");
@@ -27,16 +29,25 @@ function searchWords() {
   return $("search").value.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
-// How many of the typed words an exercise answers in its name, tags, targets, body regions, position or
-// equipment: "neck pain" still finds the neck exercises, the best answers first.
+// How well an exercise answers the typed words: a word that is one of its tags or regions counts 3; one found
+// in its name, tags, regions or the words a clinician searches its regions by ("stairs", "after sprain") 2;
+// in its targets, position or equipment 1; and the words together as its name holds them, or as one of its
+// regions' search words ("knee pain"), 3 more. The page shows the best answers first, and those that score
+// at least half the best: "neck pain" finds the neck exercises, not every one whose region words say "pain".
 function searchScore(ex, words) {
-  const haystack = [ex.name, ex.id, ex.position_label, ...(ex.tags || []), ...(ex.targets || []),
-    ...(ex.regions || []), ...(ex.equipment || [])].join(" ").toLowerCase();
-  return words.filter((w) => haystack.includes(w)).length;
+  const exact = new Set([...(ex.tags || []), ...(ex.regions || []), ex.id]);
+  const strong = [ex.name, ex.id, ...(ex.tags || []), ...(ex.regions || []), ...(ex.region_words || [])]
+    .join(" ").toLowerCase();
+  const weak = [ex.position_label, ...(ex.targets || []), ...(ex.equipment || [])].join(" ").toLowerCase();
+  let score = 0;
+  for (const word of words) score += exact.has(word) ? 3 : strong.includes(word) ? 2 : weak.includes(word) ? 1 : 0;
+  const phrase = words.join(" ");
+  if (words.length > 1 && (ex.name.toLowerCase().includes(phrase)
+    || (ex.region_words || []).some((said) => said.toLowerCase() === phrase))) score += 3;
+  return score;
 }
 
-function matches(ex, words) {
-  if (words.length && searchScore(ex, words) === 0) return false;
+function matches(ex) {
   const tag = $("filter-tag").value, position = $("filter-position").value;
   const equipment = $("filter-equipment").value, region = $("filter-region").value;
   if (tag && !(ex.tags || []).includes(tag)) return false;
@@ -44,6 +55,16 @@ function matches(ex, words) {
   if (equipment && !(ex.equipment || []).includes(equipment)) return false;
   if (region && !(ex.regions || []).includes(region)) return false;
   return true;
+}
+
+// The exercises the filters keep and the words answer, the best first; among equals, the library's order
+// (the sort is stable).
+function found(words) {
+  const kept = state.library.filter(matches);
+  if (!words.length) return kept;
+  const scored = kept.map((ex) => [ex, searchScore(ex, words)]);
+  const best = Math.max(0, ...scored.map(([, score]) => score));
+  return scored.filter(([, score]) => score > 0 && 2 * score >= best).sort((a, b) => b[1] - a[1]).map(([ex]) => ex);
 }
 
 function libraryCard(ex) {
@@ -79,10 +100,7 @@ function libraryCard(ex) {
 
 export function renderLibrary() {
   const list = $("library-list");
-  const words = searchWords();
-  // Most typed words answered first; among equals, the library's order (the sort is stable).
-  const shown = state.library.filter((ex) => matches(ex, words))
-    .sort((a, b) => searchScore(b, words) - searchScore(a, words));
+  const shown = found(searchWords());
   // Re-drawing the cards must not drop the keyboard user's place: focus returns to the same card's button.
   const focusedCard = list.contains(document.activeElement) ? document.activeElement.closest(".card") : null;
   list.replaceChildren(...shown.map(libraryCard));
