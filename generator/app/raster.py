@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Container
+from collections.abc import Callable, Container
 from io import BytesIO
 
 from ..base.errors import BuildError
@@ -21,13 +21,22 @@ def page_pngs(pdf: bytes, dpi: float, pages: Container[int] | None = None) -> li
     return _drawn(pdf, dpi, pages, {"format": "PNG", "optimize": True})
 
 
-def page_jpegs(pdf: bytes, dpi: float, pages: Container[int] | None = None) -> list[bytes]:
+def page_jpegs(pdf: bytes, dpi: float, pages: Container[int] | None = None,
+               before_each: Callable[[], None] | None = None) -> list[bytes]:
     """As ``page_pngs``, as JPEG: some eight times quicker to make than a PNG, for images that go to a
-    browser on the same machine; at quality 92 with colours at full resolution, type looks the same."""
-    return _drawn(pdf, dpi, pages, {"format": "JPEG", "quality": 92, "subsampling": 0})
+    browser on the same machine; at quality 92 with colours at full resolution, type looks the same.
+    ``before_each`` is called before each page is drawn (a Deadline's check, to stop between pages)."""
+    return _drawn(pdf, dpi, pages, {"format": "JPEG", "quality": 92, "subsampling": 0}, before_each)
 
 
-def _drawn(pdf: bytes, dpi: float, pages: Container[int] | None, encoding: dict) -> list[bytes]:
+def stop_drawing(seconds: float) -> bool:
+    """Wait up to ``seconds`` for a page being drawn, then let no thread start another: a process must not
+    exit while a thread left behind is inside PDFium, which then crashes it. True when none was drawing."""
+    return _PDFIUM.acquire(timeout=seconds)
+
+
+def _drawn(pdf: bytes, dpi: float, pages: Container[int] | None, encoding: dict,
+           before_each: Callable[[], None] | None = None) -> list[bytes]:
     try:
         import pypdfium2
     except ImportError:
@@ -40,6 +49,8 @@ def _drawn(pdf: bytes, dpi: float, pages: Container[int] | None, encoding: dict)
             for number in range(1, len(document) + 1):
                 if pages is not None and number not in pages:
                     continue
+                if before_each is not None:
+                    before_each()
                 images.append(_encoded(document[number - 1], dpi / POINTS_PER_INCH, encoding))
         finally:
             document.close()

@@ -237,7 +237,7 @@ def _preview(project: Project, program: dict, deadline: Deadline, query: Mapping
                              "warnings": []})
     warnings = [problem_json(warning, None) for warning in result.warnings]
     held = set(query.get("have", "").split(",")[:MAX_HELD])
-    images = changed_page_images(result.pdf, result.page_keys, held)
+    images = changed_page_images(result.pdf, result.page_keys, held, before_each=deadline.check)
     return JSONResponse({"ok": True, "pages": result.pages, "keys": list(result.page_keys), "images": images,
                          "problems": [], "warnings": warnings})
 
@@ -256,7 +256,7 @@ def _page(project: Project, program: dict, deadline: Deadline, query: Mapping[st
                             status_code=422)
     if int(number) > result.pages:
         raise Refused(404, f"no page {number}: the handout has {result.pages}")
-    image = enlarged_page(result.pdf, int(number))
+    image = enlarged_page(result.pdf, int(number), before=deadline.check)
     return JSONResponse({"number": int(number), "pages": result.pages, "key": result.page_keys[int(number) - 1],
                          "image": image})
 

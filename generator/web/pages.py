@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 from io import BytesIO
 
 from ..app.raster import page_jpegs
@@ -19,18 +19,20 @@ def png_bytes(image) -> bytes:
     return buffer.getvalue()
 
 
-def changed_page_images(pdf: bytes, keys: Sequence[str], held: Container[str],
-                        dpi: int = PREVIEW_DPI) -> list[str | None]:
+def changed_page_images(pdf: bytes, keys: Sequence[str], held: Container[str], dpi: int = PREVIEW_DPI,
+                        before_each: Callable[[], None] | None = None) -> list[str | None]:
     """Each page as a data: URL, or None for a page whose key is ``held`` (the page has its image): only
-    the pages that changed are drawn."""
+    the pages that changed are drawn. ``before_each`` is called before each page is drawn."""
     wanted = {number for number, key in enumerate(keys, 1) if key not in held}
-    drawn = iter(page_jpegs(pdf, dpi, pages=wanted)) if wanted else iter(())
+    drawn = iter(page_jpegs(pdf, dpi, pages=wanted, before_each=before_each)) if wanted else iter(())
     return [_data_url(next(drawn)) if number in wanted else None for number in range(1, len(keys) + 1)]
 
 
-def enlarged_page(pdf: bytes, number: int, dpi: int = ENLARGED_DPI) -> str:
-    """Page ``number`` (from 1) as a data: URL, large enough to read its smallest type."""
-    return _data_url(page_jpegs(pdf, dpi, pages={number})[0])
+def enlarged_page(pdf: bytes, number: int, dpi: int = ENLARGED_DPI,
+                  before: Callable[[], None] | None = None) -> str:
+    """Page ``number`` (from 1) as a data: URL, large enough to read its smallest type; ``before`` is called
+    before it is drawn."""
+    return _data_url(page_jpegs(pdf, dpi, pages={number}, before_each=before)[0])
 
 
 def _data_url(jpeg: bytes) -> str:

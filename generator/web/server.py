@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from ..app.raster import stop_drawing
 from ..base.errors import WorksheetError
 from ..model.limits import Limits
 from .launcher import fingerprint
@@ -66,6 +67,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8765, open_browser: b
     finally:
         restore()
         sock.close()
+        stop_drawing(STOP_SECONDS)  # a preview left drawing a page finishes it before the process exits
     click.echo("Stopped.")
 
 
