@@ -18,9 +18,17 @@ from generator.cli.main import main
 from generator.render import typesetter
 
 ROOT = Path(__file__).resolve().parent.parent
-SHIPPED_WORKSHEETS = sorted((ROOT / "worksheets").glob("*.yaml"))  # in English
-TRANSLATED_WORKSHEETS = sorted((ROOT / "worksheets").glob("*/*.yaml"))  # worksheets/es/... and the like
-TRANSLATED_WORKSHEETS = [path for path in TRANSLATED_WORKSHEETS if path.parent.name != "exercises"]
+ALL_WORKSHEETS = sorted((ROOT / "worksheets").glob("*.yaml"))  # every shipped worksheet, in English
+ALL_TRANSLATIONS = [path for path in sorted((ROOT / "worksheets").glob("*/*.yaml"))  # worksheets/es/...
+                    if path.parent.name != "exercises"]
+# The starter set, on upper-back pain, is proved in every layout, paper and language, bilingual copies and
+# bundles included; the programs for common presentations beside it, in every layout on Letter and A4 in
+# English and Spanish (tests/test_programs.py), which keeps the whole run well inside CI's time.
+STARTER = ("between-shoulder-blades", "neck-and-upper-back-knots", "upper-back-trigger-points")
+STARTER_WORKSHEETS = [path for path in ALL_WORKSHEETS if path.stem in STARTER]
+STARTER_TRANSLATIONS = [path for path in ALL_TRANSLATIONS if path.stem in STARTER]
+PROGRAM_WORKSHEETS = [path for path in ALL_WORKSHEETS if path.stem not in STARTER]
+PROGRAM_TRANSLATIONS = [path for path in ALL_TRANSLATIONS if path.stem not in STARTER]
 SHIPPED_LAYOUTS = sorted((ROOT / "layouts").glob("*.yaml"))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SHIPPED_WORKSHEETS, fonts_of, read_pages
+from conftest import STARTER_WORKSHEETS, fonts_of, read_pages
 
 import generator
 from generator.base.errors import InputError
@@ -22,7 +22,7 @@ exercises:
 """
 
 
-@pytest.mark.parametrize("worksheet", SHIPPED_WORKSHEETS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("worksheet", STARTER_WORKSHEETS, ids=lambda p: p.stem)
 def test_every_font_in_a_handout_is_embedded(worksheet: Path):
     fonts = fonts_of(generator.build_bytes(worksheet))
     assert fonts and all(embedded for _, embedded in fonts), fonts

@@ -9,7 +9,7 @@ import sys
 
 import pypdfium2
 import pytest
-from conftest import ROOT, SHIPPED_WORKSHEETS, read_pages
+from conftest import ROOT, STARTER_WORKSHEETS, read_pages
 from pypdf import PdfReader
 
 import generator
@@ -26,7 +26,7 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.fixture(scope="module", params=SHIPPED_WORKSHEETS, ids=lambda p: p.stem)
+@pytest.fixture(scope="module", params=STARTER_WORKSHEETS, ids=lambda p: p.stem)
 def built(request):
     handout = resolve(request.param)
     data = generator.build_bytes(request.param)

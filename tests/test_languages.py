@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import ROOT, SHIPPED_WORKSHEETS, TRANSLATED_WORKSHEETS, read_pages
+from conftest import ROOT, STARTER_TRANSLATIONS, STARTER_WORKSHEETS, read_pages
 
 import generator
 import generator.load.layouts
@@ -114,7 +114,7 @@ def test_no_fixed_english_word_leaks_into_a_set_in_another_language(project: Pat
     assert heading.format(title="Τέντωμα") in text
 
 
-@pytest.mark.parametrize("worksheet", TRANSLATED_WORKSHEETS, ids=lambda p: f"{p.parent.name}-{p.stem}")
+@pytest.mark.parametrize("worksheet", STARTER_TRANSLATIONS, ids=lambda p: f"{p.parent.name}-{p.stem}")
 def test_the_spanish_worksheets_are_spanish_throughout(worksheet: Path):
     handout = resolve(worksheet)
     assert handout.language == "es" and handout.warnings == ()
@@ -235,7 +235,7 @@ def test_chinese_wraps_between_characters_when_the_layout_names_a_cjk_font(proje
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("worksheet", SHIPPED_WORKSHEETS + TRANSLATED_WORKSHEETS,
+@pytest.mark.parametrize("worksheet", STARTER_WORKSHEETS + STARTER_TRANSLATIONS,
                          ids=lambda p: f"{p.parent.name}-{p.stem}")
 def test_every_shipped_worksheet_builds_in_every_shipped_language(worksheet: Path, language: str):
     pages = read_pages(generator.build_bytes(worksheet, language=language))

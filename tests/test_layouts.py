@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import ROOT, SHIPPED_WORKSHEETS, read_pages
+from conftest import ROOT, STARTER_WORKSHEETS, read_pages
 
 import generator
 from generator.base.errors import InputError
@@ -40,7 +40,7 @@ def test_compact_fits_the_six_exercise_worksheet_on_two_letter_pages():
     assert len(with_log) <= 3 and "Tracking log" in with_log[-1].text
 
 
-@pytest.mark.parametrize("worksheet", SHIPPED_WORKSHEETS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("worksheet", STARTER_WORKSHEETS, ids=lambda p: p.stem)
 def test_large_print_body_text_is_at_least_16_points(worksheet: Path):
     data = generator.build_bytes(worksheet, layout="large-print")
     with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -69,12 +69,12 @@ def test_large_print_is_high_contrast_with_no_text_in_colour_on_colour():
         assert contrast(getattr(colours, ink)) >= 7.0, ink
 
 
-@pytest.mark.parametrize("worksheet", SHIPPED_WORKSHEETS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("worksheet", STARTER_WORKSHEETS, ids=lambda p: p.stem)
 def test_large_print_puts_at_most_two_exercises_on_a_page(worksheet: Path):
     assert max(len(headings) for headings in headings_per_page(worksheet, "large-print")) <= 2
 
 
-@pytest.mark.parametrize("worksheet", SHIPPED_WORKSHEETS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("worksheet", STARTER_WORKSHEETS, ids=lambda p: p.stem)
 def test_one_per_page_lists_every_exercise_with_its_dose_on_page_one(worksheet: Path):
     first = " ".join(read_pages(generator.build_bytes(worksheet, layout="one-per-page"))[0].text.split())
     assert "Your exercises" in first
@@ -84,7 +84,7 @@ def test_one_per_page_lists_every_exercise_with_its_dose_on_page_one(worksheet: 
         assert f"{item.number}. {item.exercise.name} · {dose}" in first, item.exercise.name
 
 
-@pytest.mark.parametrize("worksheet", SHIPPED_WORKSHEETS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("worksheet", STARTER_WORKSHEETS, ids=lambda p: p.stem)
 def test_one_per_page_gives_each_exercise_its_own_page(worksheet: Path):
     pages = headings_per_page(worksheet, "one-per-page")
     assert all(len(headings) <= 1 for headings in pages)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import SHIPPED_LAYOUTS, SHIPPED_WORKSHEETS, TRANSLATED_WORKSHEETS
+from conftest import SHIPPED_LAYOUTS, STARTER_TRANSLATIONS, STARTER_WORKSHEETS
 from pypdf import PdfReader
 
 from generator.app.pipeline import build_bundle, build_handout
@@ -117,8 +117,8 @@ def test_a_long_paragraph_prints_as_reportlabs_paragraph_would(project: Path, mo
 
 
 def test_shipped_worksheets_build_to_the_same_bytes_with_a_deadline_as_without():
-    builds = [(sheet, None) for sheet in [*SHIPPED_WORKSHEETS, *TRANSLATED_WORKSHEETS]]
-    builds += [(SHIPPED_WORKSHEETS[0], layout.stem) for layout in SHIPPED_LAYOUTS]
+    builds = [(sheet, None) for sheet in [*STARTER_WORKSHEETS, *STARTER_TRANSLATIONS]]
+    builds += [(STARTER_WORKSHEETS[0], layout.stem) for layout in SHIPPED_LAYOUTS]
     for sheet, layout in builds:
         options = Options(layout=layout)
         assert build_handout(sheet, options, deadline=Deadline(60)).pdf == build_handout(sheet, options).pdf, sheet

@@ -16,7 +16,7 @@ from pathlib import Path
 import pikepdf
 import pypdfium2
 import pytest
-from conftest import PDF_CORPUS, SHIPPED_LAYOUTS, SHIPPED_WORKSHEETS, TRANSLATED_WORKSHEETS, fonts_of
+from conftest import PDF_CORPUS, SHIPPED_LAYOUTS, STARTER_TRANSLATIONS, STARTER_WORKSHEETS, fonts_of
 from pypdf import PdfReader
 
 from generator.app.caches import Caches
@@ -58,11 +58,11 @@ def build_shipped() -> None:
     """Every shipped worksheet in every layout and paper, and the English ones as a booklet, so that the check
     has the shipped handouts to read even when it runs alone. They join the corpus as they are built."""
     caches = Caches()
-    for worksheet in [*SHIPPED_WORKSHEETS, *TRANSLATED_WORKSHEETS]:
+    for worksheet in [*STARTER_WORKSHEETS, *STARTER_TRANSLATIONS]:
         for layout in SHIPPED_LAYOUTS:
             for paper in ("letter", "a4"):
                 build_handout(worksheet, Options(layout=layout.stem, paper=paper), caches)
-    build_bundle(SHIPPED_WORKSHEETS, Options(), caches)
+    build_bundle(STARTER_WORKSHEETS, Options(), caches)
 
 
 @pytest.mark.after_all
@@ -71,7 +71,7 @@ def test_every_pdf_the_suite_built_passes_every_independent_reader():
         pytest.fail("CI must have Ghostscript: .ci/run installs it")
     build_shipped()
     pdfs = sorted(PDF_CORPUS.glob("*.pdf"))
-    assert len(pdfs) >= len(SHIPPED_WORKSHEETS) * len(SHIPPED_LAYOUTS)
+    assert len(pdfs) >= len(STARTER_WORKSHEETS) * len(SHIPPED_LAYOUTS)
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:  # Ghostscript runs in its own processes
         printed = pool.map(printed_by_ghostscript, pdfs) if shutil.which("gs") else [[] for _ in pdfs]
         results = {path: problems_of(path) for path in pdfs}  # PDFium is not thread-safe: one at a time

@@ -13,7 +13,7 @@ import pdfplumber
 import pytest
 from PIL import Image
 
-from conftest import ROOT, SHIPPED_LAYOUTS, SHIPPED_WORKSHEETS, TRANSLATED_WORKSHEETS
+from conftest import PROGRAM_TRANSLATIONS, PROGRAM_WORKSHEETS, ROOT, SHIPPED_LAYOUTS, STARTER_TRANSLATIONS, STARTER_WORKSHEETS
 from generator.app.caches import Caches
 from generator.app.pipeline import build_handout
 from generator.compose.i18n import catalogue
@@ -23,12 +23,16 @@ from generator.resolve.options import Options
 LAYOUTS = [path.stem for path in SHIPPED_LAYOUTS]
 PAPERS = ["letter", "a4"]
 # Each worksheet in its own language on both papers; the English ones again in every other language, on A4.
-BUILDS = [(path, layout, paper, None) for path in [*SHIPPED_WORKSHEETS, *TRANSLATED_WORKSHEETS]
+BUILDS = [(path, layout, paper, None) for path in [*STARTER_WORKSHEETS, *STARTER_TRANSLATIONS]
           for layout in LAYOUTS for paper in PAPERS]
-BUILDS += [(path, layout, "a4", language) for path in SHIPPED_WORKSHEETS for layout in LAYOUTS
+BUILDS += [(path, layout, "a4", language) for path in STARTER_WORKSHEETS for layout in LAYOUTS
            for language in LANGUAGES if language not in ("en", "es")]
 # A bilingual copy of each Spanish worksheet, each step again in English, on Letter.
-BILINGUAL = [(path, layout, "letter", None, "en") for path in TRANSLATED_WORKSHEETS for layout in LAYOUTS]
+BILINGUAL = [(path, layout, "letter", None, "en") for path in STARTER_TRANSLATIONS for layout in LAYOUTS]
+# The programs for common presentations, in English and Spanish, every layout, Letter and A4: checked for
+# how their pages fill and that a page beginning inside a card names it.
+PROGRAMS = [(path, layout, paper, None) for path in [*PROGRAM_WORKSHEETS, *PROGRAM_TRANSLATIONS]
+            for layout in LAYOUTS for paper in ("letter", "a4")]
 CAUTION_LABELS = ("Take care", "Cuidado", "Attention", "Vorsicht", "Cuidado", "Attenzione")
 
 
@@ -145,7 +149,7 @@ def page_fill(page, columns: int) -> float:
 HALF, FILL_TOLERANCE = 0.5, 0.03
 
 
-@pytest.mark.parametrize("build", BUILDS + BILINGUAL, ids=build_id)
+@pytest.mark.parametrize("build", BUILDS + BILINGUAL + PROGRAMS, ids=build_id)
 def test_no_page_but_the_last_is_left_less_than_half_used(build):
     """Every page before the last is at least half used, in every layout: one card per page, the log's pages
     and a bilingual copy's included."""
@@ -157,7 +161,7 @@ def test_no_page_but_the_last_is_left_less_than_half_used(build):
 
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("layout", LAYOUTS)
-@pytest.mark.parametrize("worksheet", [*SHIPPED_WORKSHEETS, *TRANSLATED_WORKSHEETS], ids=lambda path: path.stem
+@pytest.mark.parametrize("worksheet", [*STARTER_WORKSHEETS, *STARTER_TRANSLATIONS], ids=lambda path: path.stem
                          if path.parent.name == "worksheets" else f"{path.parent.name}-{path.stem}")
 def test_a_personalised_handout_with_a_clinic_block_leaves_no_page_but_the_last_less_than_half_used(
         project: Path, run, worksheet: Path, layout: str, paper: str):
@@ -320,7 +324,7 @@ def test_a_card_s_name_never_ends_a_page_without_a_step_under_it(build):
             assert not tail[-1][0].startswith(position), (number, tail)
 
 
-@pytest.mark.parametrize("build", BUILDS + BILINGUAL, ids=build_id)
+@pytest.mark.parametrize("build", BUILDS + BILINGUAL + PROGRAMS, ids=build_id)
 def test_a_page_that_begins_inside_a_card_says_whose_card_it_is(build):
     """A step, a dose line, a caution, a tip, a variation or a second-language line at the top of a page or a
     column would read as the next card's: such a page begins with 'N. Name (continued)' instead."""
