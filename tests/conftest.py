@@ -42,6 +42,15 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def starter_only(project: Path) -> Path:
+    """The project copy with only the starter set's worksheets (English and Spanish), for tests that count
+    what a batch or a completion finds among them."""
+    for path in [*PROGRAM_WORKSHEETS, *PROGRAM_TRANSLATIONS]:
+        (project / path.relative_to(ROOT)).unlink()
+    return project
+
+
+@pytest.fixture
 def run():
     """Run the CLI in-process; stdout and stderr kept apart."""
 

@@ -92,6 +92,7 @@ def test_parallel_output_is_identical_to_serial_output(project: Path, run):
             assert (project / serial / name).read_bytes() == (project / parallel / name).read_bytes(), name
 
 
+@pytest.mark.usefixtures("starter_only")
 def test_unchanged_handouts_are_skipped_and_changed_inputs_rebuilt(project: Path, run):
     first = run("batch", "-o", "out", "-j", "1")  # three worksheets in English, three in Spanish
     assert first.stdout.startswith("built 6, unchanged 0, failed 0")
@@ -115,6 +116,7 @@ def test_unchanged_handouts_are_skipped_and_changed_inputs_rebuilt(project: Path
 @pytest.mark.parametrize("manifest", [b"[" * 200_000 + b"]" * 200_000, b"\xff\xfe", b'{"neck-and-upper-back-knots.pdf": 7}',
                                       b'{"between-shoulder-blades.pdf": {"fingerprint": 1, "seconds": "x"}}', b"[]"],
                          ids=["deep", "not-utf8", "not-a-mapping", "wrong-types", "a-list"])
+@pytest.mark.usefixtures("starter_only")
 def test_a_damaged_manifest_means_building_afresh(project: Path, run, manifest: bytes):
     (project / "out").mkdir()
     (project / "out/.worksheet-batch.json").write_bytes(manifest)
@@ -123,6 +125,7 @@ def test_a_damaged_manifest_means_building_afresh(project: Path, run, manifest: 
     assert run("batch", "worksheets/*.yaml", "-o", "out", "-j", "1").stdout.startswith("built 0, unchanged 3")
 
 
+@pytest.mark.usefixtures("starter_only")
 def test_a_failed_worksheet_does_not_stop_the_others(project: Path, run):
     (project / "worksheets/broken.yaml").write_text("title: Broken\nexercises: [chin-tuk]\n")
     result = run("batch", "-o", "out", "-j", "2")

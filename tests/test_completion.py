@@ -38,6 +38,7 @@ def test_worksheet_arguments_offer_the_projects_worksheets_not_its_exercises(pro
     assert offered([command], "worksheets/up") == ["worksheets/upper-back-trigger-points.yaml"]
 
 
+@pytest.mark.usefixtures("starter_only")
 def test_a_worksheet_given_already_does_not_stop_the_next_one_completing(project: Path):
     assert offered(["build", "worksheets/between-shoulder-blades.yaml"], "worksheets/n") == [
         "worksheets/neck-and-upper-back-knots.yaml"]

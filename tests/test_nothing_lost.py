@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import errno
 import os
 import random
@@ -100,6 +102,7 @@ def test_a_full_disk_is_a_clear_error_with_no_partial_file(project: Path, run, m
     assert list((project / "out").iterdir()) == []
 
 
+@pytest.mark.usefixtures("starter_only")
 def test_one_unwritable_output_in_a_batch_leaves_the_others_built(project: Path, run, monkeypatch):
     fail_to_write(monkeypatch, errno.EACCES, only="neck")
     result = run("batch", "worksheets/*.yaml", "-o", "out", "-j", "1")
