@@ -25,6 +25,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
+from ..app.pipeline import Result
 from ..base.deadline import Deadline, TimeLimit
 from ..base.errors import InputError, WorksheetError
 from ..load.json_text import MAX_BYTES, read_json
@@ -67,7 +68,7 @@ def create_app(root: Path, token: str, hosts: tuple[str, ...] = LOCAL_NAMES, por
 
     routes = [
         Route("/", index),
-        Route("/api/choices", _reading(project, lambda p, r: choices(p.worksheet_dir, limits))),
+        Route("/api/choices", _reading(project, lambda p, r: choices(p.worksheet_dir, limits, p.regions))),
         Route("/api/library", _reading(project, lambda p, r: p.listing())),
         Route("/api/worksheets", _reading(project, lambda p, r: {"worksheets": p.worksheets()})),
         Route("/api/instance", _reading(project, lambda p, r: {"project": fingerprint(p.root)})),
@@ -247,13 +248,9 @@ def _page(project: Project, program: dict, deadline: Deadline, query: Mapping[st
     number = query.get("number", "")
     if not number.isdigit() or int(number) < 1:
         raise Refused(400, f"give the page's number from 1, as ?number=2; got {number!r}")
-    try:
-        result = build(project, program, deadline=deadline)
-    except TimeLimit:
-        raise
-    except WorksheetError as exc:
-        return JSONResponse({"error": exc.format_message(), "problems": problems_of(exc, display_of(project, program))},
-                            status_code=422)
+    result = _built(project, program, deadline)
+    if isinstance(result, Response):
+        return result
     if int(number) > result.pages:
         raise Refused(404, f"no page {number}: the handout has {result.pages}")
     image = enlarged_page(result.pdf, int(number), before=deadline.check)
@@ -261,14 +258,21 @@ def _page(project: Project, program: dict, deadline: Deadline, query: Mapping[st
                          "image": image})
 
 
-def _pdf(project: Project, program: dict, deadline: Deadline) -> Response:
+def _built(project: Project, program: dict, deadline: Deadline) -> Result | Response:
+    """The program's build, or the 422 that lists its problems; a build past its time limit raises on."""
     try:
-        result = build(project, program, deadline=deadline)
+        return build(project, program, deadline=deadline)
     except TimeLimit:
         raise
     except WorksheetError as exc:
         return JSONResponse({"error": exc.format_message(), "problems": problems_of(exc, display_of(project, program))},
                             status_code=422)
+
+
+def _pdf(project: Project, program: dict, deadline: Deadline) -> Response:
+    result = _built(project, program, deadline)
+    if isinstance(result, Response):
+        return result
     name = download_name(program)
     return Response(result.pdf, media_type="application/pdf",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})

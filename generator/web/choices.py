@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..compose import wording
-from ..load.anatomy import read_regions
 from ..load.layouts import load_layout
 from ..load.locate import layout_names
 from ..model.choices import LANGUAGE_NAMES, LANGUAGES, PAPERS, POSITIONS, SIDES
 from ..model.exercise import Dosage
 from ..model.limits import Limits
+from ..model.regions import Regions
 
 SECONDS = ("hold_seconds", "duration_seconds", "rest_seconds")
 OFTEN = {"per_day": "Times a day", "per_week": "Times a week"}  # one heading, "How often", covers both in print
@@ -21,7 +21,7 @@ def position_label(position: str) -> str:
     return wording.POSITIONS[position]  # the English words, untranslated: the page is in English
 
 
-def choices(worksheet_dir: Path, limits: Limits) -> dict:
+def choices(worksheet_dir: Path, limits: Limits, regions: Regions) -> dict:
     return {
         "layouts": _layouts(worksheet_dir, limits),
         "papers": list(PAPERS),
@@ -29,7 +29,7 @@ def choices(worksheet_dir: Path, limits: Limits) -> dict:
         "positions": [{"id": position, "label": position_label(position)} for position in POSITIONS],
         "dose_fields": [_dose_field(field) for field in Dosage.field_names if field != "side"],
         "sides": list(SIDES),
-        "regions": [{"id": region, "label": label} for region, label in read_regions().labels()],
+        "regions": [{"id": region, "label": label} for region, label in regions.labels()],
     }
 
 
